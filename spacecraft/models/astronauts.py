@@ -1,0 +1,46 @@
+from django.db import models
+
+from .agencies import Agency, Country, SocialMediaLink
+from .base import NamedType, Record
+from .images import Image
+
+
+class AstronautStatus(NamedType):
+    class Meta(NamedType.Meta):
+        verbose_name_plural = "astronaut statuses"
+
+
+class AstronautType(NamedType):
+    pass
+
+
+class Astronaut(Record):
+    name = models.CharField(max_length=255, null=True)
+    status = models.ForeignKey(AstronautStatus, models.SET_NULL, null=True, related_name="+")
+    agency = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
+    type = models.ForeignKey(AstronautType, models.SET_NULL, null=True, related_name="+")
+    in_space = models.BooleanField(null=True)
+    time_in_space = models.DurationField(null=True)
+    eva_time = models.DurationField(null=True)
+    age = models.IntegerField(null=True)
+    date_of_birth = models.DateField(null=True)
+    date_of_death = models.DateField(null=True)
+    nationality = models.ManyToManyField(Country, related_name="+")
+    bio = models.CharField(max_length=2048, null=True)
+    wiki = models.CharField(max_length=255, null=True)
+    last_flight = models.DateTimeField(null=True)
+    first_flight = models.DateTimeField(null=True)
+    social_media_links = models.ManyToManyField(SocialMediaLink, related_name="+")
+
+
+class AstronautRole(Record):
+    role = models.CharField(max_length=255, null=True)
+    priority = models.IntegerField(null=True)
+
+
+class AstronautFlight(Record):
+    """One astronaut's seat, with a role, on one leg (launch, on board, landing) of a flight."""
+
+    role = models.ForeignKey(AstronautRole, models.SET_NULL, null=True, related_name="+")
+    astronaut = models.ForeignKey(Astronaut, models.SET_NULL, null=True, related_name="+")

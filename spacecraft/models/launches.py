@@ -1,0 +1,184 @@
+"""Launches, as far as spacecraft and payload flights embed them."""
+
+from django.db import models
+
+from .agencies import Agency
+from .base import NamedType, Record
+from .images import Image
+from .places import CelestialBody, Pad
+
+
+class LaunchStatus(Record):
+    name = models.CharField(max_length=255, null=True)
+    abbrev = models.CharField(max_length=255, null=True)
+    description = models.CharField(max_length=2048, null=True)
+
+    class Meta(Record.Meta):
+        verbose_name_plural = "launch statuses"
+
+
+class NetPrecision(Record):
+    name = models.CharField(max_length=255, null=True)
+    abbrev = models.CharField(max_length=255, null=True)
+    description = models.CharField(max_length=2048, null=True)
+
+
+class LauncherConfigFamily(Record):
+    name = models.CharField(max_length=200, null=True)
+
+    class Meta(Record.Meta):
+        verbose_name_plural = "launcher config families"
+
+
+class LauncherConfig(Record):
+    launch_library_id = models.IntegerField(null=True)
+    name = models.CharField(max_length=200, null=True)
+    families = models.ManyToManyField(LauncherConfigFamily, related_name="+")
+    # LL2 2.0.0 names the family as a bare string, without the id of a LauncherConfigFamily.
+    legacy_family = models.CharField(max_length=200, null=True)
+    full_name = models.CharField(max_length=200, null=True)
+    variant = models.CharField(max_length=200, null=True)
+
+
+class Rocket(Record):
+    configuration = models.ForeignKey(LauncherConfig, models.SET_NULL, null=True, related_name="+")
+
+
+class Orbit(Record):
+    name = models.CharField(max_length=50, null=True)
+    abbrev = models.CharField(max_length=30, null=True)
+    celestial_body = models.ForeignKey(CelestialBody, models.SET_NULL, null=True, related_name="+")
+
+
+class Mission(Record):
+    launch_library_id = models.IntegerField(null=True)
+    name = models.CharField(max_length=255, null=True)
+    type = models.CharField(max_length=255, null=True)
+    description = models.TextField(null=True)
+    launch_designator = models.CharField(max_length=255, null=True)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
+    orbit = models.ForeignKey(Orbit, models.SET_NULL, null=True, related_name="+")
+    agencies = models.ManyToManyField(Agency, related_name="+")
+
+
+class InfoURLType(NamedType):
+    pass
+
+
+class VidURLType(NamedType):
+    pass
+
+
+class Language(Record):
+    name = models.CharField(max_length=255, null=True)
+    code = models.CharField(max_length=255, null=True)
+
+
+class InfoURL(Record):
+    """A mission's information link. LL2 publishes these without ids: a page's list replaces the stored one."""
+
+    mission = models.ForeignKey(Mission, models.CASCADE, related_name="info_urls")
+    priority = models.IntegerField(null=True)
+    source = models.CharField(max_length=200, null=True)
+    title = models.CharField(max_length=200, null=True)
+    description = models.CharField(max_length=350, null=True)
+    feature_image = models.URLField(max_length=200, null=True)
+    url = models.URLField(max_length=1024, null=True)
+    type = models.ForeignKey(InfoURLType, models.SET_NULL, null=True, related_name="+")
+    language = models.ForeignKey(Language, models.SET_NULL, null=True, related_name="+")
+
+    class Meta(Record.Meta):
+        ordering = ["priority", "id"]
+
+
+class VidURL(Record):
+    """A mission's video link. LL2 publishes these without ids: a page's list replaces the stored one."""
+
+    mission = models.ForeignKey(Mission, models.CASCADE, related_name="vid_urls")
+    priority = models.IntegerField(null=True)
+    source = models.CharField(max_length=200, null=True)
+    publisher = models.CharField(max_length=255, null=True)
+    title = models.CharField(max_length=200, null=True)
+    description = models.CharField(max_length=350, null=True)
+    feature_image = models.URLField(max_length=200, null=True)
+    url = models.URLField(max_length=1024, null=True)
+    type = models.ForeignKey(VidURLType, models.SET_NULL, null=True, related_name="+")
+    language = models.ForeignKey(Language, models.SET_NULL, null=True, related_name="+")
+    start_time = models.DateTimeField(null=True)
+    end_time = models.DateTimeField(null=True)
+    live = models.BooleanField(null=True)
+
+    class Meta(Record.Meta):
+        ordering = ["priority", "id"]
+
+
+class ProgramType(NamedType):
+    pass
+
+
+class MissionPatch(Record):
+    name = models.CharField(max_length=200, null=True)
+    priority = models.IntegerField(null=True)
+    image_url = models.URLField(max_length=1024, null=True)
+    agency = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
+
+    class Meta(Record.Meta):
+        verbose_name_plural = "mission patches"
+
+
+class Program(Record):
+    name = models.CharField(max_length=255, null=True)
+    description = models.CharField(max_length=40000, null=True)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
+    # LL2 2.0.0 gives the image as a bare URL, without the id of an Image.
+    legacy_image_url = models.URLField(max_length=1024, null=True)
+    info_url = models.URLField(max_length=200, null=True)
+    wiki_url = models.URLField(max_length=200, null=True)
+    agencies = models.ManyToManyField(Agency, related_name="+")
+    start_date = models.DateTimeField(null=True)
+    end_date = models.DateTimeField(null=True)
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    type = models.ForeignKey(ProgramType, models.SET_NULL, null=True, related_name="+")
+
+
+class Launch(Record):
+    id = models.UUIDField(primary_key=True)
+    launch_library_id = models.IntegerField(null=True)
+    name = models.CharField(max_length=2048, null=True)
+    slug = models.SlugField(max_length=2048, null=True)
+    launch_designator = models.CharField(max_length=255, null=True)
+    status = models.ForeignKey(LaunchStatus, models.SET_NULL, null=True, related_name="+")
+    last_updated = models.DateTimeField(null=True)
+    net = models.DateTimeField(null=True)
+    net_precision = models.ForeignKey(NetPrecision, models.SET_NULL, null=True, related_name="+")
+    window_end = models.DateTimeField(null=True)
+    window_start = models.DateTimeField(null=True)
+    inhold = models.BooleanField(null=True)
+    tbdtime = models.BooleanField(null=True)
+    tbddate = models.BooleanField(null=True)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
+    # LL2 2.0.0 gives the image as a bare URL, without the id of an Image.
+    legacy_image_url = models.URLField(max_length=1024, null=True)
+    infographic = models.URLField(max_length=1024, null=True)
+    probability = models.IntegerField(null=True)
+    weather_concerns = models.CharField(max_length=255, null=True)
+    holdreason = models.CharField(max_length=2048, null=True)
+    failreason = models.CharField(max_length=2048, null=True)
+    hashtag = models.CharField(max_length=2048, null=True)
+    launch_service_provider = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
+    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="+")
+    mission = models.ForeignKey(Mission, models.SET_NULL, null=True, related_name="+")
+    pad = models.ForeignKey(Pad, models.SET_NULL, null=True, related_name="+")
+    webcast_live = models.BooleanField(null=True)
+    program = models.ManyToManyField(Program, related_name="+")
+    orbital_launch_attempt_count = models.IntegerField(null=True)
+    location_launch_attempt_count = models.IntegerField(null=True)
+    pad_launch_attempt_count = models.IntegerField(null=True)
+    agency_launch_attempt_count = models.IntegerField(null=True)
+    orbital_launch_attempt_count_year = models.IntegerField(null=True)
+    location_launch_attempt_count_year = models.IntegerField(null=True)
+    pad_launch_attempt_count_year = models.IntegerField(null=True)
+    agency_launch_attempt_count_year = models.IntegerField(null=True)
+
+    class Meta(Record.Meta):
+        verbose_name_plural = "launches"
