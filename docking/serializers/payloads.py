@@ -1,0 +1,53 @@
+from docking import models
+from lldapi.api.fields import Constant, self_link
+from lldapi.api.serializers import ModelSerializer
+from spacecraft.serializers.agencies import AgencyMini, AgencyNormal
+from spacecraft.serializers.images import Image
+from spacecraft.serializers.launches import LaunchMini, LaunchNormal, ProgramMini
+from spacecraft.serializers.places import Landing
+
+
+class PayloadType(ModelSerializer):
+    class Meta:
+        model = models.PayloadType
+        fields = ["id", "name"]
+
+
+class PayloadMini(ModelSerializer):
+    response_mode = Constant("list")
+    type = PayloadType()
+    manufacturer = AgencyMini()
+    operator = AgencyMini()
+    image = Image()
+
+    class Meta:
+        model = models.Payload
+        fields = ["response_mode", "id", "name", "type", "manufacturer", "operator", "image"]
+
+
+class PayloadNormal(PayloadMini):
+    response_mode = Constant("normal")
+    manufacturer = AgencyNormal()
+    operator = AgencyNormal()
+    program = ProgramMini(many=True)
+
+    class Meta(PayloadMini.Meta):
+        fields = PayloadMini.Meta.fields + ["wiki_link", "info_link", "program", "cost", "mass", "description"]
+
+
+class PayloadFlightMini(ModelSerializer):
+    response_mode = Constant("list")
+    url = self_link("payloadflight")
+    payload = PayloadMini()
+    launch = LaunchMini()
+    landing = Landing()
+
+    class Meta:
+        model = models.PayloadFlight
+        fields = ["response_mode", "id", "url", "destination", "amount", "payload", "launch", "landing"]
+
+
+class PayloadFlightNormal(PayloadFlightMini):
+    response_mode = Constant("normal")
+    payload = PayloadNormal()
+    launch = LaunchNormal()

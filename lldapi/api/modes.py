@@ -1,0 +1,33 @@
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+
+from .eager import eager_load
+
+
+class ModeViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only LL2 endpoint whose `?mode=` picks the representation.
+
+    `serializer_classes` maps each mode to the serializer of its schema component; the eager
+    loading each mode needs is derived from that serializer. Lists default to `list_mode`, single
+    objects to `retrieve_mode`.
+    """
+
+    serializer_classes: dict = {}
+    list_mode = "normal"
+    retrieve_mode = "detailed"
+
+    @property
+    def mode(self):
+        requested = self.request.query_params.get("mode")
+        if not requested:
+            return self.retrieve_mode if self.action == "retrieve" else self.list_mode
+        if requested not in self.serializer_classes:
+            choices = ", ".join(self.serializer_classes)
+            raise ValidationError({"mode": [f"'{requested}' is not a valid mode; choose one of: {choices}."]})
+        return requested
+
+    def get_serializer_class(self):
+        return self.serializer_classes[self.mode]
+
+    def get_queryset(self):
+        return eager_load(self.queryset, self.get_serializer_class()())

@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from lldapi.importer import Importer, PageError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import LL2 response pages (plain JSON or browsable-API dumps) of the spacecraft, spacecraft "
+        "flight and docking event endpoints, upserting every object they hold by id. Each file is "
+        "imported in its own transaction; a malformed file is rejected whole."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="LL2 page files")
+
+    def handle(self, *args, paths, **options):
+        importer = Importer()
+        failures = []
+        for path in paths:
+            try:
+                records = importer.import_file(path)
+            except (PageError, OSError) as error:
+                failures.append(str(error))
+                self.stderr.write(f"rejected {error}")
+                continue
+            self.stdout.write(f"imported {path}: {records} records")
+        for kind, count in sorted(importer.counts().items()):
+            self.stdout.write(f"  {kind}: {count}")
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(paths)} files rejected; nothing of them was written")

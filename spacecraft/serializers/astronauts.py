@@ -1,0 +1,52 @@
+from lldapi.api.fields import Constant, self_link
+from lldapi.api.serializers import ModelSerializer
+from spacecraft import models
+
+from .agencies import AgencyMini, Country, SocialMediaLink
+from .images import Image
+
+
+class AstronautStatus(ModelSerializer):
+    class Meta:
+        model = models.AstronautStatus
+        fields = ["id", "name"]
+
+
+class AstronautType(ModelSerializer):
+    class Meta:
+        model = models.AstronautType
+        fields = ["id", "name"]
+
+
+class AstronautDetailed(ModelSerializer):
+    url = self_link("astronaut")
+    status = AstronautStatus()
+    agency = AgencyMini()
+    image = Image()
+    response_mode = Constant("list")
+    type = AstronautType()
+    nationality = Country(many=True)
+    social_media_links = SocialMediaLink(many=True)
+
+    class Meta:
+        model = models.Astronaut
+        fields = [
+            "id", "url", "name", "status", "agency", "image", "response_mode", "type", "in_space",
+            "time_in_space", "eva_time", "age", "date_of_birth", "date_of_death", "nationality", "bio",
+            "wiki", "last_flight", "first_flight", "social_media_links",
+        ]
+
+
+class AstronautRole(ModelSerializer):
+    class Meta:
+        model = models.AstronautRole
+        fields = ["id", "role", "priority"]
+
+
+class AstronautFlight(ModelSerializer):
+    role = AstronautRole()
+    astronaut = AstronautDetailed()
+
+    class Meta:
+        model = models.AstronautFlight
+        fields = ["id", "role", "astronaut"]

@@ -1,0 +1,68 @@
+from lldapi.api.fields import Constant, self_link
+from lldapi.api.serializers import ModelSerializer
+from spacecraft import models
+
+from .agencies import AgencyMini, AgencyNormal
+from .images import Image
+
+
+class SpacecraftConfigType(ModelSerializer):
+    class Meta:
+        model = models.SpacecraftConfigType
+        fields = ["id", "name"]
+
+
+class SpacecraftConfigFamilyMini(ModelSerializer):
+    response_mode = Constant("list")
+
+    class Meta:
+        model = models.SpacecraftConfigFamily
+        fields = ["response_mode", "id", "name"]
+
+
+class SpacecraftConfigFamilyNormal(SpacecraftConfigFamilyMini):
+    response_mode = Constant("normal")
+    manufacturer = AgencyMini()
+    parent = SpacecraftConfigFamilyMini()
+
+    class Meta(SpacecraftConfigFamilyMini.Meta):
+        fields = SpacecraftConfigFamilyMini.Meta.fields + ["description", "manufacturer", "parent", "maiden_flight"]
+
+
+class SpacecraftConfigFamilyDetailed(SpacecraftConfigFamilyNormal):
+    manufacturer = AgencyNormal()
+    parent = SpacecraftConfigFamilyNormal()
+
+    class Meta(SpacecraftConfigFamilyNormal.Meta):
+        fields = SpacecraftConfigFamilyNormal.Meta.fields + [
+            "spacecraft_flown", "total_launch_count", "successful_launches", "failed_launches",
+            "attempted_landings", "successful_landings", "failed_landings",
+        ]
+
+
+class SpacecraftConfigNormal(ModelSerializer):
+    response_mode = Constant("normal")
+    url = self_link("spacecraftconfig")
+    type = SpacecraftConfigType()
+    agency = AgencyMini()
+    family = SpacecraftConfigFamilyNormal(many=True)
+    image = Image()
+
+    class Meta:
+        model = models.SpacecraftConfig
+        fields = ["response_mode", "id", "url", "name", "type", "agency", "family", "in_use", "image"]
+
+
+class SpacecraftConfigDetailed(SpacecraftConfigNormal):
+    response_mode = Constant("detailed")
+    agency = AgencyNormal()
+    family = SpacecraftConfigFamilyDetailed(many=True)
+
+    class Meta(SpacecraftConfigNormal.Meta):
+        fields = SpacecraftConfigNormal.Meta.fields + [
+            "capability", "history", "details", "maiden_flight", "height", "diameter", "human_rated",
+            "crew_capacity", "payload_capacity", "payload_return_capacity", "flight_life", "wiki_link",
+            "info_link", "spacecraft_flown", "total_launch_count", "successful_launches",
+            "failed_launches", "attempted_landings", "successful_landings", "failed_landings",
+            "fastest_turnaround",
+        ]

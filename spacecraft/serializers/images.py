@@ -1,0 +1,31 @@
+from lldapi.api.serializers import ModelSerializer
+from spacecraft import models
+
+
+class ImageLicense(ModelSerializer):
+    class Meta:
+        model = models.ImageLicense
+        fields = ["id", "name", "priority", "link"]
+
+
+class ImageVariantType(ModelSerializer):
+    class Meta:
+        model = models.ImageVariantType
+        fields = ["id", "name"]
+
+
+class ImageVariant(ModelSerializer):
+    type = ImageVariantType()
+
+    class Meta:
+        model = models.ImageVariant
+        fields = ["id", "type", "image_url"]
+
+
+class Image(ModelSerializer):
+    license = ImageLicense()
+    variants = ImageVariant(many=True)
+
+    class Meta:
+        model = models.Image
+        fields = ["id", "name", "image_url", "thumbnail_url", "credit", "license", "single_use", "variants"]

@@ -1,0 +1,172 @@
+from lldapi.api.fields import Constant, self_link
+from lldapi.api.serializers import ModelSerializer
+from spacecraft import models
+
+from .agencies import AgencyDetailed, AgencyMini
+from .images import Image
+from .places import CelestialBodyMini, Pad
+
+
+class LaunchStatus(ModelSerializer):
+    class Meta:
+        model = models.LaunchStatus
+        fields = ["id", "name", "abbrev", "description"]
+
+
+class NetPrecision(ModelSerializer):
+    class Meta:
+        model = models.NetPrecision
+        fields = ["id", "name", "abbrev", "description"]
+
+
+class LauncherConfigFamilyMini(ModelSerializer):
+    response_mode = Constant("list")
+
+    class Meta:
+        model = models.LauncherConfigFamily
+        fields = ["response_mode", "id", "name"]
+
+
+class LauncherConfigList(ModelSerializer):
+    response_mode = Constant("list")
+    url = self_link("launcherconfig")
+    families = LauncherConfigFamilyMini(many=True)
+
+    class Meta:
+        model = models.LauncherConfig
+        fields = ["response_mode", "id", "url", "name", "families", "full_name", "variant"]
+
+
+class RocketNormal(ModelSerializer):
+    configuration = LauncherConfigList()
+
+    class Meta:
+        model = models.Rocket
+        fields = ["id", "configuration"]
+
+
+class Orbit(ModelSerializer):
+    celestial_body = CelestialBodyMini()
+
+    class Meta:
+        model = models.Orbit
+        fields = ["id", "name", "abbrev", "celestial_body"]
+
+
+class InfoURLType(ModelSerializer):
+    class Meta:
+        model = models.InfoURLType
+        fields = ["id", "name"]
+
+
+class VidURLType(ModelSerializer):
+    class Meta:
+        model = models.VidURLType
+        fields = ["id", "name"]
+
+
+class Language(ModelSerializer):
+    class Meta:
+        model = models.Language
+        fields = ["id", "name", "code"]
+
+
+class InfoURL(ModelSerializer):
+    type = InfoURLType()
+    language = Language()
+
+    class Meta:
+        model = models.InfoURL
+        fields = ["priority", "source", "title", "description", "feature_image", "url", "type", "language"]
+
+
+class VidURL(ModelSerializer):
+    type = VidURLType()
+    language = Language()
+
+    class Meta:
+        model = models.VidURL
+        fields = [
+            "priority", "source", "publisher", "title", "description", "feature_image", "url", "type",
+            "language", "start_time", "end_time", "live",
+        ]
+
+
+class Mission(ModelSerializer):
+    image = Image()
+    orbit = Orbit()
+    agencies = AgencyDetailed(many=True)
+    info_urls = InfoURL(many=True)
+    vid_urls = VidURL(many=True)
+
+    class Meta:
+        model = models.Mission
+        fields = ["id", "name", "type", "description", "image", "orbit", "agencies", "info_urls", "vid_urls"]
+
+
+class ProgramType(ModelSerializer):
+    class Meta:
+        model = models.ProgramType
+        fields = ["id", "name"]
+
+
+class MissionPatch(ModelSerializer):
+    agency = AgencyMini()
+    response_mode = Constant("normal")
+
+    class Meta:
+        model = models.MissionPatch
+        fields = ["id", "name", "priority", "image_url", "agency", "response_mode"]
+
+
+class ProgramMini(ModelSerializer):
+    response_mode = Constant("list")
+    url = self_link("program")
+    image = Image()
+
+    class Meta:
+        model = models.Program
+        fields = ["response_mode", "id", "url", "name", "image", "info_url", "wiki_url"]
+
+
+class ProgramNormal(ProgramMini):
+    response_mode = Constant("normal")
+    agencies = AgencyMini(many=True)
+    mission_patches = MissionPatch(many=True)
+    type = ProgramType()
+
+    class Meta(ProgramMini.Meta):
+        fields = ProgramMini.Meta.fields + [
+            "description", "agencies", "start_date", "end_date", "mission_patches", "type",
+        ]
+
+
+class LaunchMini(ModelSerializer):
+    url = self_link("launch")
+
+    class Meta:
+        model = models.Launch
+        fields = ["id", "url", "name"]
+
+
+class LaunchNormal(LaunchMini):
+    response_mode = Constant("normal")
+    status = LaunchStatus()
+    net_precision = NetPrecision()
+    image = Image()
+    launch_service_provider = AgencyMini()
+    rocket = RocketNormal()
+    mission = Mission()
+    pad = Pad()
+    program = ProgramNormal(many=True)
+
+    class Meta(LaunchMini.Meta):
+        fields = LaunchMini.Meta.fields + [
+            "response_mode", "slug", "launch_designator", "status", "last_updated", "net",
+            "net_precision", "window_end", "window_start", "image", "infographic", "probability",
+            "weather_concerns", "failreason", "hashtag", "launch_service_provider", "rocket", "mission",
+            "pad", "webcast_live", "program", "orbital_launch_attempt_count",
+            "location_launch_attempt_count", "pad_launch_attempt_count", "agency_launch_attempt_count",
+            "orbital_launch_attempt_count_year", "location_launch_attempt_count_year",
+            "pad_launch_attempt_count_year", "agency_launch_attempt_count_year",
+        ]
