@@ -1,0 +1,54 @@
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.PHONY: help venv run test clean
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST := $(VENV)/bin/pytest
+STAMP := $(VENV)/.installed-pyproject
+
+help:
+	@echo "make run    migrate, collect static, import fixtures/ll2 and serve on http://127.0.0.1:$(PORT)"
+	@echo "            (PORT=8000; DATABASE_URL picks the database, default SQLite db.sqlite3)"
+	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
+	@echo "            else a throwaway cluster from bin/with-postgres)"
+	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
+
+venv: $(STAMP)
+
+# The stamp is newer than pyproject.toml once its dependencies are installed.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@echo "Installing dependencies into $(VENV)"
+	@$(PY) -m pip install -qq -e '.[test]'
+	@touch $@
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py import_ll2 fixtures/ll2/*.txt
+	DEBUG=$${DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Make stops at the first failing command; pytest's exit 5 (no tests collected) is one too.
+test: venv
+	$(VENV)/bin/ruff check .
+	@echo; echo "===== pytest on SQLite ====="
+	env -u DATABASE_URL $(PYTEST)
+	@echo; if [[ -n "$$DATABASE_URL" ]]; then \
+	    echo "===== pytest on PostgreSQL: $$DATABASE_URL (from the environment) =====" \
+	        | sed -E 's#(://[^:/@]*:)[^@]*@#\1***@#'; \
+	    $(PYTEST); \
+	elif bin/with-postgres --check >/dev/null 2>&1; then \
+	    echo "===== pytest on PostgreSQL: throwaway cluster ($$(bin/with-postgres --check)) ====="; \
+	    bin/with-postgres $(PYTEST); \
+	else \
+	    echo "################################################################################"; \
+	    echo "###  POSTGRESQL LEG SKIPPED: DATABASE_URL is not set and no PostgreSQL server  ###"; \
+	    echo "###  binaries (initdb, pg_ctl) are on PATH or in /usr/lib/postgresql/*/bin.    ###"; \
+	    echo "###  Only SQLite was tested. Install postgresql or set DATABASE_URL.           ###"; \
+	    echo "################################################################################"; \
+	fi
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles *.egg-info

@@ -1,0 +1,24 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "ll2").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_paths():
+    return [str(path) for path in SEEDS]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the five seed pages, imported once with `import_ll2`."""
+    with django_db_blocker.unblock():
+        call_command("import_ll2", *[str(path) for path in SEEDS], verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def client(db):
+    return APIClient()
