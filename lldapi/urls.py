@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from docking.views import DockingEventViewSet
 from lldapi.api.errors import not_mirrored
-from spacecraft.views import SpacecraftFlightViewSet, SpacecraftViewSet
+from spacecraft.views import SpacecraftFlightV200ViewSet, SpacecraftFlightViewSet, SpacecraftViewSet
 
 
 class Router(DefaultRouter):
@@ -39,8 +39,27 @@ def linked_only(resources):
     return [path(f"{prefix}/<str:pk>/", not_mirrored, name=f"{name}-detail") for prefix, name in resources.items()]
 
 
+# The legacy LL2 2.0.0 endpoint that clients written for 2.0.0 still call, from the same data.
+v2_0_0 = Router()
+v2_0_0.register("spacecraft/flight", SpacecraftFlightV200ViewSet, basename="spacecraftflight")
+
+# What its responses link to, at 2.0.0's own paths. These come after the router's routes, so that
+# `spacecraft/flight/` is never read as the spacecraft with id "flight".
+LINKED_2_0_0 = {
+    "agencies": "agency",
+    "config/launcher": "launcherconfig",
+    "config/spacecraft": "spacecraftconfig",
+    "launch": "launch",
+    "location": "location",
+    "pad": "pad",
+    "program": "program",
+    "spacecraft": "spacecraft",
+}
+
+
 urlpatterns = [
     path("2.3.0/", include((v2_3_0.urls + linked_only(LINKED_2_3_0), "2.3.0"))),
+    path("2.0.0/", include((v2_0_0.urls + linked_only(LINKED_2_0_0), "2.0.0"))),
 ]
 
 handler404 = "lldapi.api.errors.not_found"

@@ -1,6 +1,7 @@
 from lldapi.api.modes import ModeViewSet
 from spacecraft import models
 from spacecraft.filters import SpacecraftFilter, SpacecraftFlightFilter
+from spacecraft.serializers import v2_0_0
 from spacecraft.serializers.spacecraft import (
     SpacecraftEndpointDetailed,
     SpacecraftFlightDetailed,
@@ -79,3 +80,29 @@ class SpacecraftFlightViewSet(ModeViewSet):
     serializer_classes = {"normal": SpacecraftFlightNormal, "detailed": SpacecraftFlightDetailed}
     filterset_class = SpacecraftFlightFilter
     ordering = ["id"]
+
+
+class SpacecraftFlightV200ViewSet(ModeViewSet):
+    """
+    API endpoint that allows a flight of a specific Spacecraft instances to be viewed.
+
+    GET: Return a list of all the existing Spacecraft flights.
+
+    FILTERS: Parameters - 'spacecraft' Example - /api/2.0.0/launcher/?spacecraft=37
+    """
+
+    # LL2 2.0.0's `/spacecraft/flight/`: one shape for lists and single flights. It has no `mode`
+    # parameter, so `?mode=` is ignored like any other unknown parameter, as LL2 2.0.0 does.
+    queryset = models.SpacecraftFlight.objects.all()
+    serializer_classes = {"normal": v2_0_0.SpacecraftFlight}
+    list_mode = retrieve_mode = "normal"
+    filterset_class = SpacecraftFlightFilter
+    ordering = ["id"]
+
+    @property
+    def mode(self):
+        return "normal"
+
+    def get_view_name(self):
+        # "Spacecraft Flight List", as LL2 2.0.0 titles its pages, without this class's version tag.
+        return super().get_view_name().replace(" V200", "")

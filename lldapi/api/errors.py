@@ -15,7 +15,7 @@ def not_mirrored(request, *args, **kwargs):
     """The LL2 resources that this server embeds and links to, but does not serve itself."""
     return JsonResponse(
         {
-            "detail": "This server mirrors the spacecraft, spacecraft flight and docking event "
+            "detail": "This server mirrors LL2's spacecraft, spacecraft flight and docking event "
             "endpoints only; this resource is embedded in their responses but not served on its own."
         },
         status=404,

@@ -1,6 +1,7 @@
 """Serializer fields shared by every LL2 representation."""
 
 import isodate
+from django.db import models
 from rest_framework import serializers
 
 
@@ -38,3 +39,35 @@ def self_link(resource):
     parameter, as LL2's links do (`.../spacecraft/238/?format=api`).
     """
     return serializers.HyperlinkedIdentityField(view_name=f"{resource}-detail")
+
+
+class LegacyValue(serializers.CharField):
+    """A value that LL2 2.0.0 publishes without an id, falling back to the 2.3.0 value it became.
+
+    The 2.0.0 value has a column of its own (`source`, or the field's name; the importer writes it);
+    an object that only 2.3.0 pages told us about has that column null, and shows the 2.3.0 value at
+    `fallback` instead: a dotted path, like a DRF source, in which a to-many step takes the first
+    related object (`families.name`). The relations the fallback reads must be loaded with the
+    rest of the page: `Meta.select_related` of the serializer for foreign keys, a nested serializer
+    field (which may be `write_only`, so not shown) for to-many relations.
+    """
+
+    def __init__(self, fallback, **kwargs):
+        self.fallback = fallback.split(".")
+        super().__init__(allow_null=True, allow_blank=True, **kwargs)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        return follow(instance, self.fallback) if value is None else value
+
+
+def follow(instance, path):
+    """The value at `path` from `instance`: None past a missing object, the first of a to-many relation."""
+    value = instance
+    for name in path:
+        if value is None:
+            return None
+        value = getattr(value, name)
+        if isinstance(value, models.Manager):
+            value = next(iter(value.all()), None)
+    return value
