@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help venv run test clean
+.PHONY: help venv run serve test clean
 
 PORT ?= 8000
 VENV := .venv
@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed-pyproject
 help:
 	@echo "make run    migrate, collect static, import fixtures/ll2 and serve on http://127.0.0.1:$(PORT)"
 	@echo "            (PORT=8000; DATABASE_URL picks the database, default SQLite db.sqlite3)"
+	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
 	@echo "            else a throwaway cluster from bin/with-postgres)"
 	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
@@ -29,6 +30,12 @@ run: venv
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py import_ll2 fixtures/ll2/*.txt
 	DEBUG=$${DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py import_ll2 fixtures/ll2/*.txt
+	BIND_HOST=127.0.0.1 $(VENV)/bin/gunicorn -c lldapi/gunicorn.py lldapi.wsgi
 
 # Make stops at the first failing command; pytest's exit 5 (no tests collected) is one too.
 test: venv

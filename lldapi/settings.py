@@ -1,7 +1,8 @@
 """Settings for the LL2 mirror.
 
 Everything that differs between a laptop and a production host comes from the environment:
-DATABASE_URL (default: an embedded SQLite file), DEBUG, SECRET_KEY, ALLOWED_HOSTS.
+DATABASE_URL (default: an embedded SQLite file), CONN_MAX_AGE, DEBUG, SECRET_KEY, ALLOWED_HOSTS,
+TRUST_PROXY_HEADERS, CACHE_MAX_AGE.
 """
 
 import os
@@ -38,8 +39,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what ConditionalGetMiddleware has tagged, which turns its strong ETag weak.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lldapi.middleware.CacheControlMiddleware",
 ]
+
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+
+# Behind a reverse proxy that sets them, self links and pagination links use the proxy's scheme and
+# host. Only trust these headers when a proxy you control overwrites them.
+TRUST_PROXY_HEADERS = env_flag("TRUST_PROXY_HEADERS")
+USE_X_FORWARDED_HOST = TRUST_PROXY_HEADERS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_PROXY_HEADERS else None
 
 ROOT_URLCONF = "lldapi.urls"
 WSGI_APPLICATION = "lldapi.wsgi.application"
