@@ -9,12 +9,14 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
 
     `serializer_classes` maps each mode to the serializer of its schema component; the eager
     loading each mode needs is derived from that serializer. Lists default to `list_mode`, single
-    objects to `retrieve_mode`.
+    objects to `retrieve_mode`. `eager_loading = False` serves the same serializers with no eager
+    loading at all: the naive baseline that the benchmark measures against.
     """
 
     serializer_classes: dict = {}
     list_mode = "normal"
     retrieve_mode = "detailed"
+    eager_loading = True
 
     @property
     def mode(self):
@@ -30,4 +32,6 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         return self.serializer_classes[self.mode]
 
     def get_queryset(self):
+        if not self.eager_loading:
+            return self.queryset.all()
         return eager_load(self.queryset, self.get_serializer_class()())
