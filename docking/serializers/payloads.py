@@ -1,16 +1,12 @@
 from docking import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft.serializers.agencies import AgencyMini, AgencyNormal
 from spacecraft.serializers.images import Image
 from spacecraft.serializers.launches import LaunchMini, LaunchNormal, ProgramMini
 from spacecraft.serializers.places import Landing
 
-
-class PayloadType(ModelSerializer):
-    class Meta:
-        model = models.PayloadType
-        fields = ["id", "name"]
+PayloadType = id_and_name(models.PayloadType)
 
 
 class PayloadMini(ModelSerializer):

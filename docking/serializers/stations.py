@@ -1,19 +1,12 @@
 from docking import models
 from lldapi.api.fields import self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft.serializers.images import Image
 
-
-class SpaceStationStatus(ModelSerializer):
-    class Meta:
-        model = models.SpaceStationStatus
-        fields = ["id", "name"]
+SpaceStationStatus = id_and_name(models.SpaceStationStatus)
 
 
-class SpaceStationType(ModelSerializer):
-    class Meta:
-        model = models.SpaceStationType
-        fields = ["id", "name"]
+SpaceStationType = id_and_name(models.SpaceStationType)
 
 
 class SpaceStationMini(ModelSerializer):

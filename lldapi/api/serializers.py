@@ -11,3 +11,9 @@ class ModelSerializer(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DurationField: ISODurationField,
     }
+
+
+def id_and_name(model):
+    """The serializer of one of LL2's `{id, name}` lookup objects, named after its schema component."""
+    meta = type("Meta", (), {"model": model, "fields": ["id", "name"]})
+    return type(model.__name__, (ModelSerializer,), {"Meta": meta})

@@ -9,12 +9,9 @@ class SpacecraftConfigType(NamedType):
     pass
 
 
-class SpacecraftConfigFamily(Record):
-    name = models.CharField(max_length=200, null=True)
-    description = models.CharField(max_length=2048, null=True)
-    manufacturer = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
-    parent = models.ForeignKey("self", models.SET_NULL, null=True, related_name="+")
-    maiden_flight = models.DateField(null=True)
+class FlightCounts(Record):
+    """The flight, launch and landing counts that LL2 publishes for families and configurations."""
+
     spacecraft_flown = models.IntegerField(null=True)
     total_launch_count = models.IntegerField(null=True)
     successful_launches = models.IntegerField(null=True)
@@ -24,10 +21,21 @@ class SpacecraftConfigFamily(Record):
     failed_landings = models.IntegerField(null=True)
 
     class Meta(Record.Meta):
+        abstract = True
+
+
+class SpacecraftConfigFamily(FlightCounts):
+    name = models.CharField(max_length=200, null=True)
+    description = models.CharField(max_length=2048, null=True)
+    manufacturer = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
+    parent = models.ForeignKey("self", models.SET_NULL, null=True, related_name="+")
+    maiden_flight = models.DateField(null=True)
+
+    class Meta(FlightCounts.Meta):
         verbose_name_plural = "spacecraft config families"
 
 
-class SpacecraftConfig(Record):
+class SpacecraftConfig(FlightCounts):
     name = models.CharField(max_length=200, null=True)
     type = models.ForeignKey(SpacecraftConfigType, models.SET_NULL, null=True, related_name="+")
     agency = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
@@ -49,11 +57,4 @@ class SpacecraftConfig(Record):
     flight_life = models.CharField(max_length=2048, null=True)
     wiki_link = models.URLField(max_length=200, null=True)
     info_link = models.URLField(max_length=200, null=True)
-    spacecraft_flown = models.IntegerField(null=True)
-    total_launch_count = models.IntegerField(null=True)
-    successful_launches = models.IntegerField(null=True)
-    failed_launches = models.IntegerField(null=True)
-    attempted_landings = models.IntegerField(null=True)
-    successful_landings = models.IntegerField(null=True)
-    failed_landings = models.IntegerField(null=True)
     fastest_turnaround = models.DurationField(null=True)

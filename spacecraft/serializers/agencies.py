@@ -1,14 +1,10 @@
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .images import Image
 
-
-class AgencyType(ModelSerializer):
-    class Meta:
-        model = models.AgencyType
-        fields = ["id", "name"]
+AgencyType = id_and_name(models.AgencyType)
 
 
 class Country(ModelSerializer):

@@ -1,21 +1,14 @@
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .agencies import AgencyMini, Country, SocialMediaLink
 from .images import Image
 
-
-class AstronautStatus(ModelSerializer):
-    class Meta:
-        model = models.AstronautStatus
-        fields = ["id", "name"]
+AstronautStatus = id_and_name(models.AstronautStatus)
 
 
-class AstronautType(ModelSerializer):
-    class Meta:
-        model = models.AstronautType
-        fields = ["id", "name"]
+AstronautType = id_and_name(models.AstronautType)
 
 
 class AstronautDetailed(ModelSerializer):

@@ -1,15 +1,11 @@
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .agencies import AgencyMini, AgencyNormal
 from .images import Image
 
-
-class SpacecraftConfigType(ModelSerializer):
-    class Meta:
-        model = models.SpacecraftConfigType
-        fields = ["id", "name"]
+SpacecraftConfigType = id_and_name(models.SpacecraftConfigType)
 
 
 class SpacecraftConfigFamilyMini(ModelSerializer):

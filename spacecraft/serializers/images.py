@@ -1,4 +1,4 @@
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 
@@ -8,10 +8,7 @@ class ImageLicense(ModelSerializer):
         fields = ["id", "name", "priority", "link"]
 
 
-class ImageVariantType(ModelSerializer):
-    class Meta:
-        model = models.ImageVariantType
-        fields = ["id", "name"]
+ImageVariantType = id_and_name(models.ImageVariantType)
 
 
 class ImageVariant(ModelSerializer):

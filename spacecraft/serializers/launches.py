@@ -1,5 +1,5 @@
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .agencies import AgencyDetailed, AgencyMini
@@ -53,16 +53,10 @@ class Orbit(ModelSerializer):
         fields = ["id", "name", "abbrev", "celestial_body"]
 
 
-class InfoURLType(ModelSerializer):
-    class Meta:
-        model = models.InfoURLType
-        fields = ["id", "name"]
+InfoURLType = id_and_name(models.InfoURLType)
 
 
-class VidURLType(ModelSerializer):
-    class Meta:
-        model = models.VidURLType
-        fields = ["id", "name"]
+VidURLType = id_and_name(models.VidURLType)
 
 
 class Language(ModelSerializer):
@@ -104,10 +98,7 @@ class Mission(ModelSerializer):
         fields = ["id", "name", "type", "description", "image", "orbit", "agencies", "info_urls", "vid_urls"]
 
 
-class ProgramType(ModelSerializer):
-    class Meta:
-        model = models.ProgramType
-        fields = ["id", "name"]
+ProgramType = id_and_name(models.ProgramType)
 
 
 class MissionPatch(ModelSerializer):

@@ -1,17 +1,13 @@
 from rest_framework import serializers
 
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .agencies import AgencyNormal, Country
 from .images import Image
 
-
-class CelestialBodyType(ModelSerializer):
-    class Meta:
-        model = models.CelestialBodyType
-        fields = ["id", "name"]
+CelestialBodyType = id_and_name(models.CelestialBodyType)
 
 
 class CelestialBodyMini(ModelSerializer):

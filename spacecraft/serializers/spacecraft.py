@@ -1,5 +1,5 @@
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import ModelSerializer, id_and_name
 from spacecraft import models
 
 from .astronauts import AstronautFlight
@@ -8,11 +8,7 @@ from .images import Image
 from .launches import LaunchMini, LaunchNormal
 from .places import Landing
 
-
-class SpacecraftStatus(ModelSerializer):
-    class Meta:
-        model = models.SpacecraftStatus
-        fields = ["id", "name"]
+SpacecraftStatus = id_and_name(models.SpacecraftStatus)
 
 
 class SpacecraftNormal(ModelSerializer):
