@@ -1,15 +1,15 @@
 """Eager loading derived from a serializer's own tree of nested serializers.
 
-Each nested object becomes a join (`select_related`) and each nested list one extra query
-(`Prefetch`, itself eagerly loaded the same way), so that a page costs the same number of queries
-whatever its size, and no serializer can drift from the loading it needs.
-
-A nested object whose subtree would push a query past `MAX_JOINS` tables is prefetched instead:
-LL2's deepest shapes nest well over a hundred objects, more than SQLite can join in one query
-(64 tables) and more than PostgreSQL plans well.
+Nested objects are joined to the page's query (`select_related`) while a query stays within
+`MAX_JOINS` tables: LL2's deepest shapes nest well over a hundred objects, more than SQLite can join
+in one query (64 tables) and more than PostgreSQL plans well. What is left (nested lists, and
+objects past the join budget) is loaded once the page's rows are in memory, level by level, with one
+query per kind of relation for the whole page: every image's `variants` in one query, wherever the
+images sit. A page therefore costs the same number of queries whatever its size, and no serializer
+can drift from the loading it needs.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import serializers
 
 MAX_JOINS = 16
@@ -24,26 +24,61 @@ def nested_serializers(serializer):
             yield field, field, False
 
 
-def eager_load(queryset, serializer):
-    joins, prefetches = loading_plan(serializer)
-    return queryset.select_related(*joins).prefetch_related(*prefetches)
-
-
 def loading_plan(serializer):
-    """The `select_related` paths and `Prefetch` objects that `serializer` needs."""
+    """What a query for `serializer`'s objects joins, and what it leaves for later.
+
+    Returns the `select_related` paths and a list of `(path, field, child, many)`: the nested fields
+    loaded after the query, found on the objects reached from each row by the joined `path`.
+    """
     joins = list(getattr(serializer.Meta, "select_related", ()))
-    prefetches = []
+    deferred = []
     for field, child, many in nested_serializers(serializer):
         if not many:
-            child_joins, child_prefetches = loading_plan(child)
+            child_joins, child_deferred = loading_plan(child)
             if len(joins) + 1 + len(child_joins) <= MAX_JOINS:
                 joins.append(field.source)
                 joins.extend(f"{field.source}__{join}" for join in child_joins)
-                prefetches.extend(
-                    Prefetch(f"{field.source}__{prefetch.prefetch_through}", queryset=prefetch.queryset)
-                    for prefetch in child_prefetches
-                )
+                deferred.extend(((field.source, *path), *rest) for path, *rest in child_deferred)
                 continue
-        queryset = eager_load(child.Meta.model.objects.all(), child)
-        prefetches.append(Prefetch(field.source, queryset=queryset))
-    return joins, prefetches
+        deferred.append(((), field, child, many))
+    return joins, deferred
+
+
+def joined(queryset, serializer):
+    return queryset.select_related(*loading_plan(serializer)[0])
+
+
+def load_nested(objects, serializer):
+    """Load what `serializer` shows of `objects` beyond the joins of their own query."""
+    level = [(objects, serializer)]
+    while level:
+        relations = {}
+        for instances, owner in level:
+            for path, field, child, many in loading_plan(owner)[1]:
+                key = (type(owner).Meta.model, field.source, type(child))
+                relation = relations.setdefault(key, (field.source, child, many, {}))
+                relation[3].update((id(instance), instance) for instance in reached(instances, path))
+        level = []
+        for source, child, many, parents in relations.values():
+            parents = list(parents.values())
+            if not parents:
+                continue
+            queryset = joined(child.Meta.model.objects.all(), child)
+            prefetch_related_objects(parents, Prefetch(source, queryset=queryset))
+            level.append((list(reached(parents, (source,), many)), child))
+    return objects
+
+
+def reached(instances, path, many=False):
+    """The objects at the end of `path` from each of `instances`, skipping missing ones."""
+    for instance in instances:
+        value = instance
+        for name in path:
+            value = getattr(value, name)
+            if value is None:
+                break
+        else:
+            if many:
+                yield from value.all()
+            elif value is not None:
+                yield value

@@ -1,7 +1,7 @@
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from .eager import eager_load
+from .eager import joined, load_nested
 
 
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -34,4 +34,16 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if not self.eager_loading:
             return self.queryset.all()
-        return eager_load(self.queryset, self.get_serializer_class()())
+        return joined(self.queryset, self.get_serializer_class()())
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if self.eager_loading:
+            load_nested(page, self.get_serializer_class()())
+        return page
+
+    def get_object(self):
+        instance = super().get_object()
+        if self.eager_loading:
+            load_nested([instance], self.get_serializer_class()())
+        return instance
