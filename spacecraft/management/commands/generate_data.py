@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from spacecraft import synthetic
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the database with a synthetic data set shaped like LL2's: at scale 1 about 600 spacecraft, "
+        "900 flights and 700 docking events. The same scale and seed always give the same data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, required=True, help="size, in multiples of LL2's (1, 10...)")
+        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        parser.add_argument("--flush", action="store_true", help="delete the data already there first")
+
+    def handle(self, *args, scale, seed, flush, verbosity, **options):
+        if scale < 1:
+            raise CommandError("--scale must be a positive integer")
+        if flush:
+            synthetic.flush()
+        elif not synthetic.is_empty():
+            raise CommandError("the database already holds data; use --flush to replace it")
+        report = self.stdout.write if verbosity > 0 else (lambda line: None)
+        synthetic.generate(scale, seed, report)

@@ -1,0 +1,914 @@
+"""A synthetic data set shaped like LL2's, for tests and benchmarks (`manage.py generate_data`).
+
+At scale 1 it holds about 600 spacecraft over 40 configurations, 900 flights with their launches and
+landings, 700 docking events and 600 astronauts; everything scales linearly. The same scale and seed
+always give the same rows. Every field that any mode shows is filled for most rows, and the values
+LL2 derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the
+rows they summarise. Rows are written with bulk inserts in one transaction.
+"""
+
+import random
+import time
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+from docking import models as docking
+from lldapi.importer import reset_sequences
+from spacecraft import models as sc
+
+# "Now" of the data set: flights still in space have been up since their launch until then.
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
+APPS = ("spacecraft", "docking")
+MEDIA = "https://thespacedevs-prod.nyc3.digitaloceanspaces.com/media/images"
+
+AGENCY_TYPES = ["Government", "Multinational", "Commercial", "Educational", "Private"]
+COUNTRIES = [
+    ("United States of America", "US", "USA", "American"),
+    ("Russia", "RU", "RUS", "Russian"),
+    ("China", "CN", "CHN", "Chinese"),
+    ("Japan", "JP", "JPN", "Japanese"),
+    ("India", "IN", "IND", "Indian"),
+    ("France", "FR", "FRA", "French"),
+    ("Germany", "DE", "DEU", "German"),
+    ("Canada", "CA", "CAN", "Canadian"),
+    ("Italy", "IT", "ITA", "Italian"),
+    ("Kazakhstan", "KZ", "KAZ", "Kazakh"),
+]
+NAMES = [
+    "Aurora",
+    "Borealis",
+    "Cygnus",
+    "Draco",
+    "Electra",
+    "Falcon",
+    "Gemini",
+    "Helios",
+    "Ion",
+    "Juno",
+    "Kestrel",
+    "Lyra",
+    "Meridian",
+    "Nova",
+    "Orion",
+    "Pegasus",
+    "Quasar",
+    "Rigel",
+    "Sirius",
+    "Tethys",
+    "Ursa",
+    "Vega",
+    "Wayfarer",
+    "Xenon",
+    "Yamato",
+    "Zenith",
+]
+WORDS = [
+    "orbital",
+    "crew",
+    "cargo",
+    "station",
+    "module",
+    "resupply",
+    "demonstration",
+    "science",
+    "rendezvous",
+    "docking",
+    "capsule",
+    "service",
+    "lunar",
+    "survey",
+    "test",
+    "long-duration",
+    "transfer",
+    "return",
+]
+
+
+class Generator:
+    def __init__(self, scale, seed):
+        self.scale = scale
+        self.rng = random.Random(seed)
+        self.rows = defaultdict(list)
+        self.links = defaultdict(list)
+        self.next_id = defaultdict(int)
+
+    # Building blocks
+
+    def new(self, model, **fields):
+        if model is sc.Launch:
+            fields["id"] = uuid.UUID(int=self.rng.getrandbits(128), version=4)
+        else:
+            self.next_id[model] += 1
+            fields["id"] = self.next_id[model]
+        row = model(**fields)
+        self.rows[model].append(row)
+        return row
+
+    def link(self, owner, field_name, targets):
+        """Many-to-many links, written as rows of the relation's own table."""
+        field = type(owner)._meta.get_field(field_name)
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        for item in dict.fromkeys(targets):
+            self.links[through].append(through(**{source: owner.pk, target: item.pk}))
+
+    def scaled(self, count):
+        return max(1, count * self.scale)
+
+    def pick(self, items):
+        return items[self.rng.randrange(len(items))]
+
+    def some(self, items, low, high):
+        return self.rng.sample(items, min(len(items), self.rng.randint(low, high)))
+
+    def maybe(self, value, null_share=0.15):
+        return None if self.rng.random() < null_share else value
+
+    def chance(self, share):
+        return self.rng.random() < share
+
+    def sentence(self, low=6, high=16):
+        words = [self.pick(WORDS) for _ in range(self.rng.randint(low, high))]
+        return " ".join(words).capitalize() + "."
+
+    def moment(self, start, end):
+        span = int((end - start).total_seconds())
+        return start + timedelta(seconds=self.rng.randrange(max(span, 1)), microseconds=self.micro())
+
+    def micro(self):
+        return self.rng.randrange(1_000_000) if self.chance(0.2) else 0
+
+    def url(self, kind, name):
+        return f"https://example.org/{kind}/{name.lower().replace(' ', '-')}"
+
+    def image(self, name):
+        slug = name.lower().replace(" ", "_")[:15]
+        image = self.new(
+            sc.Image,
+            name=name,
+            image_url=f"{MEDIA}/{slug}_image_{self.rng.randrange(10**8):08d}.jpeg",
+            thumbnail_url=f"{MEDIA}/{slug}_image_thumbnail_{self.rng.randrange(10**8):08d}.jpeg",
+            credit=self.maybe(self.pick(["NASA", "ESA", "Roscosmos", "CNSA", "SpaceX", "JAXA"])),
+            license=self.pick(self.licenses),
+            single_use=self.chance(0.5),
+        )
+        if self.chance(0.2):
+            for variant_type in self.some(self.variant_types, 1, 2):
+                self.new(
+                    sc.ImageVariant,
+                    image=image,
+                    type=variant_type,
+                    image_url=f"{MEDIA}/{slug}_{variant_type.name.lower()}.webp",
+                )
+        return image
+
+    def optional_image(self, name, null_share=0.1):
+        return None if self.chance(null_share) else self.image(name)
+
+    def named(self, model, names):
+        return [self.new(model, name=name) for name in names]
+
+    # Reference data
+
+    def reference_data(self):
+        self.licenses = [
+            self.new(sc.ImageLicense, name=name, priority=priority, link=link)
+            for name, priority, link in [
+                ("Unknown", 9, None),
+                ("NASA Image and Media Guidelines", 0, "https://www.nasa.gov/images"),
+                ("CC BY 2.0", 2, "https://creativecommons.org/licenses/by/2.0/"),
+                ("CC BY-SA 4.0", 3, "https://creativecommons.org/licenses/by-sa/4.0/"),
+            ]
+        ]
+        self.variant_types = self.named(sc.ImageVariantType, ["Small", "Medium", "Large"])
+        self.agency_types = self.named(sc.AgencyType, AGENCY_TYPES)
+        self.countries = [
+            self.new(
+                sc.Country,
+                name=name,
+                alpha_2_code=a2,
+                alpha_3_code=a3,
+                nationality_name=nationality,
+                nationality_name_composed=f"{nationality} citizen",
+            )
+            for name, a2, a3, nationality in COUNTRIES
+        ]
+        self.social_media = [
+            self.new(sc.SocialMedia, name=name, url=f"https://{name.lower()}.com", logo=self.image(f"{name} logo"))
+            for name in ["X", "YouTube", "Instagram", "LinkedIn"]
+        ]
+        self.body_types = self.named(sc.CelestialBodyType, ["Planet", "Moon", "Star"])
+        self.bodies = [
+            self.new(
+                sc.CelestialBody,
+                name=name,
+                type=self.body_types[kind],
+                diameter=diameter,
+                mass=mass,
+                gravity=gravity,
+                length_of_day=timedelta(hours=hours),
+                atmosphere=atmosphere,
+                image=self.image(name),
+                description=self.sentence(),
+                wiki_url=self.url("wiki", name),
+                total_attempted_launches=0,
+                successful_launches=0,
+                failed_launches=0,
+                total_attempted_landings=0,
+                successful_landings=0,
+                failed_landings=0,
+            )
+            for name, kind, diameter, mass, gravity, hours, atmosphere in [
+                ("Earth", 0, 12742000.0, 5.972168e24, 9.80665, 24, True),
+                ("Moon", 1, 3474800.0, 7.346e22, 1.62, 708.7, False),
+                ("Mars", 0, 6779000.0, 6.4171e23, 3.72076, 24.6597, True),
+                ("Sun", 2, 1392700000.0, 1.9885e30, 274.0, 609.12, True),
+            ]
+        ]
+        self.earth = self.bodies[0]
+        self.launch_statuses = [
+            self.new(sc.LaunchStatus, name=name, abbrev=abbrev, description=self.sentence())
+            for name, abbrev in [
+                ("Go for Launch", "Go"),
+                ("To Be Determined", "TBD"),
+                ("Launch Successful", "Success"),
+                ("Launch Failure", "Failure"),
+                ("On Hold", "Hold"),
+                ("Partial Failure", "Partial"),
+            ]
+        ]
+        self.precisions = [
+            self.new(sc.NetPrecision, name=name, abbrev=abbrev, description=self.sentence())
+            for name, abbrev in [("Second", "SEC"), ("Minute", "MIN"), ("Hour", "HR"), ("Day", "DAY"), ("Month", "M")]
+        ]
+        self.orbits = [
+            self.new(sc.Orbit, name=name, abbrev=abbrev, celestial_body=self.earth)
+            for name, abbrev in [
+                ("Low Earth Orbit", "LEO"),
+                ("Geostationary Transfer Orbit", "GTO"),
+                ("Sun-Synchronous Orbit", "SSO"),
+                ("Medium Earth Orbit", "MEO"),
+            ]
+        ]
+        self.info_types = self.named(sc.InfoURLType, ["Official", "Press kit", "Wiki"])
+        self.vid_types = self.named(sc.VidURLType, ["Official Webcast", "Replay", "Interview"])
+        self.languages = [
+            self.new(sc.Language, name=name, code=code)
+            for name, code in [("English", "en"), ("Russian", "ru"), ("Chinese", "zh")]
+        ]
+        self.program_types = self.named(sc.ProgramType, ["Human spaceflight", "Robotic", "Commercial"])
+        self.landing_types = [
+            self.new(sc.LandingType, name=name, abbrev=abbrev, description=self.sentence())
+            for name, abbrev in [
+                ("Parachute Landing", "PCL"),
+                ("Runway Landing", "RL"),
+                ("Ocean Splashdown", "OS"),
+                ("Destructive Reentry", "DR"),
+            ]
+        ]
+        self.astronaut_statuses = self.named(sc.AstronautStatus, ["Active", "Retired", "In-Training", "Deceased"])
+        self.astronaut_types = self.named(sc.AstronautType, ["Government", "Commercial", "Private"])
+        self.roles = [
+            self.new(sc.AstronautRole, role=role, priority=priority)
+            for priority, role in enumerate(
+                ["Commander", "Pilot", "Flight Engineer", "Mission Specialist", "Spaceflight Participant"]
+            )
+        ]
+        self.config_types = self.named(
+            sc.SpacecraftConfigType, ["Capsule", "Cargo Resupply", "Spaceplane", "Crew Vehicle", "Tug"]
+        )
+        self.spacecraft_statuses = self.named(
+            sc.SpacecraftStatus, ["Active", "Retired", "Destroyed", "Single Use", "Unknown"]
+        )
+        self.station_statuses = self.named(docking.SpaceStationStatus, ["Active", "De-orbited", "Planned"])
+        self.station_types = self.named(docking.SpaceStationType, ["Government", "Multinational", "Commercial"])
+        self.payload_types = self.named(
+            docking.PayloadType, ["Technology Demonstrator", "Communications", "Science", "Cargo", "Earth Observation"]
+        )
+
+    # Organisations and places
+
+    def social_links(self, owner, field_name):
+        links = [
+            self.new(sc.SocialMediaLink, social_media=media, url=f"{media.url}/{owner.pk}")
+            for media in self.some(self.social_media, 0, 2)
+        ]
+        self.link(owner, field_name, links)
+
+    def agencies(self):
+        self.agency_list = []
+        for index in range(self.scaled(50)):
+            name = (
+                f"{self.pick(NAMES)} {self.pick(['Space Agency', 'Aerospace', 'Orbital', 'Space Systems'])} {index + 1}"
+            )
+            counts = {
+                key: self.rng.randrange(200)
+                for key in [
+                    "total_launch_count",
+                    "consecutive_successful_launches",
+                    "successful_launches",
+                    "failed_launches",
+                    "pending_launches",
+                    "consecutive_successful_landings",
+                    "successful_landings",
+                    "failed_landings",
+                    "attempted_landings",
+                    "successful_landings_spacecraft",
+                    "failed_landings_spacecraft",
+                    "attempted_landings_spacecraft",
+                    "successful_landings_payload",
+                    "failed_landings_payload",
+                    "attempted_landings_payload",
+                ]
+            }
+            agency = self.new(
+                sc.Agency,
+                name=name,
+                abbrev="".join(word[0] for word in name.split()) + str(index + 1),
+                type=self.pick(self.agency_types),
+                featured=self.chance(0.3),
+                description=self.maybe(self.sentence(12, 30)),
+                administrator=self.maybe(f"Director {self.pick(NAMES)}"),
+                founding_year=self.maybe(self.rng.randint(1950, 2020)),
+                launchers=self.pick(["Falcon", "Soyuz", ""]),
+                spacecraft=self.pick(["Dragon", "Progress", ""]),
+                parent=self.maybe(self.pick(NAMES), 0.7),
+                image=self.optional_image(name),
+                logo=self.optional_image(f"{name} logo"),
+                social_logo=self.optional_image(f"{name} social"),
+                info_url=self.maybe(self.url("agency", name)),
+                wiki_url=self.maybe(self.url("wiki", name)),
+                **counts,
+            )
+            self.link(agency, "country", self.some(self.countries, 1, 2))
+            self.social_links(agency, "social_media_links")
+            self.agency_list.append(agency)
+
+    def location(self, index):
+        name = f"{self.pick(NAMES)} Spaceport {index}"
+        return self.new(
+            sc.Location,
+            name=name,
+            celestial_body=self.earth,
+            active=self.chance(0.8),
+            country=self.maybe(self.pick(self.countries)),
+            description=self.maybe(self.sentence()),
+            image=self.optional_image(name),
+            map_image=self.maybe(f"{MEDIA}/map_location_{index}.jpg"),
+            longitude=self.maybe(round(self.rng.uniform(-180, 180), 6)),
+            latitude=self.maybe(round(self.rng.uniform(-60, 60), 6)),
+            timezone_name=self.pick(["America/New_York", "Asia/Almaty", "Asia/Shanghai", "UTC"]),
+            total_launch_count=self.rng.randrange(1000),
+            total_landing_count=self.rng.randrange(100),
+        )
+
+    def places(self):
+        self.locations = [self.location(index + 1) for index in range(self.scaled(10))]
+        self.pads = []
+        for index in range(self.scaled(20)):
+            name = f"Launch Complex {index + 1}"
+            latitude, longitude = round(self.rng.uniform(-60, 60), 8), round(self.rng.uniform(-180, 180), 8)
+            pad = self.new(
+                sc.Pad,
+                active=self.chance(0.8),
+                name=name,
+                image=self.optional_image(name),
+                description=self.maybe(self.sentence()),
+                info_url=self.maybe(self.url("pad", name)),
+                wiki_url=self.maybe(self.url("wiki", name)),
+                map_url=f"https://www.google.com/maps?q={latitude},{longitude}",
+                latitude=latitude,
+                longitude=longitude,
+                country=self.maybe(self.pick(self.countries)),
+                map_image=self.maybe(f"{MEDIA}/map_pad_{index}.jpg"),
+                total_launch_count=self.rng.randrange(400),
+                orbital_launch_attempt_count=self.rng.randrange(400),
+                fastest_turnaround=self.maybe(
+                    timedelta(days=self.rng.randrange(2, 30), seconds=self.rng.randrange(86400))
+                ),
+                location=self.pick(self.locations),
+            )
+            self.link(pad, "agencies", self.some(self.agency_list, 1, 2))
+            self.pads.append(pad)
+        self.landing_locations = []
+        for index in range(self.scaled(10)):
+            name = self.pick(["Atlantic Ocean", "Pacific Ocean", "Kazakh Steppe", "Runway 33", "Gulf of Mexico"])
+            attempted = self.rng.randrange(1, 60)
+            self.landing_locations.append(
+                self.new(
+                    sc.LandingLocation,
+                    name=f"{name} {index + 1}",
+                    active=self.chance(0.8),
+                    abbrev=name[:3].upper(),
+                    description=self.maybe(name),
+                    location=self.maybe(self.pick(self.locations)),
+                    longitude=self.maybe(round(self.rng.uniform(-180, 180), 4)),
+                    latitude=self.maybe(round(self.rng.uniform(-60, 60), 4)),
+                    image=self.optional_image(name),
+                    successful_landings=attempted - attempted // 10,
+                    attempted_landings=attempted,
+                    failed_landings=attempted // 10,
+                    celestial_body=self.earth,
+                )
+            )
+
+    def programs(self):
+        self.patches = [
+            self.new(
+                sc.MissionPatch,
+                name=f"{self.pick(NAMES)} patch {index + 1}",
+                priority=self.rng.randrange(10),
+                image_url=f"{MEDIA}/patch_{index + 1}.png",
+                agency=self.maybe(self.pick(self.agency_list)),
+            )
+            for index in range(self.scaled(20))
+        ]
+        self.program_list = []
+        for index in range(self.scaled(10)):
+            name = f"{self.pick(NAMES)} Program {index + 1}"
+            start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
+            program = self.new(
+                sc.Program,
+                name=name,
+                description=self.maybe(self.sentence(20, 40)),
+                image=self.optional_image(name),
+                info_url=self.maybe(self.url("program", name)),
+                wiki_url=self.maybe(self.url("wiki", name)),
+                start_date=self.maybe(start),
+                end_date=self.maybe(start + timedelta(days=4000), 0.7),
+                type=self.pick(self.program_types),
+            )
+            self.link(program, "agencies", self.some(self.agency_list, 1, 3))
+            self.link(program, "mission_patches", self.some(self.patches, 0, 2))
+            self.program_list.append(program)
+
+    def launchers(self):
+        families = [
+            self.new(sc.LauncherConfigFamily, name=f"{self.pick(NAMES)} rockets {i + 1}")
+            for i in range(self.scaled(10))
+        ]
+        self.launcher_configs = []
+        for index in range(self.scaled(30)):
+            family = self.pick(families)
+            variant = self.pick(["Block 5", "v1.2", "", "Heavy"])
+            name = f"{family.name.split()[0]} {index + 1}"
+            config = self.new(sc.LauncherConfig, name=name, full_name=f"{name} {variant}".strip(), variant=variant)
+            self.link(config, "families", [family])
+            self.launcher_configs.append(config)
+
+    # Spacecraft
+
+    def configurations(self):
+        self.families = []
+        for index in range(self.scaled(15)):
+            name = f"{self.pick(NAMES)} family {index + 1}"
+            self.families.append(
+                self.new(
+                    sc.SpacecraftConfigFamily,
+                    name=name,
+                    description=self.sentence(),
+                    manufacturer=self.maybe(self.pick(self.agency_list), 0.1),
+                    parent=self.maybe(self.pick(self.families), 0.6) if self.families else None,
+                    maiden_flight=self.maybe(date(1960, 1, 1) + timedelta(days=self.rng.randrange(23000))),
+                    **self.flight_counts(),
+                )
+            )
+        self.configs = []
+        for index in range(self.scaled(40)):
+            name = f"{self.pick(NAMES)} {self.pick(['Capsule', 'Cargo', 'Shuttle', 'Tug'])} {index + 1}"
+            crewed = self.chance(0.4)
+            config = self.new(
+                sc.SpacecraftConfig,
+                name=name,
+                type=self.pick(self.config_types),
+                agency=self.pick(self.agency_list),
+                in_use=self.chance(0.6),
+                image=self.optional_image(name),
+                capability=self.sentence(),
+                history=self.sentence(),
+                details=self.sentence(),
+                maiden_flight=self.maybe(date(1961, 4, 12)),
+                height=self.maybe(round(self.rng.uniform(2, 40), 2)),
+                diameter=self.maybe(round(self.rng.uniform(1, 6), 2)),
+                human_rated=crewed,
+                crew_capacity=self.maybe(self.rng.randint(2, 7) if crewed else 0),
+                payload_capacity=self.maybe(self.rng.randrange(500, 9000)),
+                payload_return_capacity=self.maybe(self.rng.randrange(0, 3000)),
+                flight_life=self.maybe(f"up to {self.rng.randint(3, 210)} days"),
+                wiki_link=self.url("wiki", name),
+                info_link=self.url("spacecraft", name),
+                fastest_turnaround=None,
+                **self.flight_counts(),
+            )
+            self.link(config, "family", self.some(self.families, 1, 2))
+            self.configs.append(config)
+
+    def flight_counts(self):
+        launches, landings = self.rng.randrange(100), self.rng.randrange(80)
+        return {
+            "spacecraft_flown": self.rng.randrange(30),
+            "total_launch_count": launches,
+            "successful_launches": launches - launches // 10,
+            "failed_launches": launches // 10,
+            "attempted_landings": landings,
+            "successful_landings": landings - landings // 8,
+            "failed_landings": landings // 8,
+        }
+
+    def astronauts(self):
+        self.astronaut_list = []
+        for index in range(self.scaled(600)):
+            name = f"{self.pick(NAMES)} {self.pick(NAMES)}son {index + 1}"
+            born = date(1930, 1, 1) + timedelta(days=self.rng.randrange(25000))
+            died = self.maybe(born + timedelta(days=self.rng.randrange(20000, 30000)), 0.85)
+            astronaut = self.new(
+                sc.Astronaut,
+                name=name,
+                status=self.pick(self.astronaut_statuses),
+                agency=self.maybe(self.pick(self.agency_list)),
+                image=self.optional_image(name),
+                type=self.pick(self.astronaut_types),
+                in_space=False,
+                time_in_space=timedelta(0),
+                eva_time=timedelta(hours=self.rng.randrange(40), minutes=self.rng.randrange(60)),
+                age=(min(died or NOW.date(), NOW.date()) - born).days // 365,
+                date_of_birth=born,
+                date_of_death=died,
+                bio=self.sentence(15, 40),
+                wiki=self.maybe(self.url("wiki", name)),
+                last_flight=None,
+                first_flight=None,
+            )
+            self.link(astronaut, "nationality", self.some(self.countries, 1, 2))
+            self.social_links(astronaut, "social_media_links")
+            self.astronaut_list.append(astronaut)
+
+    def spacecraft(self):
+        """Spacecraft and their flights, one after the other in time, with the sums LL2 keeps."""
+        self.flights = []
+        self.spacecraft_list = []
+        total_flights = self.scaled(900)
+        count = self.scaled(600)
+        # One spacecraft in eight is reusable and takes the remaining flights, up to LL2's ~30 for the
+        # most flown capsules and orbiters.
+        reusable = self.rng.sample(range(count), max(1, count // 8))
+        extra = [0] * count
+        for _ in range(total_flights - count):
+            craft = self.pick(reusable)
+            if extra[craft] < 29:
+                extra[craft] += 1
+        for index in range(count):
+            config = self.pick(self.configs)
+            name = f"{config.name.rsplit(' ', 1)[0]} {index + 1}"
+            craft = self.new(
+                sc.Spacecraft,
+                name=name,
+                serial_number=self.maybe(f"SN-{index + 1:04d}"),
+                is_placeholder=self.chance(0.05),
+                image=self.optional_image(name),
+                status=self.pick(self.spacecraft_statuses),
+                description=self.sentence(),
+                spacecraft_config=config,
+            )
+            self.spacecraft_list.append(craft)
+            self.fly(craft, 1 + extra[index])
+
+    def fly(self, craft, count):
+        moment = self.moment(datetime(1965, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
+        flights, previous_end = [], None
+        for number in range(count):
+            launch = self.launch(craft, moment)
+            ongoing = number == count - 1 and self.chance(0.1)
+            end = None if ongoing else min(launch.net + timedelta(days=self.rng.uniform(2, 200)), NOW)
+            flight = self.new(
+                sc.SpacecraftFlight,
+                destination=self.maybe(
+                    self.pick(["International Space Station", "Tiangong", "Low Earth Orbit", "Lunar orbit"])
+                ),
+                mission_end=end,
+                spacecraft=craft,
+                launch=launch,
+                landing=None if ongoing else self.landing(),
+                duration=(end or NOW) - launch.net,
+                turn_around_time=launch.net - previous_end if previous_end else None,
+            )
+            self.crew(flight, launch.net, end)
+            flights.append(flight)
+            previous_end = end
+            if end is None:
+                break
+            moment = end + timedelta(days=self.rng.uniform(30, 400), seconds=self.rng.randrange(86400))
+            if moment >= NOW:
+                break
+        self.flights.extend(flights)
+        turnarounds = [f.turn_around_time for f in flights if f.turn_around_time is not None]
+        craft.flights_count = len(flights)
+        craft.mission_ends_count = sum(f.mission_end is not None for f in flights)
+        craft.in_space = flights[-1].mission_end is None
+        craft.time_in_space = sum((f.duration for f in flights), timedelta(0))
+        craft.time_docked = timedelta(0)
+        craft.fastest_turnaround = min(turnarounds, default=None)
+        config = craft.spacecraft_config
+        if craft.fastest_turnaround and (
+            config.fastest_turnaround is None or craft.fastest_turnaround < config.fastest_turnaround
+        ):
+            config.fastest_turnaround = craft.fastest_turnaround
+
+    def launch(self, craft, net):
+        name = f"{self.pick(self.launcher_configs).name} | {craft.name}"
+        mission = self.new(
+            sc.Mission,
+            name=craft.name,
+            type=self.pick(["Human Exploration", "Resupply", "Test Flight"]),
+            description=self.sentence(10, 25),
+            image=self.optional_image(f"{craft.name} mission", 0.5),
+            orbit=self.pick(self.orbits),
+        )
+        self.link(mission, "agencies", self.some(self.agency_list, 1, 2))
+        for priority in range(self.rng.randint(1, 2)):
+            self.new(
+                sc.InfoURL,
+                mission=mission,
+                priority=priority,
+                source=self.maybe("example.org"),
+                title=self.maybe(f"{craft.name} press kit"),
+                description=self.maybe(self.sentence()),
+                feature_image=self.maybe(f"{MEDIA}/feature_{priority}.jpg"),
+                url=self.url("info", mission.name),
+                type=self.maybe(self.pick(self.info_types)),
+                language=self.maybe(self.pick(self.languages)),
+            )
+        for priority in range(self.rng.randint(1, 2)):
+            start = self.maybe(net - timedelta(minutes=30))
+            self.new(
+                sc.VidURL,
+                mission=mission,
+                priority=priority,
+                source=self.maybe("youtube.com"),
+                publisher=self.maybe(self.pick(NAMES)),
+                title=self.maybe(f"{craft.name} launch"),
+                description=self.maybe(self.sentence()),
+                feature_image=self.maybe(f"{MEDIA}/video_{priority}.jpg"),
+                url=self.url("video", mission.name),
+                type=self.maybe(self.pick(self.vid_types)),
+                language=self.maybe(self.pick(self.languages)),
+                start_time=start,
+                end_time=start and start + timedelta(hours=2),
+                live=self.chance(0.1),
+            )
+        rocket = self.new(sc.Rocket, configuration=self.pick(self.launcher_configs))
+        launch = self.new(
+            sc.Launch,
+            name=name,
+            slug=name.lower().replace(" | ", "-").replace(" ", "-"),
+            launch_designator=self.maybe(f"{net.year}-{self.rng.randrange(1, 200):03d}A", 0.3),
+            status=self.pick(self.launch_statuses),
+            last_updated=self.moment(net, net + timedelta(days=30)),
+            net=net,
+            net_precision=self.maybe(self.pick(self.precisions)),
+            window_end=net + timedelta(minutes=5),
+            window_start=net,
+            inhold=False,
+            tbdtime=False,
+            tbddate=False,
+            image=self.optional_image(name),
+            infographic=self.maybe(f"{MEDIA}/infographic_{self.rng.randrange(10**6)}.png", 0.5),
+            probability=self.maybe(self.rng.randrange(40, 100), 0.4),
+            weather_concerns=self.maybe("Cumulus clouds", 0.6),
+            holdreason="",
+            failreason=self.pick(["", "Engine shutdown", None]),
+            hashtag=self.maybe("#launch", 0.5),
+            launch_service_provider=self.pick(self.agency_list),
+            rocket=rocket,
+            mission=mission,
+            pad=self.pick(self.pads),
+            webcast_live=self.chance(0.1),
+            **{
+                key: self.rng.randrange(1, 7000)
+                for key in [
+                    "orbital_launch_attempt_count",
+                    "location_launch_attempt_count",
+                    "pad_launch_attempt_count",
+                    "agency_launch_attempt_count",
+                    "orbital_launch_attempt_count_year",
+                    "location_launch_attempt_count_year",
+                    "pad_launch_attempt_count_year",
+                    "agency_launch_attempt_count_year",
+                ]
+            },
+        )
+        self.link(launch, "program", self.some(self.program_list, 0, 2))
+        return launch
+
+    def landing(self):
+        attempt = self.chance(0.95)
+        return self.new(
+            sc.Landing,
+            attempt=attempt,
+            success=self.maybe(self.chance(0.9)) if attempt else None,
+            description=self.sentence(),
+            downrange_distance=self.maybe(round(self.rng.uniform(10, 900), 1), 0.5),
+            landing_location=self.pick(self.landing_locations),
+            type=self.pick(self.landing_types),
+        )
+
+    def crew(self, flight, start, end):
+        config = flight.spacecraft.spacecraft_config
+        if not config.human_rated:
+            return
+        crew = self.some(self.astronaut_list, 1, 4)
+        seats = {
+            leg: [
+                self.new(sc.AstronautFlight, role=self.roles[min(i, len(self.roles) - 1)], astronaut=astronaut)
+                for i, astronaut in enumerate(crew)
+            ]
+            for leg in ("launch_crew", "onboard_crew", "landing_crew")
+        }
+        for leg, legs_seats in seats.items():
+            self.link(flight, leg, legs_seats)
+        for astronaut in crew:
+            astronaut.first_flight = min(filter(None, [astronaut.first_flight, start]))
+            astronaut.last_flight = max(filter(None, [astronaut.last_flight, start]))
+            astronaut.time_in_space += (end or NOW) - start
+            astronaut.in_space = astronaut.in_space or end is None
+
+    # Stations, payloads, docking
+
+    def stations(self):
+        self.station_list = []
+        for index in range(self.scaled(10)):
+            name = f"{self.pick(NAMES)} Station {index + 1}"
+            founded = date(1971, 4, 19) + timedelta(days=self.rng.randrange(18000))
+            self.station_list.append(
+                self.new(
+                    docking.SpaceStation,
+                    name=name,
+                    image=self.optional_image(name, 0.1),
+                    status=self.pick(self.station_statuses),
+                    founded=founded,
+                    deorbited=self.maybe(founded + timedelta(days=self.rng.randrange(300, 9000)), 0.6),
+                    description=self.sentence(),
+                    orbit="Low Earth Orbit",
+                    type=self.pick(self.station_types),
+                )
+            )
+        self.payloads = []
+        for index in range(self.scaled(50)):
+            name = f"{self.pick(NAMES)}Sat-{index + 1}"
+            payload = self.new(
+                docking.Payload,
+                name=name,
+                type=self.pick(self.payload_types),
+                manufacturer=self.pick(self.agency_list),
+                operator=self.pick(self.agency_list),
+                image=self.optional_image(name),
+                wiki_link=self.url("wiki", name),
+                info_link=self.url("payload", name),
+                cost=self.maybe(self.rng.randrange(10**6, 10**10)),
+                mass=self.maybe(round(self.rng.uniform(5, 9000), 1)),
+                description=self.sentence(),
+            )
+            self.link(payload, "program", self.some(self.program_list, 0, 2))
+            self.payloads.append(payload)
+        self.payload_flights = [
+            self.new(
+                docking.PayloadFlight,
+                destination=self.maybe("Low Earth Orbit"),
+                amount=self.rng.randint(1, 4),
+                payload=self.pick(self.payloads),
+                launch=self.pick(self.flights).launch,
+                landing=self.landing(),
+            )
+            for _ in range(self.scaled(100))
+        ]
+        self.docking_locations = []
+        for index in range(self.scaled(40)):
+            host = index % 4
+            self.docking_locations.append(
+                self.new(
+                    docking.DockingLocation,
+                    name=f"{self.pick(['Harmony', 'Zvezda', 'Tianhe', 'Unity'])} port {index + 1}",
+                    spacestation=self.pick(self.station_list) if host < 2 else None,
+                    spacecraft=self.pick(self.configs) if host == 2 else None,
+                    payload=self.pick(self.payloads) if host == 3 else None,
+                )
+            )
+
+    # Who docks to what, in a fixed cycle so that every run of ten consecutive events holds every kind:
+    # mostly flights docking to stations, sometimes to another flight or to a payload, payloads to
+    # payloads (SpaDEx-like), and a station's module to a station.
+    DOCKING_KINDS = [
+        "station",
+        "station",
+        "flight",
+        "station",
+        "payloads",
+        "station",
+        "module",
+        "station",
+        "payload",
+        "station",
+    ]
+
+    def docking_events(self):
+        locations = defaultdict(list)
+        for location in self.docking_locations:
+            host = "station" if location.spacestation else "flight" if location.spacecraft else "payload"
+            locations[host].append(location)
+        for index in range(self.scaled(700)):
+            kind = self.DOCKING_KINDS[index % len(self.DOCKING_KINDS)]
+            event = dict.fromkeys(
+                [
+                    "space_station_target",
+                    "flight_vehicle_target",
+                    "payload_flight_target",
+                    "flight_vehicle_chaser",
+                    "space_station_chaser",
+                    "payload_flight_chaser",
+                ]
+            )
+            if kind in ("payloads", "module"):
+                docked = self.moment(datetime(1998, 1, 1, tzinfo=UTC), NOW)
+                departure = self.maybe(docked + timedelta(days=self.rng.uniform(1, 300)), 0.3)
+                if kind == "payloads":
+                    location = self.pick(locations["payload"])
+                    event["payload_flight_chaser"] = self.pick(self.payload_flights)
+                    event["payload_flight_target"] = self.pick(self.payload_flights)
+                else:
+                    location = self.pick(locations["station"])
+                    event["space_station_chaser"] = self.pick(self.station_list)
+                    event["space_station_target"] = location.spacestation
+            else:
+                # Chasers taken in turn, so that the first flights of every page have docking events too.
+                chaser = event["flight_vehicle_chaser"] = self.flights[index % len(self.flights)]
+                end = chaser.mission_end or NOW
+                docked = self.moment(chaser.launch.net, chaser.launch.net + (end - chaser.launch.net) / 4)
+                departure = None if chaser.mission_end is None and self.chance(0.5) else self.moment(docked, end)
+                location = self.pick(locations[kind])
+                if kind == "station":
+                    event["space_station_target"] = location.spacestation
+                elif kind == "flight":
+                    event["flight_vehicle_target"] = self.pick(self.flights)
+                else:
+                    event["payload_flight_target"] = self.pick(self.payload_flights)
+                if departure:
+                    chaser.spacecraft.time_docked += departure - docked
+            self.new(docking.DockingEvent, docking=docked, departure=departure, docking_location=location, **event)
+
+    # Writing
+
+    def build(self):
+        for step in (
+            self.reference_data,
+            self.agencies,
+            self.places,
+            self.programs,
+            self.launchers,
+            self.configurations,
+            self.astronauts,
+            self.spacecraft,
+            self.stations,
+            self.docking_events,
+        ):
+            step()
+
+    def write(self, report):
+        for model, rows in [*self.rows.items(), *self.links.items()]:
+            model.objects.bulk_create(rows, batch_size=2000)
+            report(f"  {model._meta.verbose_name_plural}: {len(rows)}")
+
+
+def app_models(include_auto_created=False):
+    return [m for m in apps.get_models(include_auto_created=include_auto_created) if m._meta.app_label in APPS]
+
+
+def is_empty():
+    return not any(model.objects.exists() for model in app_models())
+
+
+def flush():
+    """Delete every row of the mirror's tables."""
+    tables = [model._meta.db_table for model in app_models(include_auto_created=True)]
+    # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
+    connection.check_constraints()
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
+            cursor.execute(statement)
+
+
+def generate(scale, seed=1, report=lambda line: None):
+    """Fill the (empty) mirror tables with the data set of this scale and seed; returns the row count."""
+    started = time.monotonic()
+    generator = Generator(scale, seed)
+    generator.build()
+    with transaction.atomic():
+        generator.write(report)
+        reset_sequences()
+    rows = sum(map(len, generator.rows.values())) + sum(map(len, generator.links.values()))
+    report(f"generated {rows} rows at scale {scale}, seed {seed}, in {time.monotonic() - started:.1f} s")
+    return rows

@@ -1,0 +1,82 @@
+"""Checks a response against LL2's published 2.3.0 schema: keys, their order, types and nulls."""
+
+import json
+import re
+
+from .fidelity import FIXTURES
+
+COMPONENTS = json.loads((FIXTURES / "openapi-2.3.0.json").read_text())["components"]["schemas"]
+FORMATS = {
+    "date-time": re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$"),
+    "date": re.compile(r"^\d{4}-\d\d-\d\d$"),
+    "uuid": re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+    "uri": re.compile(r"^https?://"),
+}
+TYPES = {
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def reference(prop):
+    ref = prop.get("$ref") or next((part["$ref"] for part in prop.get("allOf", [])), None)
+    return ref and ref.rsplit("/", 1)[-1]
+
+
+class Conformance:
+    """Walks responses, collecting departures from the schema and the properties seen non-null."""
+
+    def __init__(self):
+        self.problems = []
+        self.filled = set()
+
+    def check(self, value, component, path="$"):
+        properties = COMPONENTS[component]["properties"]
+        if not isinstance(value, dict):
+            self.problems.append(f"{path}: expected an object ({component})")
+            return
+        if list(value) != list(properties):
+            self.problems.append(f"{path}: keys {list(value)} are not {component}'s {list(properties)}")
+        for key, prop in properties.items():
+            if key in value:
+                self.check_value(value[key], prop, component, key, f"{path}.{key}")
+
+    def check_value(self, value, prop, component, key, path):
+        ref = reference(prop)
+        if value is None:
+            # LL2 itself returns null for nested objects and computed values that its schema does not
+            # mark nullable (see fixtures/ll2's README); anything else must say nullable.
+            if not (prop.get("nullable") or ref or prop.get("readOnly")):
+                self.problems.append(f"{path}: null, but {component}.{key} is not nullable")
+            return
+        self.filled.add((component, key))
+        if ref:
+            self.check(value, ref, path)
+        elif not TYPES[prop["type"]](value):
+            self.problems.append(f"{path}: {value!r} is not of type {prop['type']}")
+        elif prop["type"] == "array":
+            for index, item in enumerate(value):
+                self.check_value(item, prop["items"], component, key, f"{path}[{index}]")
+        elif prop.get("format") in FORMATS and not FORMATS[prop["format"]].match(value):
+            self.problems.append(f"{path}: {value!r} is not a {prop['format']}")
+        elif "default" in prop and prop.get("readOnly") and value != prop["default"]:
+            self.problems.append(f"{path}: {value!r} is not {component}'s {prop['default']!r}")
+
+    def unfilled(self, component):
+        """The properties reachable from `component` that no checked value ever filled."""
+        missing, seen, stack = set(), set(), [component]
+        while stack:
+            name = stack.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            for key, prop in COMPONENTS[name]["properties"].items():
+                if (name, key) not in self.filled:
+                    missing.add(f"{name}.{key}")
+                nested = reference(prop) or reference(prop.get("items", {}))
+                if nested and (name, key) in self.filled:
+                    stack.append(nested)
+        return sorted(missing)
