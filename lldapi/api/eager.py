@@ -44,6 +44,18 @@ def loading_plan(serializer):
     return joins, deferred
 
 
+def prefetched_attr(source):
+    return f"prefetched_{source}"
+
+
+def related_rows(instance, source):
+    """The rows of a to-many relation: the list eager loading prefetched, or else a query."""
+    try:
+        return instance.__dict__[prefetched_attr(source)]
+    except KeyError:
+        return getattr(instance, source).all()
+
+
 def joined(queryset, serializer):
     return queryset.select_related(*loading_plan(serializer)[0])
 
@@ -64,13 +76,19 @@ def load_nested(objects, serializer):
             if not parents:
                 continue
             queryset = joined(child.Meta.model.objects.all(), child)
-            prefetch_related_objects(parents, Prefetch(source, queryset=queryset))
-            level.append((list(reached(parents, (source,), many)), child))
+            # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
+            to_attr = prefetched_attr(source) if many else None
+            prefetch_related_objects(parents, Prefetch(source, queryset=queryset, to_attr=to_attr))
+            if many:
+                children = [row for parent in parents for row in related_rows(parent, source)]
+            else:
+                children = list(reached(parents, (source,)))
+            level.append((children, child))
     return objects
 
 
-def reached(instances, path, many=False):
-    """The objects at the end of `path` from each of `instances`, skipping missing ones."""
+def reached(instances, path):
+    """The objects at the end of `path`, a chain of single relations, from each of `instances`."""
     for instance in instances:
         value = instance
         for name in path:
@@ -78,7 +96,4 @@ def reached(instances, path, many=False):
             if value is None:
                 break
         else:
-            if many:
-                yield from value.all()
-            elif value is not None:
-                yield value
+            yield value

@@ -4,6 +4,8 @@ import isodate
 from django.db import models
 from rest_framework import serializers
 
+from .eager import related_rows
+
 
 class Constant(serializers.Field):
     """A value fixed by the schema component, such as its `response_mode` default."""
@@ -32,13 +34,27 @@ class ISODurationField(serializers.DurationField):
         return duration
 
 
-def self_link(resource):
+class SelfLink(serializers.HyperlinkedIdentityField):
     """The `url` of an object: its detail route, under the request's API version.
 
-    DRF's reverse builds it from the request's scheme and host and keeps a `format` query
-    parameter, as LL2's links do (`.../spacecraft/238/?format=api`).
+    DRF's reverse builds it from the request's scheme and host and keeps a `format` query parameter,
+    as LL2's links do (`.../spacecraft/238/?format=api`). A page holds thousands of links to a
+    handful of routes, so each route is reversed once per request, with a marker where the id goes.
     """
-    return serializers.HyperlinkedIdentityField(view_name=f"{resource}-detail")
+
+    ID_MARKER = "__id__"
+
+    def get_url(self, obj, view_name, request, format):
+        routes = self.context.setdefault("self_link_routes", {})
+        if (view_name, format) not in routes:
+            routes[view_name, format] = self.reverse(
+                view_name, kwargs={"pk": self.ID_MARKER}, request=request, format=format
+            )
+        return routes[view_name, format].replace(self.ID_MARKER, str(obj.pk))
+
+
+def self_link(resource):
+    return SelfLink(view_name=f"{resource}-detail")
 
 
 class LegacyValue(serializers.CharField):
@@ -69,5 +85,5 @@ def follow(instance, path):
             return None
         value = getattr(value, name)
         if isinstance(value, models.Manager):
-            value = next(iter(value.all()), None)
+            value = next(iter(related_rows(value.instance, name)), None)
     return value

@@ -1,7 +1,15 @@
 from django.db import models
 from rest_framework import serializers
 
+from .eager import related_rows
 from .fields import ISODurationField
+
+
+class PrefetchedList(serializers.ListSerializer):
+    """A nested list that reads the rows eager loading prefetched (`lldapi.api.eager`), if it did."""
+
+    def get_attribute(self, instance):
+        return related_rows(instance, self.source)
 
 
 class ModelSerializer(serializers.ModelSerializer):
@@ -11,6 +19,12 @@ class ModelSerializer(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DurationField: ISODurationField,
     }
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        meta = getattr(cls, "Meta", None)
+        if meta is not None and not hasattr(meta, "list_serializer_class"):
+            meta.list_serializer_class = PrefetchedList
 
 
 def id_and_name(model):
