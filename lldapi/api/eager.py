@@ -29,7 +29,16 @@ def loading_plan(serializer):
 
     Returns the `select_related` paths and a list of `(path, field, child, many)`: the nested fields
     loaded after the query, found on the objects reached from each row by the joined `path`.
+    Computed once per serializer instance: a request's tree of serializers asks many times.
     """
+    try:
+        return serializer._loading_plan
+    except AttributeError:
+        serializer._loading_plan = plan_loading(serializer)
+        return serializer._loading_plan
+
+
+def plan_loading(serializer):
     joins = list(getattr(serializer.Meta, "select_related", ()))
     deferred = []
     for field, child, many in nested_serializers(serializer):
