@@ -1,3 +1,6 @@
+"""The WSGI application for production servers (`gunicorn -c lldapi/gunicorn.py lldapi.wsgi`)."""
+
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -5,3 +8,21 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
 
 application = get_wsgi_application()
+
+
+def settle_garbage_collector():
+    """Keep Python's cyclic garbage collector from rescanning what every request shares.
+
+    A detailed page builds tens of thousands of short-lived objects, and each collection they trigger
+    also walks everything loaded at start-up: the collector then takes a third of a request's time.
+    Loading the URL conf (every view and serializer) first and freezing it out of the collector's
+    generations, and collecting the young generation less often, removes most of that.
+    """
+    import lldapi.urls  # noqa: F401  (every view and serializer)
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
+settle_garbage_collector()

@@ -76,7 +76,7 @@ def load_nested(objects, serializer):
         relations = {}
         for instances, owner in level:
             for path, field, child, many in loading_plan(owner)[1]:
-                key = (type(owner).Meta.model, field.source, type(child))
+                key = (field.parent.Meta.model, field.source, type(child))
                 relation = relations.setdefault(key, (field.source, child, many, {}))
                 relation[3].update((id(instance), instance) for instance in reached(instances, path))
         level = []

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from rest_framework import serializers
 
@@ -25,6 +27,15 @@ class ModelSerializer(serializers.ModelSerializer):
         meta = getattr(cls, "Meta", None)
         if meta is not None and not hasattr(meta, "list_serializer_class"):
             meta.list_serializer_class = PrefetchedList
+
+    def get_fields(self):
+        # DRF builds a ModelSerializer's fields by introspecting its model, for every serializer of
+        # every request: hundreds for a detailed shape. They depend on the class alone, so they are
+        # built once and each serializer gets its own copy.
+        cls = type(self)
+        if "_field_templates" not in cls.__dict__:
+            cls._field_templates = super().get_fields()
+        return copy.deepcopy(cls._field_templates)
 
 
 def id_and_name(model):
