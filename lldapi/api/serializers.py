@@ -35,7 +35,11 @@ class ModelSerializer(serializers.ModelSerializer):
         cls = type(self)
         if "_field_templates" not in cls.__dict__:
             cls._field_templates = super().get_fields()
-        return copy.deepcopy(cls._field_templates)
+        # Plain fields keep no state of their own beyond their binding: a shallow copy will do.
+        return {
+            name: copy.deepcopy(field) if isinstance(field, serializers.BaseSerializer) else copy.copy(field)
+            for name, field in cls._field_templates.items()
+        }
 
 
 def id_and_name(model):
