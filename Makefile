@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help venv run serve test clean
+.PHONY: help venv run serve test bench clean
 
 PORT ?= 8000
 VENV := .venv
@@ -14,6 +14,8 @@ help:
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
 	@echo "            else a throwaway cluster from bin/with-postgres)"
+	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP (7-10 minutes;"
+	@echo "            not part of make test): writes bench/results.md and bench/chart.png"
 	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
 
 venv: $(STAMP)
@@ -56,6 +58,27 @@ test: venv
 	    echo "###  Only SQLite was tested. Install postgresql or set DATABASE_URL.           ###"; \
 	    echo "################################################################################"; \
 	fi
+
+# The benchmark's extra dependencies (matplotlib for the chart) on top of the test ones.
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	@echo "Installing the bench extra into $(VENV)"
+	@$(PY) -m pip install -qq -e '.[test,bench]'
+	@touch $@
+
+# wrk (Debian's package) is the HTTP load generator; without it, bench/run.py uses its own Python client.
+bench: $(BENCH_STAMP)
+	@if ! command -v wrk >/dev/null; then \
+	    if [[ $$(id -u) == 0 ]] && command -v apt-get >/dev/null; then \
+	        echo "Installing wrk (Debian package)"; \
+	        apt-get install -y -qq wrk >/dev/null 2>&1 \
+	            || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+	            || echo "wrk could not be installed: the HTTP figures will come from the Python client"; \
+	    else \
+	        echo "wrk is not installed (apt-get install wrk): the HTTP figures will come from the Python client"; \
+	    fi; \
+	fi
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles *.egg-info

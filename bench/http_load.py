@@ -1,0 +1,251 @@
+"""Load over HTTP through the production server: gunicorn with `lldapi/gunicorn.py` on loopback, driven
+by wrk (Debian's package) or, when wrk is missing, by a bounded Python client of our own.
+"""
+
+import http.client
+import math
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+HOST = "127.0.0.1"
+WORKERS = 2
+DURATION = 10  # seconds per scenario
+WARMUP = 2  # seconds of load before each measured run, discarded
+CONNECTIONS = 8
+THREADS = 2
+TIMEOUT = 30  # seconds; wrk's default (2 s) would drop the slow requests from its latencies
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def gunicorn_command():
+    script = Path(sys.executable).parent / "gunicorn"
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "gunicorn"]
+    return [*base, "-c", "lldapi/gunicorn.py", "lldapi.wsgi"]
+
+
+def wait_until_up(base_url, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/2.3.0/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer on {base_url} within {seconds} s")
+
+
+def stop(process):
+    """Stop gunicorn (master and workers: the process group we started) gracefully, then for good."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@contextmanager
+def production_server(root, log_path):
+    """gunicorn as in production, 2 workers on 127.0.0.1, persistent connections, DEBUG off."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": HOST,
+        "WEB_CONCURRENCY": str(WORKERS),
+        "SECRET_KEY": "bench-only-secret-key-not-for-production",
+        "DEBUG": "0",
+        "CONN_MAX_AGE": "600",
+    }
+    env.pop("ACCESS_LOG", None)
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            gunicorn_command(), cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            base_url = f"http://{HOST}:{port}"
+            wait_until_up(base_url, process)
+            yield base_url
+        finally:
+            stop(process)
+
+
+def wrk_version():
+    if not shutil.which("wrk"):
+        return None
+    result = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    match = re.search(r"wrk (\S+)", result.stdout + result.stderr)
+    return f"wrk {match.group(1)}" if match else "wrk"
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * UNITS[unit]
+
+
+def parse_wrk(output):
+    def find(pattern, default=None):
+        match = re.search(pattern, output)
+        return match.groups() if match else default
+
+    requests, seconds = find(r"(\d+) requests in ([\d.]+)(?:s|m)")
+    socket_errors = find(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", ("0",) * 4)
+    return {
+        "requests": int(requests),
+        "rps": float(find(r"Requests/sec:\s+([\d.]+)")[0]),
+        "p50_ms": milliseconds(find(r"\s50%\s+([\d.]+\w+)")[0]),
+        "p99_ms": milliseconds(find(r"\s99%\s+([\d.]+\w+)")[0]),
+        "non_2xx": int(find(r"Non-2xx or 3xx responses: (\d+)", ("0",))[0]),
+        "socket_errors": sum(int(n) for n in socket_errors),
+    }
+
+
+def run_wrk(url, duration):
+    command = [
+        "wrk",
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{duration}s",
+        f"--timeout={TIMEOUT}s",
+        "--latency",
+        "-H",
+        "Accept: application/json",
+        url,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    return parse_wrk(result.stdout)
+
+
+def percentile(samples, fraction):
+    """Nearest-rank percentile."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def run_python_client(url, duration):
+    """A bounded load generator: CONNECTIONS threads, each sending requests back to back for `duration`."""
+    parts = urllib.parse.urlsplit(url)
+    target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    deadline = time.monotonic() + duration
+    latencies, failures, lock = [], [0], threading.Lock()
+
+    def worker():
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=TIMEOUT)
+        mine, failed = [], 0
+        while time.monotonic() < deadline:
+            start = time.perf_counter()
+            try:
+                connection.request("GET", target, headers={"Accept": "application/json"})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                connection.close()
+            mine.append(time.perf_counter() - start)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            failures[0] += failed
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 0.50) * 1e3,
+        "p99_ms": percentile(latencies, 0.99) * 1e3,
+        "non_2xx": failures[0],
+        "socket_errors": 0,
+    }
+
+
+def load_generator():
+    """(name, function) of the load generator this machine has."""
+    version = wrk_version()
+    if version:
+        return f"{version}, {THREADS} threads, {CONNECTIONS} connections", run_wrk
+    return f"bench/http_load.py Python client (http.client), {CONNECTIONS} threads", run_python_client
+
+
+def wait_until_idle(base_url, seconds=120):
+    """Waits until the workers have worked off what a load run left queued.
+
+    A sync worker finishes every request it accepted, even one whose client has gone, so a run of slow
+    requests leaves a backlog that would eat into the next run. Requests to the trivial endpoint, one
+    per worker at once, answer quickly only once nothing older is queued before them.
+    """
+    deadline = time.monotonic() + seconds
+
+    def probe(latencies):
+        start = time.perf_counter()
+        with urllib.request.urlopen(f"{base_url}/2.3.0/", timeout=seconds) as response:
+            response.read()
+        latencies.append(time.perf_counter() - start)
+
+    while time.monotonic() < deadline:
+        latencies = []
+        threads = [threading.Thread(target=probe, args=(latencies,)) for _ in range(WORKERS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if len(latencies) == WORKERS and max(latencies) < 0.1:
+            return
+    raise RuntimeError(f"the server was still busy {seconds} s after a load run")
+
+
+def measure_http(root, scenarios, log_path, progress=print):
+    name, run = load_generator()
+    results = []
+    with production_server(root, log_path) as base_url:
+        for scenario in scenarios:
+            url = base_url + scenario["url"]
+            run(url, WARMUP)
+            wait_until_idle(base_url)
+            figures = run(url, DURATION)
+            wait_until_idle(base_url)
+            progress(
+                f"  HTTP {scenario['label']}: {figures['rps']:.1f} req/s, "
+                f"p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms"
+            )
+            results.append({**scenario, **figures})
+    return {
+        "tool": name,
+        "duration_s": DURATION,
+        "warmup_s": WARMUP,
+        "connections": CONNECTIONS,
+        "workers": WORKERS,
+        "server": "gunicorn -c lldapi/gunicorn.py lldapi.wsgi (sync workers), 127.0.0.1",
+        "results": results,
+    }

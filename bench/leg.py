@@ -1,0 +1,298 @@
+"""One database leg of the benchmark, run in its own process against DATABASE_URL: migrate, generate
+the synthetic data set, measure every scenario in Django, profile two requests (the headline page and
+one small object), load the production server over HTTP, and write everything to a JSON file.
+"""
+
+import gc
+import hashlib
+import importlib
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADLINE = "/2.3.0/spacecraft/?mode=detailed&limit=100"
+PAGE_SIZES = (10, 100)
+
+
+def setup_django():
+    """Sets Django up as the production server does: through the WSGI module that gunicorn loads (which
+    also applies its process-wide settings, such as the garbage collector's)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("CONN_MAX_AGE", "600")
+    importlib.import_module("lldapi.wsgi")
+
+
+def process_settings():
+    return {"gc_threshold": list(gc.get_threshold()), "gc_frozen": gc.get_freeze_count()}
+
+
+def progress(line):
+    print(line, flush=True)
+
+
+def database_info():
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+        return {"vendor": "postgresql", "name": "PostgreSQL", "version": version}
+    return {"vendor": connection.vendor, "name": "SQLite", "version": sqlite3.sqlite_version}
+
+
+def manage(*args):
+    """A manage.py command in its own process, so that this one measures with a clean heap."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True, env=os.environ.copy()
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def build_database(scale, seed):
+    """Migrate the (fresh) database and generate the data set; returns what was generated."""
+    manage("migrate", "--noinput", "-v0")
+    start = time.perf_counter()
+    output = manage("generate_data", "--scale", str(scale), "--seed", str(seed))
+    seconds = time.perf_counter() - start
+    summary = output.strip().splitlines()[-1]
+    progress(f"  {summary}")
+    return {"scale": scale, "seed": seed, "summary": summary, "seconds": seconds, **object_counts()}
+
+
+def object_counts():
+    from docking.models import DockingEvent
+    from spacecraft.models import Spacecraft, SpacecraftFlight
+
+    return {
+        "spacecraft": Spacecraft.objects.count(),
+        "spacecraft_flights": SpacecraftFlight.objects.count(),
+        "docking_events": DockingEvent.objects.count(),
+    }
+
+
+def middle_id(model):
+    ids = list(model.objects.order_by("id").values_list("id", flat=True))
+    return ids[len(ids) // 2]
+
+
+def chosen_objects():
+    """The objects the single-object, filter and offset scenarios ask for, picked from the data."""
+    from django.db.models import Count
+
+    from docking.models import DockingEvent
+    from spacecraft.models import Spacecraft, SpacecraftFlight
+
+    busiest = Spacecraft.objects.order_by("-flights_count", "id").values("id", "flights_count").first()
+    station = (
+        DockingEvent.objects.exclude(space_station_target=None)
+        .values("space_station_target")
+        .annotate(events=Count("id"))
+        .order_by("-events", "space_station_target")
+        .first()
+    )
+    return {
+        "spacecraft": busiest["id"],
+        "spacecraft_flights": busiest["flights_count"],
+        "flight": middle_id(SpacecraftFlight),
+        "docking_event": middle_id(DockingEvent),
+        "station": station["space_station_target"],
+        "station_events": station["events"],
+        "deep_offset": SpacecraftFlight.objects.count() - max(PAGE_SIZES),
+    }
+
+
+def list_scenarios(chosen):
+    """(label, URL without limit) of each list scenario; each runs with every page size."""
+    return [
+        ("spacecraft normal", "/2.3.0/spacecraft/?mode=normal"),
+        ("spacecraft detailed", "/2.3.0/spacecraft/?mode=detailed"),
+        ("flights normal", "/2.3.0/spacecraft_flights/?mode=normal"),
+        ("flights detailed", "/2.3.0/spacecraft_flights/?mode=detailed"),
+        ("docking normal", "/2.3.0/docking_events/?mode=normal"),
+        ("docking detailed", "/2.3.0/docking_events/?mode=detailed"),
+        ("spacecraft search", "/2.3.0/spacecraft/?search=cargo"),
+        ("docking filter", f"/2.3.0/docking_events/?space_station_target__id={chosen['station']}"),
+        ("spacecraft ordering", "/2.3.0/spacecraft/?ordering=-time_in_space"),
+        ("flights deep offset", f"/2.3.0/spacecraft_flights/?offset={chosen['deep_offset']}"),
+    ]
+
+
+def scenarios(chosen):
+    result = [
+        {"label": f"{label} ×{size}", "group": label, "limit": size, "url": f"{url}&limit={size}"}
+        for label, url in list_scenarios(chosen)
+        for size in PAGE_SIZES
+    ]
+    for scenario in result:
+        if scenario["url"] == HEADLINE:
+            # The done criterion's ratio: more samples than the budget would give, naive ones included.
+            scenario.update(min_reps=5, naive_min_reps=2)
+    result += [
+        {
+            "label": "one spacecraft",
+            "group": "one spacecraft",
+            "limit": None,
+            "url": f"/2.3.0/spacecraft/{chosen['spacecraft']}/",
+        },
+        {
+            "label": "one flight",
+            "group": "one flight",
+            "limit": None,
+            "url": f"/2.3.0/spacecraft_flights/{chosen['flight']}/",
+        },
+        {
+            "label": "one docking event",
+            "group": "one docking event",
+            "limit": None,
+            "url": f"/2.3.0/docking_events/{chosen['docking_event']}/",
+        },
+        {"label": "API root (trivial)", "group": "API root (trivial)", "limit": None, "url": "/2.3.0/"},
+    ]
+    return result
+
+
+def http_scenarios(chosen):
+    """Three representative requests and a trivial one: the server's ceiling."""
+    return [
+        {"label": "spacecraft normal ×10", "url": "/2.3.0/spacecraft/?mode=normal&limit=10"},
+        {"label": "docking detailed ×10", "url": "/2.3.0/docking_events/?mode=detailed&limit=10"},
+        {"label": "one spacecraft (detailed)", "url": f"/2.3.0/spacecraft/{chosen['spacecraft']}/"},
+        {"label": "API root (trivial: no query, 178 B)", "url": "/2.3.0/"},
+    ]
+
+
+def profiled_requests(chosen):
+    """(file name, URL): the headline page, and one small object to show the fixed cost per request."""
+    return [("headline", HEADLINE), ("one-docking-event", f"/2.3.0/docking_events/{chosen['docking_event']}/")]
+
+
+CODE = ("lldapi", "spacecraft", "docking", "manage.py")
+
+
+def source_tree():
+    """The commit measured, an identity of the application code (so that a commit touching only docs
+    does not count as a change), and the uncommitted changes to that code."""
+
+    def git(*args):
+        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else "unknown"
+
+    uncommitted = git("status", "--porcelain", "--", *CODE)
+    committed = git("rev-parse", *(f"HEAD:{path}" for path in CODE))
+    diff = git("diff", "HEAD", "--", *CODE)
+    identity = hashlib.sha1(f"{committed}\n{diff}".encode()).hexdigest()[:12]
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "code": identity,
+        "uncommitted": uncommitted.splitlines() if uncommitted else [],
+    }
+
+
+def median(samples):
+    ordered = sorted(samples)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def describe(result):
+    ours, naive = median(result["ours_s"]) * 1e3, median(result["naive_s"]) * 1e3
+    return (
+        f"  {result['label']:<24} {result['queries']:>4} q, {ours:8.1f} ms (n={len(result['ours_s'])}) | "
+        f"naive {result['naive_queries']:>5} q, {naive:8.1f} ms (n={len(result['naive_s'])}) | "
+        f"{naive / ours:5.1f}x | {result['size_bytes'] / 1024:7.1f} KB"
+    )
+
+
+def measure_all(scenario_list):
+    import measure
+
+    client = measure.new_client()
+    results = []
+    for scenario in scenario_list:
+        result = measure.measure_scenario(client, scenario)
+        progress(describe(result))
+        results.append(result)
+    return results
+
+
+def table_difference(small, large):
+    """How the queries of the larger page differ from the smaller's, table by table."""
+    tables = sorted(set(small) | set(large))
+    changes = [(table, large.get(table, 0) - small.get(table, 0)) for table in tables]
+    return ", ".join(f"{change:+d} on {table}" for table, change in changes if change)
+
+
+def check(results):
+    """Failures: queries that differ with the page size, naive bodies that differ from ours."""
+    failures = []
+    by_group = {}
+    for result in results:
+        if result["limit"] is not None:
+            by_group.setdefault(result["group"], {})[result["limit"]] = result
+        if not result["same_body_as_naive"]:
+            failures.append(f"{result['url']}: the naive baseline's body differs from ours")
+    for group, pages in by_group.items():
+        small, large = pages[min(pages)], pages[max(pages)]
+        if small["queries"] != large["queries"]:
+            failures.append(
+                f"{group}: queries per request depend on the page size (limit={small['limit']}: "
+                f"{small['queries']}, limit={large['limit']}: {large['queries']}; the larger page makes "
+                f"{table_difference(small['query_tables'], large['query_tables'])})"
+            )
+    return failures
+
+
+def run_leg(scale, seed, out_path, http=True):
+    """The whole leg; call setup_django() first."""
+    import measure
+    from http_load import measure_http
+
+    started = time.perf_counter()
+    tree = source_tree()
+    database = database_info()
+    progress(f"[{database['name']} {database['version']}] migrate and generate_data --scale {scale} --seed {seed}")
+    dataset = build_database(scale, seed)
+    chosen = chosen_objects()
+    progress(f"[{database['name']}] in Django (django.test.Client): ours | naive baseline | speed-up | size")
+    results = measure_all(scenarios(chosen))
+    failures = check(results)
+    for failure in failures:
+        progress(f"FAIL [{database['name']}] {failure}")
+    work = out_path.parent
+    profiles = []
+    for name, url in profiled_requests(chosen):
+        progress(f"[{database['name']}] profiling {url}")
+        dump = work / f"profile-{database['vendor']}-{name}.prof"
+        profiles.append(measure.profile_request(measure.new_client(), url, str(dump)))
+    http_results = None
+    if http:
+        progress(f"[{database['name']}] over HTTP: gunicorn, 2 workers, 127.0.0.1")
+        http_results = measure_http(ROOT, http_scenarios(chosen), work / f"gunicorn-{database['vendor']}.log", progress)
+    report = {
+        "database": database,
+        "tree": tree,
+        "process": process_settings(),
+        "dataset": dataset,
+        "chosen": chosen,
+        "python": platform.python_version(),
+        "scenarios": results,
+        "failures": failures,
+        "profiles": profiles,
+        "http": http_results,
+        "tree_at_end": source_tree(),
+        "seconds": time.perf_counter() - started,
+    }
+    out_path.write_text(json.dumps(report, indent=1))
+    progress(f"[{database['name']}] done in {report['seconds']:.0f} s: {out_path.relative_to(ROOT)}")
+    return report

@@ -1,0 +1,363 @@
+"""Renders bench/results.md and bench/chart.png from the legs' JSON files."""
+
+import math
+import os
+import platform
+from datetime import UTC, datetime
+
+HEADLINE = "/2.3.0/spacecraft/?mode=detailed&limit=100"
+TARGET_SPEEDUP = 20
+
+
+def median(samples):
+    ordered = sorted(samples)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def percentile(samples, fraction):
+    """Nearest-rank percentile."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def ms(seconds):
+    value = seconds * 1e3
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:.1f}"
+    if value >= 0.01:
+        return f"{value:.2f}"
+    return f"{value:.4f}"
+
+
+def ratio(value):
+    return f"{value:,.0f}×" if value >= 100 else f"{value:.1f}×"
+
+
+# ---------------------------------------------------------------------------------------------- machine
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def memory_gib():
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1]) / 1024**2
+    except OSError:
+        pass
+    return None
+
+
+def machine(legs):
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = memory_gib()
+    versions = ", ".join(f"{leg['database']['name']} {leg['database']['version']}" for leg in legs)
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu_model(),
+        "cores": cores,
+        "memory": f"{memory:.0f} GiB" if memory else "unknown",
+        "os": os_name(),
+        "python": platform.python_version(),
+        "databases": versions,
+        "django": package_version("django"),
+        "drf": package_version("djangorestframework"),
+        "gunicorn": package_version("gunicorn"),
+    }
+
+
+def os_name():
+    try:
+        with open("/etc/os-release") as release:
+            for line in release:
+                if line.startswith("PRETTY_NAME="):
+                    return line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return platform.platform()
+
+
+def package_version(name):
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+def trees(legs):
+    return [leg[key] for leg in legs for key in ("tree", "tree_at_end")]
+
+
+def tree_changed(legs):
+    """Whether the application code changed during the run (commits touching only docs do not count)."""
+    return len({tree["code"] for tree in trees(legs)}) > 1
+
+
+def tree_line(legs):
+    """The commit measured, and a warning when the code changed during the run or was not committed."""
+    commits = list(dict.fromkeys(tree["commit"] for tree in trees(legs)))
+    if tree_changed(legs):
+        described = "; ".join(
+            f"{leg['database']['name']}: {leg['tree']['commit']} → {leg['tree_at_end']['commit']}" for leg in legs
+        )
+        return f"**the application code changed during the run** ({described}): the legs may not compare"
+    line = f"commit `{commits[-1]}`"
+    if len(commits) > 1:
+        line += f" (commits {', '.join(commits[:-1])} during the run changed no application code)"
+    uncommitted = trees(legs)[0]["uncommitted"]
+    if uncommitted:
+        line += ", with uncommitted changes: " + ", ".join(f"`{entry.strip()}`" for entry in uncommitted)
+    return line
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def scenario_row(result):
+    ours, naive, floor = median(result["ours_s"]), median(result["naive_s"]), median(result["floor_s"])
+    return (
+        f"| `{result['url']}` | {result['queries']} / {result['naive_queries']} | {ms(ours)} | "
+        f"{ms(percentile(result['ours_s'], 0.95))} | {result['size_bytes'] / 1024:,.1f} | {ms(floor)} | "
+        f"{ratio(ours / floor)} | {ms(naive)} | {ratio(naive / ours)} | "
+        f"{len(result['ours_s'])} / {len(result['naive_s'])} |"
+    )
+
+
+def scenario_table(leg):
+    lines = [
+        "| request | queries ours / naive | median ms | p95 ms | size KB | orjson floor ms | ours / floor "
+        "| naive median ms | speed-up | n ours / naive |",
+        "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+    ]
+    lines += [scenario_row(result) for result in leg["scenarios"]]
+    return "\n".join(lines)
+
+
+def http_table(legs):
+    lines = [
+        "| database | scenario | request | req/s | p50 ms | p99 ms | requests | errors |",
+        "| --- | --- | --- | --: | --: | --: | --: | --: |",
+    ]
+    for leg in legs:
+        for result in (leg["http"] or {}).get("results", []):
+            errors = result["non_2xx"] + result["socket_errors"]
+            lines.append(
+                f"| {leg['database']['name']} | {result['label']} | `{result['url']}` | {result['rps']:,.1f} | "
+                f"{result['p50_ms']:,.1f} | {result['p99_ms']:,.1f} | {result['requests']:,} | {errors} |"
+            )
+    return "\n".join(lines)
+
+
+def profile_section(leg, profile):
+    total, sql = profile["total_s"], profile["sql_s"]
+    lines = [
+        f"**{leg['database']['name']}**: {ms(total)} ms for the request, of which {ms(sql)} ms "
+        f"({sql / total:.0%}) executing its {profile['queries']} SQL queries; the rest is Python. "
+        f"Under cProfile ({ms(profile['profiled_total_s'])} ms):",
+        "",
+    ]
+    lines += [f"- {stage['stage']}: {stage['share']:.0%}" for stage in profile["stages"]]
+    lines += [
+        f"- across those: {stage['stage']}, {stage['calls']:,} calls: {stage['share']:.0%}"
+        for stage in profile.get("across", [])
+        if stage["calls"]
+    ]
+    if profile.get("own_time"):
+        top = ", ".join(
+            f"`{entry['function']}` {entry['share']:.0%} ({entry['calls']:,} calls)" for entry in profile["own_time"]
+        )
+        lines += [f"- most own time: {top}"]
+    return "\n".join(lines)
+
+
+def profile_sections(legs):
+    out = []
+    for index, profile in enumerate(legs[0]["profiles"]):
+        out += [f"### `{profile['url']}`", ""]
+        out += [profile_section(leg, leg["profiles"][index]) + "\n" for leg in legs]
+    return out
+
+
+def headline(leg):
+    for result in leg["scenarios"]:
+        if result["url"] == HEADLINE:
+            return result
+    return None
+
+
+def headline_speedup(leg):
+    result = headline(leg)
+    return median(result["naive_s"]) / median(result["ours_s"]) if result else None
+
+
+def criteria(legs, chart_exists):
+    postgres = next((leg for leg in legs if leg["database"]["vendor"] == "postgresql"), None)
+    speedup = headline_speedup(postgres) if postgres else None
+    same_queries = all(not any("page size" in failure for failure in leg["failures"]) for leg in legs)
+    return [
+        (
+            "queries per request are the same for pages of 10 and 100 in every scenario"
+            f" ({', '.join(leg['database']['name'] for leg in legs)})",
+            same_queries,
+        ),
+        (
+            f"speed-up over the naive baseline for `{HEADLINE}` on PostgreSQL ≥ {TARGET_SPEEDUP}×: "
+            + (f"{speedup:.1f}×" if speedup else "no PostgreSQL leg"),
+            bool(speedup and speedup >= TARGET_SPEEDUP),
+        ),
+        ("`bench/results.md` and `bench/chart.png` exist", chart_exists),
+    ]
+
+
+def gc_note(leg):
+    process = leg.get("process")
+    if not process:
+        return ""
+    threshold = ", ".join(str(n) for n in process["gc_threshold"])
+    return f" (garbage collector thresholds {threshold}, {process['gc_frozen']:,} objects frozen)"
+
+
+def dataset_line(leg):
+    data = leg["dataset"]
+    return (
+        f"scale {data['scale']}, seed {data['seed']}: {data['spacecraft']:,} spacecraft, "
+        f"{data['spacecraft_flights']:,} flights, {data['docking_events']:,} docking events "
+        f"({data['summary']})"
+    )
+
+
+def render_markdown(legs, info, run_seconds, chart_exists):
+    out = [
+        "# Benchmark",
+        "",
+        "Generated by `make bench` (`bench/run.py`); do not edit by hand. Chart: [chart.png](chart.png).",
+        "",
+        f"- date: {info['date']}, run time {run_seconds / 60:.1f} min",
+        f"- code: {tree_line(legs)}",
+        f"- machine: {info['cpu']}, {info['cores']} cores, {info['memory']} memory, {info['os']}",
+        f"- software: Python {info['python']}, Django {info['django']}, DRF {info['drf']}, "
+        f"gunicorn {info['gunicorn']}; {info['databases']}",
+        f"- data set: {dataset_line(legs[0])}, generated afresh in each database",
+        "",
+        "Each request is measured in Django (`django.test.Client`: the whole middleware stack, in process, "
+        "no network), after one untimed warm-up request that also counts the queries. *naive* is the same "
+        "serializers with `ModeViewSet.eager_loading = False` (no `select_related`, no prefetching). "
+        "*orjson floor* is the time `orjson.dumps` takes to encode the same response body (parsed back "
+        "from ours): what no Python server can beat for that body. *speed-up* = naive median / our median. "
+        "*n* is how many timed requests each median comes from (as many as fit in a few seconds). "
+        "The measuring process is set up like a production worker, by importing `lldapi.wsgi`" + gc_note(legs[0]) + ".",
+        "",
+    ]
+    for leg in legs:
+        out += [f"## {leg['database']['name']} {leg['database']['version']}", "", scenario_table(leg), ""]
+    out += ["## Done criteria", ""]
+    out += [f"- [{'x' if met else ' '}] {text}" for text, met in criteria(legs, chart_exists)]
+    failures = [f"{leg['database']['name']}: {failure}" for leg in legs for failure in leg["failures"]]
+    out += [
+        "",
+        "Checks: "
+        + (
+            "; ".join(failures)
+            if failures
+            else "every list scenario makes the same number of queries for pages of 10 and 100, and "
+            "every naive response body is byte for byte the same as ours."
+        ),
+        "",
+    ]
+    out += ["## Where the time goes", ""]
+    out += profile_sections(legs)
+    out += [
+        "The profiles are in `bench/work/profile-*.prof` (and `.prof.txt`, the top 40 by cumulative time) after a run.",
+        "",
+        "## Over HTTP",
+        "",
+    ]
+    http = next((leg["http"] for leg in legs if leg["http"]), None)
+    if http:
+        out += [
+            f"Production server: {http['server']}, {http['workers']} workers, persistent database connections "
+            f"(`CONN_MAX_AGE=600`), `DEBUG` off. Load generator: **{http['tool']}**, {http['duration_s']} s per "
+            f"scenario after {http['warmup_s']} s of discarded warm-up, no `Accept-Encoding` (uncompressed "
+            "bodies). Latencies include the time a request waits for a free worker: 8 connections share 2 "
+            "synchronous workers.",
+            "",
+            http_table(legs),
+            "",
+        ]
+    out += [
+        "## How to read this",
+        "",
+        f"- This machine has {info['cores']} cores and is shared: absolute figures are noisy from one run to the "
+        "next. Read the ratios (speed-up, ours / floor, queries), which were measured in the same run, side by "
+        "side, more than the milliseconds.",
+        "- Over HTTP the load generator runs on the same cores as the server's 2 workers (and PostgreSQL): "
+        "it competes with them for CPU, so requests per second are a lower bound of what 2 dedicated cores "
+        "would serve. The trivial endpoint (DRF's API root: full middleware, no query) is the ceiling of this "
+        "server on this machine.",
+        "- p95 over few samples (see *n*) is close to the maximum. The naive baseline's figures include a "
+        "query-counting hook (about a microsecond per query).",
+        "- Response sizes are uncompressed; clients that send `Accept-Encoding: gzip` get them compressed.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------- chart
+
+
+def render_chart(legs, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = [result["label"] for result in legs[0]["scenarios"]]
+    height = 0.28
+    figure, axes = plt.subplots(
+        1, len(legs), figsize=(7.5 * len(legs), 0.42 * len(labels) + 2), sharey=True, squeeze=False
+    )
+    for axis, leg in zip(axes[0], legs, strict=True):
+        results = {result["label"]: result for result in leg["scenarios"]}
+        rows = range(len(labels))
+        series = [
+            ("naive (no eager loading)", "#e07b39", "naive_s", -height),
+            ("ours", "#2f6db5", "ours_s", 0),
+            ("orjson floor", "#9a9a9a", "floor_s", height),
+        ]
+        for name, color, key, offset in series:
+            values = [median(results[label][key]) * 1e3 for label in labels]
+            axis.barh([row + offset for row in rows], values, height=height, color=color, label=name)
+        for row, label in zip(rows, labels, strict=True):
+            result = results[label]
+            speedup = median(result["naive_s"]) / median(result["ours_s"])
+            axis.text(median(result["naive_s"]) * 1e3 * 1.15, row - height, f"{speedup:.1f}×", va="center", fontsize=7)
+        axis.set_xscale("log")
+        axis.set_yticks(list(rows), labels)
+        axis.grid(axis="x", which="major", alpha=0.3)
+        axis.set_xlabel("median time per request in Django, ms (log scale)")
+        axis.set_title(f"{leg['database']['name']} {leg['database']['version']}")
+        axis.set_xlim(right=axis.get_xlim()[1] * 4)
+    axes[0][0].invert_yaxis()  # once: the panels share their y axis
+    axes[0][0].legend(loc="lower right", fontsize=8)
+    figure.suptitle(
+        f"lldapi: ours vs the naive baseline (speed-up beside each pair), {dataset_line(legs[0]).split(' (')[0]}",
+        fontsize=11,
+    )
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)

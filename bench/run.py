@@ -1,0 +1,172 @@
+"""The benchmark behind `make bench`.
+
+    .venv/bin/python bench/run.py [--scale 10] [--seed 1] [--only sqlite|postgresql] [--quick]
+
+Runs one leg per database, each in its own process with its own DATABASE_URL: SQLite in a fresh file
+under bench/work/, PostgreSQL in a throwaway cluster from bin/with-postgres. Each leg migrates,
+generates the synthetic data set and measures (bench/leg.py), writing bench/work/<database>.json; then
+this renders bench/results.md and bench/chart.png from both. Exits non-zero if a leg failed or a check
+did (queries that grow with the page size, a naive body that differs from ours).
+
+    .venv/bin/python bench/run.py leg --out FILE      one leg, against DATABASE_URL (used by the above)
+    .venv/bin/python bench/run.py render              render again from bench/work/*.json
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / "work"
+LEGS = ("sqlite", "postgresql")
+
+
+def log(line):
+    print(line, flush=True)
+
+
+def leg_command(args, out):
+    command = [
+        sys.executable,
+        str(BENCH / "run.py"),
+        "leg",
+        "--out",
+        str(out),
+        "--scale",
+        str(args.scale),
+        "--seed",
+        str(args.seed),
+    ]
+    if args.quick:
+        command.append("--quick")
+    return command
+
+
+def leg_environment(**extra):
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DEBUG")}
+    env.update(extra)
+    return env
+
+
+def run_sqlite_leg(args):
+    database = WORK / "bench.sqlite3"
+    for stale in WORK.glob("bench.sqlite3*"):
+        stale.unlink()
+    out = WORK / "sqlite.json"
+    env = leg_environment(DATABASE_URL=f"sqlite:///{database}")
+    return subprocess.run(leg_command(args, out), cwd=ROOT, env=env).returncode == 0 and out.exists()
+
+
+def postgres_available():
+    result = subprocess.run([str(ROOT / "bin/with-postgres"), "--check"], capture_output=True, text=True)
+    return result.returncode == 0
+
+
+def run_postgresql_leg(args):
+    if not postgres_available():
+        log("#" * 80)
+        log("###  POSTGRESQL LEG SKIPPED: no PostgreSQL server binaries (see bin/with-postgres)  ###")
+        log("#" * 80)
+        return False
+    out = WORK / "postgresql.json"
+    command = [str(ROOT / "bin/with-postgres"), *leg_command(args, out)]
+    return subprocess.run(command, cwd=ROOT, env=leg_environment()).returncode == 0 and out.exists()
+
+
+def run_legs(args):
+    """Runs the legs one after the other (never side by side: they would share 2 cores)."""
+    WORK.mkdir(exist_ok=True)
+    for name in LEGS:
+        (WORK / f"{name}.json").unlink(missing_ok=True)
+    runners = {"sqlite": run_sqlite_leg, "postgresql": run_postgresql_leg}
+    ok = True
+    for name in [args.only] if args.only else LEGS:
+        log(f"\n===== {name} leg =====")
+        if not runners[name](args):
+            log(f"FAIL: the {name} leg did not complete")
+            ok = False
+    return ok
+
+
+def load_legs():
+    return [json.loads((WORK / f"{name}.json").read_text()) for name in LEGS if (WORK / f"{name}.json").exists()]
+
+
+def render(run_seconds, quick=False):
+    """Writes results.md and chart.png (into bench/work/ for a --quick run); returns the legs' failures."""
+    import report
+
+    legs = load_legs()
+    if not legs:
+        log("FAIL: no leg results to render")
+        return ["no leg results"]
+    target = WORK if quick else BENCH
+    chart = target / "chart.png"
+    try:
+        report.render_chart(legs, chart)
+    except ImportError as error:
+        log(f"FAIL: no chart ({error}); install the bench extra: pip install -e '.[bench]'")
+    markdown = report.render_markdown(legs, report.machine(legs), run_seconds, chart.exists())
+    (target / "results.md").write_text(markdown)
+    log(f"\nwrote {(target / 'results.md').relative_to(ROOT)} and {chart.relative_to(ROOT)}")
+    for text, met in report.criteria(legs, chart.exists()):
+        log(f"{'MET    ' if met else 'NOT MET'} {text}")
+    failures = [f"{leg['database']['name']}: {failure}" for leg in legs for failure in leg["failures"]]
+    if report.tree_changed(legs):
+        log(f"WARNING: {report.tree_line(legs)}")
+    for failure in failures:
+        log(f"FAIL {failure}")
+    return failures
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", choices=["all", "leg", "render"], default="all")
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", choices=LEGS, help="run one database leg only")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: tiny repetition budgets, 2 s of HTTP load, output in bench/work/",
+    )
+    parser.add_argument("--out", type=Path, help="(leg) where to write the leg's JSON")
+    return parser.parse_args()
+
+
+def quicken():
+    import http_load
+    import measure
+
+    measure.OURS_BUDGET, measure.OURS_MIN, measure.OURS_MAX = 0.1, 1, 2
+    measure.NAIVE_BUDGET, measure.NAIVE_MIN, measure.NAIVE_MAX = 0.1, 1, 1
+    measure.FLOOR_MIN = 2
+    http_load.DURATION, http_load.WARMUP = 2, 1
+
+
+def main():
+    args = parse_args()
+    if args.command == "leg":
+        import leg
+
+        leg.setup_django()
+        if args.quick:
+            quicken()
+        leg.run_leg(args.scale, args.seed, args.out)
+        return 0
+    if args.command == "render":
+        return 1 if render(sum(leg["seconds"] for leg in load_legs()), args.quick) else 0
+    started = time.perf_counter()
+    legs_ok = run_legs(args)
+    failures = render(time.perf_counter() - started, args.quick)
+    log(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
+    return 0 if legs_ok and not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
