@@ -13,15 +13,14 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
 
 from lldapi.api.fields import Constant
 from lldapi.api.modes import ModeViewSet
+from lldapi.tables import reset_sequences
 
 
 class PageError(Exception):
@@ -168,11 +167,3 @@ def parse(field, value, path):
     except serializers.ValidationError as error:
         detail = error.detail if isinstance(error.detail, list) else [error.detail]
         raise Problem(path, "; ".join(str(message) for message in detail)) from None
-
-
-def reset_sequences():
-    """Move id sequences past the imported ids (PostgreSQL), as Django's loaddata does."""
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)

@@ -13,17 +13,14 @@ import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from django.apps import apps
-from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import transaction
 
 from docking import models as docking
-from lldapi.importer import reset_sequences
+from lldapi.tables import reset_sequences
 from spacecraft import models as sc
 
 # "Now" of the data set: flights still in space have been up since their launch until then.
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
-APPS = ("spacecraft", "docking")
 MEDIA = "https://thespacedevs-prod.nyc3.digitaloceanspaces.com/media/images"
 
 AGENCY_TYPES = ["Government", "Multinational", "Commercial", "Educational", "Private"]
@@ -881,24 +878,6 @@ class Generator:
         for model, rows in [*self.rows.items(), *self.links.items()]:
             model.objects.bulk_create(rows, batch_size=2000)
             report(f"  {model._meta.verbose_name_plural}: {len(rows)}")
-
-
-def app_models(include_auto_created=False):
-    return [m for m in apps.get_models(include_auto_created=include_auto_created) if m._meta.app_label in APPS]
-
-
-def is_empty():
-    return not any(model.objects.exists() for model in app_models())
-
-
-def flush():
-    """Delete every row of the mirror's tables."""
-    tables = [model._meta.db_table for model in app_models(include_auto_created=True)]
-    # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
-    connection.check_constraints()
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
-            cursor.execute(statement)
 
 
 def generate(scale, seed=1, report=lambda line: None):

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from docking.models import DockingEvent
+from lldapi import tables
 from spacecraft import synthetic
 from spacecraft.models import Astronaut, Spacecraft, SpacecraftFlight
 
@@ -23,7 +24,7 @@ def generate(seed=1, scale=1):
 
 def digest():
     rows = hashlib.sha256()
-    for model in synthetic.app_models(include_auto_created=True):
+    for model in tables.app_models(include_auto_created=True):
         for row in model.objects.order_by(*[f.attname for f in model._meta.concrete_fields]).values_list():
             rows.update(repr(row).encode())
     return rows.hexdigest()

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from docking.models import DockingEvent
+from lldapi import tables
 from lldapi.importer import read_page
 from spacecraft.models import AgencyType, CelestialBodyType, Image, Launch
 
@@ -23,18 +23,11 @@ SEEDS = sorted(str(path) for path in FIXTURES.glob("*.txt"))
 def snapshot():
     """Every row of every table, in a comparable form; many-to-many links without their own row ids."""
     state = {}
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.app_label in {"spacecraft", "docking"}:
-            link_table = model._meta.auto_created
-            columns = [f.attname for f in model._meta.concrete_fields if not (link_table and f.primary_key)]
-            state[model._meta.db_table] = sorted(map(repr, model.objects.values_list(*columns)))
+    for model in tables.app_models(include_auto_created=True):
+        link_table = model._meta.auto_created
+        columns = [f.attname for f in model._meta.concrete_fields if not (link_table and f.primary_key)]
+        state[model._meta.db_table] = sorted(map(repr, model.objects.values_list(*columns)))
     return state
-
-
-def empty_database():
-    for model in apps.get_models():
-        if model._meta.app_label in {"spacecraft", "docking"}:
-            model.objects.all().delete()
 
 
 def run_import(*paths):
@@ -50,7 +43,7 @@ def write_page(tmp_path, name, page, preamble=""):
 
 
 def test_reports_counts_per_kind():
-    empty_database()
+    tables.flush()
     output = run_import(*SEEDS)
     assert "imported" in output
     spacecraft = len({r["id"] for p in SEEDS[:3] for r in read_page(p)["results"]})
@@ -65,10 +58,10 @@ def test_importing_again_changes_nothing():
 
 
 def test_import_order_does_not_matter_but_for_the_disputed_media_host():
-    empty_database()
+    tables.flush()
     run_import(*SEEDS)
     forward = snapshot()
-    empty_database()
+    tables.flush()
     run_import(*reversed(SEEDS))
     backward = snapshot()
     disputed = ("thespacedevs-prod", "thespacedevs-dev")
@@ -181,7 +174,7 @@ def test_a_file_that_is_not_json_is_rejected(tmp_path):
 
 
 def test_other_files_of_the_same_run_still_import(tmp_path):
-    empty_database()
+    tables.flush()
     bad = write_page(tmp_path, "bad.txt", broken_page(lambda p: p["results"][1].update(id=None)))
     with pytest.raises(CommandError):
         call_command("import_ll2", str(bad), str(FIXTURES / "004_d87d66eee62c9c95.txt"),

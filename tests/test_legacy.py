@@ -7,12 +7,11 @@ import uuid
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lldapi.importer import reset_sequences
+from lldapi import tables
 from lldapi.urls import LINKED_2_0_0
 from spacecraft import models
 from spacecraft.views import SpacecraftFlightV200ViewSet
@@ -184,14 +183,8 @@ def test_browsable_api_renders_the_2_0_0_documentation(client):
 
 # Objects that only 2.3.0 pages told us about
 
-def empty_database():
-    for model in apps.get_models():
-        if model._meta.app_label in {"spacecraft", "docking"}:
-            model.objects.all().delete()
-
-
 def test_a_database_filled_from_2_3_0_pages_only_answers_2_0_0_with_the_2_3_0_values(client):
-    empty_database()
+    tables.flush()
     call_command("import_ll2", *[str(FIXTURES / name) for name in CURRENT_PAGES], stdout=io.StringIO())
     current = {record["id"]: record for record in all_results(client, "/2.3.0/spacecraft_flights/?limit=100")}
     legacy = all_results(client, f"{ENDPOINT}?limit=100")
@@ -212,7 +205,7 @@ def test_a_database_filled_from_2_3_0_pages_only_answers_2_0_0_with_the_2_3_0_va
 def new_rows(db):
     """Room for rows made here: a test that emptied and re-imported the database can leave PostgreSQL's
     id sequences (which a rollback does not restore) behind the ids of the restored rows."""
-    reset_sequences()
+    tables.reset_sequences()
 
 
 def current_only_launch():

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from lldapi import tables
 from spacecraft import synthetic
 
 
@@ -18,8 +19,8 @@ class Command(BaseCommand):
         if scale < 1:
             raise CommandError("--scale must be a positive integer")
         if flush:
-            synthetic.flush()
-        elif not synthetic.is_empty():
+            tables.flush()
+        elif not tables.is_empty():
             raise CommandError("the database already holds data; use --flush to replace it")
         report = self.stdout.write if verbosity > 0 else (lambda line: None)
         synthetic.generate(scale, seed, report)

@@ -1,0 +1,34 @@
+"""The mirror's own tables, as a whole: what the importer, the data generator and the tests empty,
+check and renumber."""
+
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection
+
+APPS = ("spacecraft", "docking")
+
+
+def app_models(include_auto_created=False):
+    """The mirror's models; with `include_auto_created`, the many-to-many link tables too."""
+    return [m for m in apps.get_models(include_auto_created=include_auto_created) if m._meta.app_label in APPS]
+
+
+def is_empty():
+    return not any(model.objects.exists() for model in app_models())
+
+
+def flush():
+    """Delete every row of the mirror's tables and restart their id sequences."""
+    tables = [model._meta.db_table for model in app_models(include_auto_created=True)]
+    # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
+    connection.check_constraints()
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
+            cursor.execute(statement)
+
+
+def reset_sequences():
+    """Move id sequences past the ids written explicitly (PostgreSQL), as Django's loaddata does."""
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), app_models()):
+            cursor.execute(statement)
