@@ -54,6 +54,17 @@ def all_results(client, url):
     return results
 
 
+def get_json(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith("application/json")
+    return json.loads(response.content)
+
+
+def ids(client, url):
+    return [record["id"] for record in all_results(client, url)]
+
+
 def assert_reproduced(client, seed_name, list_url):
     """Each record of the seed page comes back from `list_url` identical, as JSON text."""
     ours = {record["id"]: record for record in all_results(client, list_url)}

@@ -10,22 +10,11 @@ from docking.views import DockingEventViewSet
 from spacecraft.views import SpacecraftFlightViewSet, SpacecraftViewSet
 
 from . import seeds
-from .fidelity import FIXTURES, all_results
+from .fidelity import FIXTURES, get_json, ids
 
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = ["/2.3.0/spacecraft/", "/2.3.0/spacecraft_flights/", "/2.3.0/docking_events/"]
-
-
-def ids(client, url):
-    return [record["id"] for record in all_results(client, url)]
-
-
-def get_json(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    assert response["Content-Type"].startswith("application/json")
-    return json.loads(response.content)
 
 
 # Modes

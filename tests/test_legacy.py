@@ -16,7 +16,7 @@ from lldapi.urls import LINKED_2_0_0
 from spacecraft import models
 from spacecraft.views import SpacecraftFlightV200ViewSet
 
-from .fidelity import FIXTURES, all_results, as_text, assert_reproduced, seed_records
+from .fidelity import FIXTURES, all_results, as_text, assert_reproduced, get_json, ids, seed_records
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +24,6 @@ LEGACY_PAGE = "003_6b9f4802707ad897.txt"
 CURRENT_PAGES = ["000_507bf079f7021729.txt", "001_ebc334ed3d95f5b7.txt", "002_bbbeb383994fa821.txt",
                  "004_d87d66eee62c9c95.txt"]
 ENDPOINT = "/2.0.0/spacecraft/flight/"
-
-
-def get_json(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    assert response["Content-Type"].startswith("application/json")
-    return json.loads(response.content)
-
-
-def ids(client, url):
-    return [record["id"] for record in all_results(client, url)]
 
 
 def seed_flights():
