@@ -95,7 +95,6 @@ class SpacecraftFlightV200ViewSet(ModeViewSet):
     # parameter, so `?mode=` is ignored like any other unknown parameter, as LL2 2.0.0 does.
     queryset = models.SpacecraftFlight.objects.all()
     serializer_classes = {"normal": v2_0_0.SpacecraftFlight}
-    list_mode = retrieve_mode = "normal"
     filterset_class = SpacecraftFlightFilter
     ordering = ["id"]
 
