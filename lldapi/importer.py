@@ -19,7 +19,6 @@ from django.urls import Resolver404, resolve
 from rest_framework import serializers
 
 from lldapi.api.fields import Constant
-from lldapi.api.modes import ModeViewSet
 from lldapi.tables import reset_sequences
 
 
@@ -66,13 +65,13 @@ def record_serializer(record, path):
         match = resolve(urlsplit(record["url"]).path)
     except Resolver404:
         raise Problem(f"{path}.url", f"{record['url']} is not an endpoint that this server answers") from None
-    viewset = getattr(match.func, "cls", None)
-    if not (isinstance(viewset, type) and issubclass(viewset, ModeViewSet)) or "pk" not in match.kwargs:
+    resource = getattr(getattr(match.func, "cls", None), "resource", None)
+    if resource is None or "pk" not in match.kwargs:
         raise Problem(f"{path}.url", f"{record['url']} is not an object of an endpoint that this server answers")
-    mode = record.get("response_mode", viewset.list_mode)
-    if mode not in viewset.serializer_classes:
-        raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {match.route}")
-    return viewset.serializer_classes[mode]()
+    mode = record.get("response_mode", resource.list_mode)
+    if resource.modes and mode not in resource.modes:
+        raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {resource.url}")
+    return resource.serializer_for(mode)()
 
 
 class Importer:

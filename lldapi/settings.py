@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "lldapi",
+    "agencies",
+    "launches",
     "spacecraft",
     "docking",
 ]
@@ -93,11 +96,11 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PAGINATION_CLASS": "lldapi.api.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "lldapi.api.pagination.LL2Pagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
-        "lldapi.api.ordering.OrderingFilter",
+        "lldapi.api.ordering.StableOrderingFilter",
     ],
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["2.3.0", "2.0.0"],

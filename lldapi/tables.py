@@ -5,12 +5,16 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection
 
-APPS = ("spacecraft", "docking")
+from lldapi.api.models import Record
 
 
 def app_models(include_auto_created=False):
-    """The mirror's models; with `include_auto_created`, the many-to-many link tables too."""
-    return [m for m in apps.get_models(include_auto_created=include_auto_created) if m._meta.app_label in APPS]
+    """The mirror's models (LL2 records); with `include_auto_created`, their many-to-many link tables too."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=include_auto_created)
+        if issubclass(model, Record) or (model._meta.auto_created and issubclass(model._meta.auto_created, Record))
+    ]
 
 
 def is_empty():

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class SpacecraftAppConfig(AppConfig):
     name = "spacecraft"
-    verbose_name = "Spacecraft, flights and what they embed"
+    verbose_name = "Spacecraft, their configurations, families and flights"

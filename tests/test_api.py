@@ -6,8 +6,7 @@ from datetime import datetime
 import isodate
 import pytest
 
-from docking.views import DockingEventViewSet
-from spacecraft.views import SpacecraftFlightViewSet, SpacecraftViewSet
+from lldapi.api.registry import registry
 
 from . import seeds
 from .fidelity import FIXTURES, get_json, ids
@@ -210,12 +209,6 @@ def test_self_links_point_here_and_keep_the_format(client):
     assert bare["spacecraft_config"]["url"].startswith("http://testserver/2.3.0/spacecraft_configurations/")
 
 
-def test_links_to_resources_this_server_only_embeds_answer_a_json_404(client):
-    agency_url = get_json(client, "/2.3.0/spacecraft/")["results"][0]["spacecraft_config"]["agency"]["url"]
-    body = get_json(client, agency_url.replace("http://testserver", ""), status=404)
-    assert "spacecraft" in body["detail"]
-
-
 # Bad input and leniency
 
 @pytest.mark.parametrize("url, parameter", [
@@ -275,7 +268,6 @@ def test_browsable_api_renders_the_endpoint_documentation(client, endpoint, docu
 
 def test_endpoint_documentation_is_the_schema_text(client):
     schema = json.loads((FIXTURES / "openapi-2.3.0.json").read_text())
-    for path, viewset in [("/2.3.0/spacecraft/", SpacecraftViewSet),
-                          ("/2.3.0/spacecraft_flights/", SpacecraftFlightViewSet),
-                          ("/2.3.0/docking_events/", DockingEventViewSet)]:
-        assert viewset().get_view_description().strip() == schema["paths"][path]["get"]["description"].strip()
+    for resource in registry.served("2.3.0"):
+        expected = schema["paths"][resource.url]["get"]["description"]
+        assert resource.viewset().get_view_description().strip() == expected.strip()

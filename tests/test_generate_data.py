@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from docking.models import DockingEvent
-from lldapi import tables
-from spacecraft import synthetic
-from spacecraft.models import Astronaut, Spacecraft, SpacecraftFlight
+from launches.models import Astronaut
+from lldapi import synthetic, tables
+from spacecraft.models import Spacecraft, SpacecraftFlight
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,11 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from agencies.models import AgencyType, Image
 from docking.models import DockingEvent
+from launches.models import CelestialBodyType, Launch
 from lldapi import tables
 from lldapi.importer import read_page
-from spacecraft.models import AgencyType, CelestialBodyType, Image, Launch
 
 from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE
 

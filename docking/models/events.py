@@ -1,7 +1,7 @@
 from django.db import models
 
+from lldapi.api.models import Record
 from spacecraft.models import SpacecraftConfig, SpacecraftFlight
-from spacecraft.models.base import Record
 
 from .payloads import Payload, PayloadFlight
 from .stations import SpaceStation

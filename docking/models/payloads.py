@@ -1,7 +1,8 @@
 from django.db import models
 
-from spacecraft.models import Agency, Image, Landing, Launch, Program
-from spacecraft.models.base import NamedType, Record
+from agencies.models import Agency, Image
+from launches.models import Landing, Launch, Program
+from lldapi.api.models import NamedType, Record
 
 
 class PayloadType(NamedType):

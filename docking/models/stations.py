@@ -1,7 +1,7 @@
 from django.db import models
 
-from spacecraft.models.base import NamedType, Record
-from spacecraft.models.images import Image
+from agencies.models import Image
+from lldapi.api.models import NamedType, Record
 
 
 class SpaceStationStatus(NamedType):

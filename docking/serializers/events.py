@@ -1,14 +1,14 @@
 from docking import models
-from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.fields import self_link
+from lldapi.api.serializers import RecordSerializer
 from spacecraft.serializers.configurations import SpacecraftConfigNormal
-from spacecraft.serializers.spacecraft import SpacecraftFlightMini, SpacecraftFlightNormal
+from spacecraft.serializers.spacecraft import SpacecraftFlightNormal
 
-from .payloads import PayloadFlightMini, PayloadFlightNormal, PayloadMini
+from .payloads import PayloadFlightNormal, PayloadMini
 from .stations import SpaceStationMini, SpaceStationNormal
 
 
-class DockingLocation(ModelSerializer):
+class DockingLocation(RecordSerializer):
     spacestation = SpaceStationMini()
     spacecraft = SpacecraftConfigNormal()
     payload = PayloadMini()
@@ -18,7 +18,7 @@ class DockingLocation(ModelSerializer):
         fields = ["id", "name", "spacestation", "spacecraft", "payload"]
 
 
-class DockingEventForChaserNormal(ModelSerializer):
+class DockingEventForChaserNormal(RecordSerializer):
     url = self_link("dockingevent")
     docking_location = DockingLocation()
     space_station_target = SpaceStationNormal()
@@ -31,30 +31,3 @@ class DockingEventForChaserNormal(ModelSerializer):
             "id", "url", "docking", "departure", "docking_location", "space_station_target",
             "flight_vehicle_target", "payload_flight_target",
         ]
-
-
-class DockingEventEndpointNormal(ModelSerializer):
-    url = self_link("dockingevent")
-    docking_location = DockingLocation()
-    space_station_target = SpaceStationMini()
-    flight_vehicle_target = SpacecraftFlightMini()
-    payload_flight_target = PayloadFlightMini()
-    response_mode = Constant("normal")
-    flight_vehicle_chaser = SpacecraftFlightMini()
-    space_station_chaser = SpaceStationMini()
-    payload_flight_chaser = PayloadFlightMini()
-
-    class Meta:
-        model = models.DockingEvent
-        fields = [
-            "id", "url", "docking", "departure", "docking_location", "space_station_target",
-            "flight_vehicle_target", "payload_flight_target", "response_mode", "flight_vehicle_chaser",
-            "space_station_chaser", "payload_flight_chaser",
-        ]
-
-
-class DockingEventEndpointDetailed(DockingEventEndpointNormal):
-    response_mode = Constant("detailed")
-    flight_vehicle_chaser = SpacecraftFlightNormal()
-    space_station_chaser = SpaceStationNormal()
-    payload_flight_chaser = PayloadFlightNormal()

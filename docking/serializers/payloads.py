@@ -1,15 +1,15 @@
+from agencies.serializers.agencies import AgencyMini, AgencyNormal
+from agencies.serializers.images import Image
 from docking import models
+from launches.serializers.launches import LaunchMini, LaunchNormal, ProgramMini
+from launches.serializers.places import Landing
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft.serializers.agencies import AgencyMini, AgencyNormal
-from spacecraft.serializers.images import Image
-from spacecraft.serializers.launches import LaunchMini, LaunchNormal, ProgramMini
-from spacecraft.serializers.places import Landing
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 PayloadType = id_and_name(models.PayloadType)
 
 
-class PayloadMini(ModelSerializer):
+class PayloadMini(RecordSerializer):
     response_mode = Constant("list")
     type = PayloadType()
     manufacturer = AgencyMini()
@@ -31,7 +31,7 @@ class PayloadNormal(PayloadMini):
         fields = PayloadMini.Meta.fields + ["wiki_link", "info_link", "program", "cost", "mass", "description"]
 
 
-class PayloadFlightMini(ModelSerializer):
+class PayloadFlightMini(RecordSerializer):
     response_mode = Constant("list")
     url = self_link("payloadflight")
     payload = PayloadMini()

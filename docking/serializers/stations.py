@@ -1,7 +1,7 @@
+from agencies.serializers.images import Image
 from docking import models
 from lldapi.api.fields import self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft.serializers.images import Image
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 SpaceStationStatus = id_and_name(models.SpaceStationStatus)
 
@@ -9,7 +9,7 @@ SpaceStationStatus = id_and_name(models.SpaceStationStatus)
 SpaceStationType = id_and_name(models.SpaceStationType)
 
 
-class SpaceStationMini(ModelSerializer):
+class SpaceStationMini(RecordSerializer):
     url = self_link("spacestation")
     image = Image()
 

@@ -7,12 +7,28 @@ objects past the join budget) is loaded once the page's rows are in memory, leve
 query per kind of relation for the whole page: every image's `variants` in one query, wherever the
 images sit. A page therefore costs the same number of queries whatever its size, and no serializer
 can drift from the loading it needs.
+
+Besides nested serializers, a plain field may read relations of its object (a 2.0.0 value that
+falls back to a related 2.3.0 object): it lists them in its `reads_relations` attribute, and they
+are loaded like the rest.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from typing import NamedTuple
+
+from django.db.models import Model, Prefetch, prefetch_related_objects
 from rest_framework import serializers
 
 MAX_JOINS = 16
+
+
+class Deferred(NamedTuple):
+    """A relation loaded after the query, on the objects reached from each row by the joined `path`."""
+
+    path: tuple
+    model: type[Model]  # the model that holds the relation
+    source: str
+    child: serializers.BaseSerializer | None  # what shows the related objects; None: a plain field reads them
+    many: bool
 
 
 def nested_serializers(serializer):
@@ -27,9 +43,8 @@ def nested_serializers(serializer):
 def loading_plan(serializer):
     """What a query for `serializer`'s objects joins, and what it leaves for later.
 
-    Returns the `select_related` paths and a list of `(path, field, child, many)`: the nested fields
-    loaded after the query, found on the objects reached from each row by the joined `path`.
-    Computed once per serializer instance: a request's tree of serializers asks many times.
+    Returns the `select_related` paths and a list of `Deferred` relations. Computed once per
+    serializer instance: a request's tree of serializers asks many times.
     """
     try:
         return serializer._loading_plan
@@ -39,17 +54,24 @@ def loading_plan(serializer):
 
 
 def plan_loading(serializer):
-    joins = list(getattr(serializer.Meta, "select_related", ()))
-    deferred = []
+    model = serializer.Meta.model
+    joins, deferred = [], []
+    for field in serializer.fields.values():
+        for name in getattr(field, "reads_relations", ()):
+            relation = model._meta.get_field(name)
+            if relation.many_to_one or relation.one_to_one:
+                joins.append(name)
+            else:
+                deferred.append(Deferred((), model, name, None, True))
     for field, child, many in nested_serializers(serializer):
         if not many:
             child_joins, child_deferred = loading_plan(child)
             if len(joins) + 1 + len(child_joins) <= MAX_JOINS:
                 joins.append(field.source)
                 joins.extend(f"{field.source}__{join}" for join in child_joins)
-                deferred.extend(((field.source, *path), *rest) for path, *rest in child_deferred)
+                deferred.extend(item._replace(path=(field.source, *item.path)) for item in child_deferred)
                 continue
-        deferred.append(((), field, child, many))
+        deferred.append(Deferred((), model, field.source, child, many))
     return joins, deferred
 
 
@@ -59,10 +81,8 @@ def prefetched_attr(source):
 
 def related_rows(instance, source):
     """The rows of a to-many relation: the list eager loading prefetched, or else a query."""
-    try:
-        return instance.__dict__[prefetched_attr(source)]
-    except KeyError:
-        return getattr(instance, source).all()
+    rows = getattr(instance, prefetched_attr(source), None)
+    return getattr(instance, source).all() if rows is None else rows
 
 
 def joined(queryset, serializer):
@@ -75,24 +95,29 @@ def load_nested(objects, serializer):
     while level:
         relations = {}
         for instances, owner in level:
-            for path, field, child, many in loading_plan(owner)[1]:
-                key = (field.parent.Meta.model, field.source, type(child))
-                relation = relations.setdefault(key, (field.source, child, many, {}))
-                relation[3].update((id(instance), instance) for instance in reached(instances, path))
+            for item in loading_plan(owner)[1]:
+                key = (item.model, item.source, type(item.child))
+                relation = relations.setdefault(key, (item, {}))
+                relation[1].update((id(instance), instance) for instance in reached(instances, item.path))
         level = []
-        for source, child, many, parents in relations.values():
+        for item, parents in relations.values():
             parents = list(parents.values())
             if not parents:
                 continue
-            queryset = joined(child.Meta.model.objects.all(), child)
-            # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
-            to_attr = prefetched_attr(source) if many else None
-            prefetch_related_objects(parents, Prefetch(source, queryset=queryset, to_attr=to_attr))
-            if many:
-                children = [row for parent in parents for row in related_rows(parent, source)]
+            if item.child is None:
+                queryset = item.model._meta.get_field(item.source).related_model.objects.all()
             else:
-                children = list(reached(parents, (source,)))
-            level.append((children, child))
+                queryset = joined(item.child.Meta.model.objects.all(), item.child)
+            # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
+            to_attr = prefetched_attr(item.source) if item.many else None
+            prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=to_attr))
+            if item.child is None:
+                continue
+            if item.many:
+                children = [row for parent in parents for row in related_rows(parent, item.source)]
+            else:
+                children = list(reached(parents, (item.source,)))
+            level.append((children, item.child))
     return objects
 
 

@@ -1,9 +1,9 @@
-"""JSON answers for requests that never reach a viewset."""
+"""JSON answers for requests that no endpoint serves."""
 
 from django.http import JsonResponse
 
 
-def not_found(request, exception=None):
+def not_found(request, exception=None, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=404)
 
 
@@ -11,12 +11,12 @@ def server_error(request):
     return JsonResponse({"detail": "A server error occurred."}, status=500)
 
 
-def not_mirrored(request, *args, **kwargs):
-    """The LL2 resources that this server embeds and links to, but does not serve itself."""
+def not_served(request, *args, **kwargs):
+    """An LL2 resource that this server's responses embed and link to, but that it does not serve itself."""
     return JsonResponse(
         {
-            "detail": "This server mirrors LL2's spacecraft, spacecraft flight and docking event "
-            "endpoints only; this resource is embedded in their responses but not served on its own."
+            "detail": "Not served: this LL2 resource is embedded in the responses of this server, "
+            "but its own endpoint is not served here. The API root lists the endpoints that are."
         },
         status=404,
     )

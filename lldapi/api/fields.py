@@ -63,13 +63,13 @@ class LegacyValue(serializers.CharField):
     The 2.0.0 value has a column of its own (`source`, or the field's name; the importer writes it);
     an object that only 2.3.0 pages told us about has that column null, and shows the 2.3.0 value at
     `fallback` instead: a dotted path, like a DRF source, in which a to-many step takes the first
-    related object (`families.name`). The relations the fallback reads must be loaded with the
-    rest of the page: `Meta.select_related` of the serializer for foreign keys, a nested serializer
-    field (which may be `write_only`, so not shown) for to-many relations.
+    related object (`families.name`). The relations on that path are loaded with the rest of the
+    page (`reads_relations`, see `lldapi.api.eager`).
     """
 
     def __init__(self, fallback, **kwargs):
         self.fallback = fallback.split(".")
+        self.reads_relations = self.fallback[:1]
         super().__init__(allow_null=True, allow_blank=True, **kwargs)
 
     def get_attribute(self, instance):

@@ -7,29 +7,28 @@ from .eager import joined, load_nested
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only LL2 endpoint whose `?mode=` picks the representation.
 
-    `serializer_classes` maps each mode to the serializer of its schema component; the eager
-    loading each mode needs is derived from that serializer. Lists default to `list_mode`, single
-    objects to `retrieve_mode`. `eager_loading = False` serves the same serializers with no eager
-    loading at all: the naive baseline that the benchmark measures against.
+    Its `resource` (`lldapi.api.registry.Resource`) maps each mode to the serializer of its schema
+    component; the eager loading each mode needs is derived from that serializer. An endpoint with
+    a single shape ignores `?mode=`, as LL2 does. `eager_loading = False` serves the same serializers
+    with no eager loading at all: the naive baseline that the benchmark measures against.
     """
 
-    serializer_classes: dict = {}
-    list_mode = "normal"
-    retrieve_mode = "detailed"
+    resource = None
     eager_loading = True
 
     @property
     def mode(self):
+        modes = self.resource.modes
         requested = self.request.query_params.get("mode")
-        if not requested:
-            return self.retrieve_mode if self.action == "retrieve" else self.list_mode
-        if requested not in self.serializer_classes:
-            choices = ", ".join(self.serializer_classes)
+        if not modes or not requested:
+            return self.resource.retrieve_mode if self.action == "retrieve" else self.resource.list_mode
+        if requested not in modes:
+            choices = ", ".join(modes)
             raise ValidationError({"mode": [f"'{requested}' is not a valid mode; choose one of: {choices}."]})
         return requested
 
     def get_serializer_class(self):
-        return self.serializer_classes[self.mode]
+        return self.resource.serializer_for(self.mode)
 
     def get_queryset(self):
         if not self.eager_loading:

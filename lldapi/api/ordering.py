@@ -2,12 +2,13 @@ from django.db.models import F
 from rest_framework import filters
 
 
-class OrderingFilter(filters.OrderingFilter):
-    """DRF's ordering, made total and the same on every database.
+class StableOrderingFilter(filters.OrderingFilter):
+    """DRF's ordering over the fields an endpoint declares, made total and the same on every database.
 
-    Nulls come last in ascending order and first in descending order (PostgreSQL's own rule, made
-    explicit for SQLite), and `id` breaks ties so that consecutive pages never overlap or skip.
-    Unknown fields are ignored, as LL2 does.
+    Only the view's `ordering_fields` are accepted (the registry always declares them); others are
+    ignored, as LL2 does. Nulls come last in ascending order and first in descending order
+    (PostgreSQL's own rule, made explicit for SQLite), and `id` breaks ties so that consecutive pages
+    never overlap or skip.
     """
 
     def filter_queryset(self, request, queryset, view):

@@ -1,7 +1,7 @@
 from rest_framework import pagination
 
 
-class LimitOffsetPagination(pagination.LimitOffsetPagination):
+class LL2Pagination(pagination.LimitOffsetPagination):
     """LL2's pages: `limit` (10 by default, at most 100) and `offset`.
 
     Like LL2, a `limit` or `offset` that is not a number falls back to the default.

@@ -14,13 +14,21 @@ class PrefetchedList(serializers.ListSerializer):
         return related_rows(instance, self.source)
 
 
-class ModelSerializer(serializers.ModelSerializer):
-    """The base of every LL2 representation: durations are ISO 8601 unless a field says otherwise."""
+class RecordSerializer(serializers.ModelSerializer):
+    """The base of every LL2 representation of a record.
+
+    It adds three things to DRF's model serializer: durations are ISO 8601 unless a field says
+    otherwise; nested lists read what eager loading prefetched; and the fields are built once per
+    class. DRF builds a model serializer's fields by introspecting its model, for every serializer of
+    every request (hundreds for a detailed shape); they depend on the class alone, so `get_fields`
+    builds them once and gives each serializer its own copy.
+    """
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         models.DurationField: ISODurationField,
     }
+    _field_templates = {}  # serializer class -> its fields, built once
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -29,20 +37,17 @@ class ModelSerializer(serializers.ModelSerializer):
             meta.list_serializer_class = PrefetchedList
 
     def get_fields(self):
-        # DRF builds a ModelSerializer's fields by introspecting its model, for every serializer of
-        # every request: hundreds for a detailed shape. They depend on the class alone, so they are
-        # built once and each serializer gets its own copy.
         cls = type(self)
-        if "_field_templates" not in cls.__dict__:
-            cls._field_templates = super().get_fields()
+        if cls not in self._field_templates:
+            self._field_templates[cls] = super().get_fields()
         # Plain fields keep no state of their own beyond their binding: a shallow copy will do.
         return {
             name: copy.deepcopy(field) if isinstance(field, serializers.BaseSerializer) else copy.copy(field)
-            for name, field in cls._field_templates.items()
+            for name, field in self._field_templates[cls].items()
         }
 
 
 def id_and_name(model):
     """The serializer of one of LL2's `{id, name}` lookup objects, named after its schema component."""
     meta = type("Meta", (), {"model": model, "fields": ["id", "name"]})
-    return type(model.__name__, (ModelSerializer,), {"Meta": meta})
+    return type(model.__name__, (RecordSerializer,), {"Meta": meta})

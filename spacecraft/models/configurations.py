@@ -1,8 +1,7 @@
 from django.db import models
 
-from .agencies import Agency
-from .base import NamedType, Record
-from .images import Image
+from agencies.models import Agency, Image
+from lldapi.api.models import NamedType, Record
 
 
 class SpacecraftConfigType(NamedType):

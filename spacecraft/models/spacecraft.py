@@ -1,11 +1,10 @@
 from django.db import models
 
-from .astronauts import AstronautFlight
-from .base import NamedType, Record
+from agencies.models import Image
+from launches.models import AstronautFlight, Landing, Launch
+from lldapi.api.models import NamedType, Record
+
 from .configurations import SpacecraftConfig
-from .images import Image
-from .launches import Launch
-from .places import Landing
 
 
 class SpacecraftStatus(NamedType):

@@ -1,14 +1,13 @@
+from agencies.serializers.agencies import AgencyMini, AgencyNormal
+from agencies.serializers.images import Image
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
+from lldapi.api.serializers import RecordSerializer, id_and_name
 from spacecraft import models
-
-from .agencies import AgencyMini, AgencyNormal
-from .images import Image
 
 SpacecraftConfigType = id_and_name(models.SpacecraftConfigType)
 
 
-class SpacecraftConfigFamilyMini(ModelSerializer):
+class SpacecraftConfigFamilyMini(RecordSerializer):
     response_mode = Constant("list")
 
     class Meta:
@@ -36,7 +35,7 @@ class SpacecraftConfigFamilyDetailed(SpacecraftConfigFamilyNormal):
         ]
 
 
-class SpacecraftConfigNormal(ModelSerializer):
+class SpacecraftConfigNormal(RecordSerializer):
     response_mode = Constant("normal")
     url = self_link("spacecraftconfig")
     type = SpacecraftConfigType()

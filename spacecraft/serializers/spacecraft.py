@@ -1,17 +1,16 @@
+from agencies.serializers.images import Image
+from launches.serializers.launches import LaunchMini, LaunchNormal
+from launches.serializers.places import Landing
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
+from lldapi.api.serializers import RecordSerializer, id_and_name
 from spacecraft import models
 
-from .astronauts import AstronautFlight
 from .configurations import SpacecraftConfigDetailed, SpacecraftConfigNormal
-from .images import Image
-from .launches import LaunchMini, LaunchNormal
-from .places import Landing
 
 SpacecraftStatus = id_and_name(models.SpacecraftStatus)
 
 
-class SpacecraftNormal(ModelSerializer):
+class SpacecraftNormal(RecordSerializer):
     response_mode = Constant("normal")
     url = self_link("spacecraft")
     image = Image()
@@ -33,7 +32,7 @@ class SpacecraftDetailed(SpacecraftNormal):
     spacecraft_config = SpacecraftConfigDetailed()
 
 
-class SpacecraftFlightMini(ModelSerializer):
+class SpacecraftFlightMini(RecordSerializer):
     url = self_link("spacecraftflight")
     spacecraft = SpacecraftNormal()
     launch = LaunchMini()
@@ -53,33 +52,3 @@ class SpacecraftFlightNormal(SpacecraftFlightMini):
 
     class Meta(SpacecraftFlightMini.Meta):
         fields = SpacecraftFlightMini.Meta.fields + ["response_mode"]
-
-
-class SpacecraftFlightDetailed(SpacecraftFlightNormal):
-    spacecraft = SpacecraftDetailed()
-    response_mode = Constant("detailed")
-    launch_crew = AstronautFlight(many=True)
-    onboard_crew = AstronautFlight(many=True)
-    landing_crew = AstronautFlight(many=True)
-
-    class Meta(SpacecraftFlightNormal.Meta):
-        fields = SpacecraftFlightNormal.Meta.fields + [
-            "launch_crew", "onboard_crew", "landing_crew", "docking_events",
-        ]
-
-    def get_fields(self):
-        # Imported here, not at the top: docking's serializers embed flights and import this module.
-        from docking.serializers.events import DockingEventForChaserNormal
-
-        fields = super().get_fields()
-        fields["docking_events"] = DockingEventForChaserNormal(many=True)
-        return fields
-
-
-class SpacecraftEndpointDetailed(SpacecraftNormal):
-    response_mode = Constant("detailed")
-    spacecraft_config = SpacecraftConfigDetailed()
-    flights = SpacecraftFlightNormal(many=True)
-
-    class Meta(SpacecraftNormal.Meta):
-        fields = SpacecraftNormal.Meta.fields + ["flights"]

@@ -10,12 +10,13 @@ to LL2 2.0.0's own paths (`/2.0.0/config/spacecraft/6/`).
 
 from rest_framework import serializers
 
+from agencies import models as agency_models
+from launches import models as launch_models
 from lldapi.api.fields import LegacyValue, self_link
-from lldapi.api.serializers import ModelSerializer
+from lldapi.api.serializers import RecordSerializer
 from spacecraft import models
 
 from .configurations import SpacecraftConfigType
-from .launches import LauncherConfigFamilyMini
 from .spacecraft import SpacecraftStatus
 
 
@@ -30,17 +31,16 @@ class CoordinateString(serializers.FloatField):
         return str(float(value))
 
 
-class Agency(ModelSerializer):
+class Agency(RecordSerializer):
     url = self_link("agency")
     type = LegacyValue("type.name", source="legacy_type")
 
     class Meta:
-        model = models.Agency
+        model = agency_models.Agency
         fields = ["id", "url", "name", "type"]
-        select_related = ["type"]
 
 
-class SpacecraftConfig(ModelSerializer):
+class SpacecraftConfig(RecordSerializer):
     url = self_link("spacecraftconfig")
     type = SpacecraftConfigType()
     agency = Agency()
@@ -49,10 +49,9 @@ class SpacecraftConfig(ModelSerializer):
     class Meta:
         model = models.SpacecraftConfig
         fields = ["id", "url", "name", "type", "agency", "in_use", "image_url"]
-        select_related = ["image"]
 
 
-class Spacecraft(ModelSerializer):
+class Spacecraft(RecordSerializer):
     url = self_link("spacecraft")
     status = SpacecraftStatus()
     spacecraft_config = SpacecraftConfig()
@@ -62,84 +61,80 @@ class Spacecraft(ModelSerializer):
         fields = ["id", "url", "name", "serial_number", "status", "description", "spacecraft_config"]
 
 
-class LaunchStatus(ModelSerializer):
+class LaunchStatus(RecordSerializer):
     class Meta:
-        model = models.LaunchStatus
+        model = launch_models.LaunchStatus
         fields = ["id", "name"]
 
 
-class LauncherConfig(ModelSerializer):
+class LauncherConfig(RecordSerializer):
     url = self_link("launcherconfig")
     family = LegacyValue("families.name", source="legacy_family")
-    # Not shown in 2.0.0: loads, with the rest of the page, the families that `family` falls back to.
-    families = LauncherConfigFamilyMini(many=True, write_only=True)
 
     class Meta:
-        model = models.LauncherConfig
-        fields = ["id", "launch_library_id", "url", "name", "family", "full_name", "variant", "families"]
+        model = launch_models.LauncherConfig
+        fields = ["id", "launch_library_id", "url", "name", "family", "full_name", "variant"]
 
 
-class Rocket(ModelSerializer):
+class Rocket(RecordSerializer):
     configuration = LauncherConfig()
 
     class Meta:
-        model = models.Rocket
+        model = launch_models.Rocket
         fields = ["id", "configuration"]
 
 
-class Orbit(ModelSerializer):
+class Orbit(RecordSerializer):
     class Meta:
-        model = models.Orbit
+        model = launch_models.Orbit
         fields = ["id", "name", "abbrev"]
 
 
-class Mission(ModelSerializer):
+class Mission(RecordSerializer):
     orbit = Orbit()
 
     class Meta:
-        model = models.Mission
+        model = launch_models.Mission
         fields = ["id", "launch_library_id", "name", "description", "launch_designator", "type", "orbit"]
 
 
-class Location(ModelSerializer):
+class Location(RecordSerializer):
     url = self_link("location")
     country_code = LegacyValue("country.alpha_3_code")
 
     class Meta:
-        model = models.Location
+        model = launch_models.Location
         fields = ["id", "url", "name", "country_code", "map_image", "total_launch_count", "total_landing_count"]
-        select_related = ["country"]
 
 
-class Pad(ModelSerializer):
+class Pad(RecordSerializer):
     url = self_link("pad")
     latitude = CoordinateString(allow_null=True)
     longitude = CoordinateString(allow_null=True)
     location = Location()
 
     class Meta:
-        model = models.Pad
+        model = launch_models.Pad
         fields = [
             "id", "url", "agency_id", "name", "info_url", "wiki_url", "map_url", "latitude", "longitude",
             "location", "map_image", "total_launch_count",
         ]
 
 
-class Program(ModelSerializer):
+class Program(RecordSerializer):
     url = self_link("program")
     agencies = Agency(many=True)
     image_url = LegacyValue("image.image_url", source="legacy_image_url")
 
     class Meta:
-        model = models.Program
+        model = launch_models.Program
         fields = [
             "id", "url", "name", "description", "agencies", "image_url", "start_date", "end_date", "info_url",
             "wiki_url",
         ]
-        select_related = ["image"]
 
 
-class Launch(ModelSerializer):
+class Launch(RecordSerializer):
     url = self_link("launch")
     status = LaunchStatus()
     launch_service_provider = Agency()
@@ -150,17 +145,16 @@ class Launch(ModelSerializer):
     program = Program(many=True)
 
     class Meta:
-        model = models.Launch
+        model = launch_models.Launch
         fields = [
             "id", "url", "launch_library_id", "slug", "name", "status", "net", "window_end", "window_start",
             "inhold", "tbdtime", "tbddate", "probability", "holdreason", "failreason", "hashtag",
             "launch_service_provider", "rocket", "mission", "pad", "webcast_live", "image", "infographic",
             "program",
         ]
-        select_related = ["image"]
 
 
-class SpacecraftFlight(ModelSerializer):
+class SpacecraftFlight(RecordSerializer):
     url = self_link("spacecraftflight")
     spacecraft = Spacecraft()
     launch = Launch()

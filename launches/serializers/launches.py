@@ -1,25 +1,25 @@
+from agencies.serializers.agencies import AgencyDetailed, AgencyMini
+from agencies.serializers.images import Image
+from launches import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft import models
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
-from .agencies import AgencyDetailed, AgencyMini
-from .images import Image
 from .places import CelestialBodyMini, Pad
 
 
-class LaunchStatus(ModelSerializer):
+class LaunchStatus(RecordSerializer):
     class Meta:
         model = models.LaunchStatus
         fields = ["id", "name", "abbrev", "description"]
 
 
-class NetPrecision(ModelSerializer):
+class NetPrecision(RecordSerializer):
     class Meta:
         model = models.NetPrecision
         fields = ["id", "name", "abbrev", "description"]
 
 
-class LauncherConfigFamilyMini(ModelSerializer):
+class LauncherConfigFamilyMini(RecordSerializer):
     response_mode = Constant("list")
 
     class Meta:
@@ -27,7 +27,7 @@ class LauncherConfigFamilyMini(ModelSerializer):
         fields = ["response_mode", "id", "name"]
 
 
-class LauncherConfigList(ModelSerializer):
+class LauncherConfigList(RecordSerializer):
     response_mode = Constant("list")
     url = self_link("launcherconfig")
     families = LauncherConfigFamilyMini(many=True)
@@ -37,7 +37,7 @@ class LauncherConfigList(ModelSerializer):
         fields = ["response_mode", "id", "url", "name", "families", "full_name", "variant"]
 
 
-class RocketNormal(ModelSerializer):
+class RocketNormal(RecordSerializer):
     configuration = LauncherConfigList()
 
     class Meta:
@@ -45,7 +45,7 @@ class RocketNormal(ModelSerializer):
         fields = ["id", "configuration"]
 
 
-class Orbit(ModelSerializer):
+class Orbit(RecordSerializer):
     celestial_body = CelestialBodyMini()
 
     class Meta:
@@ -59,13 +59,13 @@ InfoURLType = id_and_name(models.InfoURLType)
 VidURLType = id_and_name(models.VidURLType)
 
 
-class Language(ModelSerializer):
+class Language(RecordSerializer):
     class Meta:
         model = models.Language
         fields = ["id", "name", "code"]
 
 
-class InfoURL(ModelSerializer):
+class InfoURL(RecordSerializer):
     type = InfoURLType()
     language = Language()
 
@@ -74,7 +74,7 @@ class InfoURL(ModelSerializer):
         fields = ["priority", "source", "title", "description", "feature_image", "url", "type", "language"]
 
 
-class VidURL(ModelSerializer):
+class VidURL(RecordSerializer):
     type = VidURLType()
     language = Language()
 
@@ -86,7 +86,7 @@ class VidURL(ModelSerializer):
         ]
 
 
-class Mission(ModelSerializer):
+class Mission(RecordSerializer):
     image = Image()
     orbit = Orbit()
     agencies = AgencyDetailed(many=True)
@@ -101,7 +101,7 @@ class Mission(ModelSerializer):
 ProgramType = id_and_name(models.ProgramType)
 
 
-class MissionPatch(ModelSerializer):
+class MissionPatch(RecordSerializer):
     agency = AgencyMini()
     response_mode = Constant("normal")
 
@@ -110,7 +110,7 @@ class MissionPatch(ModelSerializer):
         fields = ["id", "name", "priority", "image_url", "agency", "response_mode"]
 
 
-class ProgramMini(ModelSerializer):
+class ProgramMini(RecordSerializer):
     response_mode = Constant("list")
     url = self_link("program")
     image = Image()
@@ -132,7 +132,7 @@ class ProgramNormal(ProgramMini):
         ]
 
 
-class LaunchMini(ModelSerializer):
+class LaunchMini(RecordSerializer):
     url = self_link("launch")
 
     class Meta:

@@ -1,16 +1,15 @@
 from rest_framework import serializers
 
+from agencies.serializers.agencies import AgencyNormal, Country
+from agencies.serializers.images import Image
+from launches import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft import models
-
-from .agencies import AgencyNormal, Country
-from .images import Image
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 CelestialBodyType = id_and_name(models.CelestialBodyType)
 
 
-class CelestialBodyMini(ModelSerializer):
+class CelestialBodyMini(RecordSerializer):
     response_mode = Constant("list")
 
     class Meta:
@@ -18,7 +17,7 @@ class CelestialBodyMini(ModelSerializer):
         fields = ["response_mode", "id", "name"]
 
 
-class CelestialBodyNormal(ModelSerializer):
+class CelestialBodyNormal(RecordSerializer):
     response_mode = Constant("normal")
     type = CelestialBodyType()
     # Unlike every other duration in LL2, a day's length is written in Django's own format.
@@ -41,7 +40,7 @@ class CelestialBodyDetailed(CelestialBodyNormal):
         ]
 
 
-class LocationSerializerNoCelestialBody(ModelSerializer):
+class LocationSerializerNoCelestialBody(RecordSerializer):
     response_mode = Constant("normal")
     url = self_link("location")
     country = Country()
@@ -66,7 +65,7 @@ class Location(LocationSerializerNoCelestialBody):
         ]
 
 
-class Pad(ModelSerializer):
+class Pad(RecordSerializer):
     url = self_link("pad")
     agencies = AgencyNormal(many=True)
     image = Image()
@@ -82,7 +81,7 @@ class Pad(ModelSerializer):
         ]
 
 
-class LandingLocation(ModelSerializer):
+class LandingLocation(RecordSerializer):
     location = LocationSerializerNoCelestialBody()
     image = Image()
     celestial_body = CelestialBodyNormal()
@@ -95,13 +94,13 @@ class LandingLocation(ModelSerializer):
         ]
 
 
-class LandingType(ModelSerializer):
+class LandingType(RecordSerializer):
     class Meta:
         model = models.LandingType
         fields = ["id", "name", "abbrev", "description"]
 
 
-class Landing(ModelSerializer):
+class Landing(RecordSerializer):
     url = self_link("landing")
     landing_location = LandingLocation()
     type = LandingType()

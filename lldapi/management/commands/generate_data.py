@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from lldapi import tables
-from spacecraft import synthetic
+from lldapi import synthetic, tables
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft import models
+from agencies import models
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 
-class ImageLicense(ModelSerializer):
+class ImageLicense(RecordSerializer):
     class Meta:
         model = models.ImageLicense
         fields = ["id", "name", "priority", "link"]
@@ -11,7 +11,7 @@ class ImageLicense(ModelSerializer):
 ImageVariantType = id_and_name(models.ImageVariantType)
 
 
-class ImageVariant(ModelSerializer):
+class ImageVariant(RecordSerializer):
     type = ImageVariantType()
 
     class Meta:
@@ -19,7 +19,7 @@ class ImageVariant(ModelSerializer):
         fields = ["id", "type", "image_url"]
 
 
-class Image(ModelSerializer):
+class Image(RecordSerializer):
     license = ImageLicense()
     variants = ImageVariant(many=True)
 

@@ -1,6 +1,6 @@
 from django.db import models
 
-from .base import NamedType, Record
+from lldapi.api.models import NamedType, Record
 
 
 class ImageLicense(Record):

@@ -1,19 +1,19 @@
+from agencies import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft import models
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 from .images import Image
 
 AgencyType = id_and_name(models.AgencyType)
 
 
-class Country(ModelSerializer):
+class Country(RecordSerializer):
     class Meta:
         model = models.Country
         fields = ["id", "name", "alpha_2_code", "alpha_3_code", "nationality_name", "nationality_name_composed"]
 
 
-class SocialMedia(ModelSerializer):
+class SocialMedia(RecordSerializer):
     logo = Image()
 
     class Meta:
@@ -21,7 +21,7 @@ class SocialMedia(ModelSerializer):
         fields = ["id", "name", "url", "logo"]
 
 
-class SocialMediaLink(ModelSerializer):
+class SocialMediaLink(RecordSerializer):
     social_media = SocialMedia()
 
     class Meta:
@@ -29,7 +29,7 @@ class SocialMediaLink(ModelSerializer):
         fields = ["id", "social_media", "url"]
 
 
-class AgencyMini(ModelSerializer):
+class AgencyMini(RecordSerializer):
     response_mode = Constant("list")
     url = self_link("agency")
     type = AgencyType()

@@ -1,9 +1,8 @@
+from agencies.serializers.agencies import AgencyMini, Country, SocialMediaLink
+from agencies.serializers.images import Image
+from launches import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import ModelSerializer, id_and_name
-from spacecraft import models
-
-from .agencies import AgencyMini, Country, SocialMediaLink
-from .images import Image
+from lldapi.api.serializers import RecordSerializer, id_and_name
 
 AstronautStatus = id_and_name(models.AstronautStatus)
 
@@ -11,7 +10,7 @@ AstronautStatus = id_and_name(models.AstronautStatus)
 AstronautType = id_and_name(models.AstronautType)
 
 
-class AstronautDetailed(ModelSerializer):
+class AstronautDetailed(RecordSerializer):
     url = self_link("astronaut")
     status = AstronautStatus()
     agency = AgencyMini()
@@ -30,13 +29,13 @@ class AstronautDetailed(ModelSerializer):
         ]
 
 
-class AstronautRole(ModelSerializer):
+class AstronautRole(RecordSerializer):
     class Meta:
         model = models.AstronautRole
         fields = ["id", "role", "priority"]
 
 
-class AstronautFlight(ModelSerializer):
+class AstronautFlight(RecordSerializer):
     role = AstronautRole()
     astronaut = AstronautDetailed()
 

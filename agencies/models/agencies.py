@@ -1,6 +1,7 @@
 from django.db import models
 
-from .base import NamedType, Record
+from lldapi.api.models import NamedType, Record
+
 from .images import Image
 
 

@@ -15,9 +15,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 
+from agencies import models as agencies
 from docking import models as docking
+from launches import models as launches
 from lldapi.tables import reset_sequences
-from spacecraft import models as sc
+from spacecraft import models as spacecraft
 
 # "Now" of the data set: flights still in space have been up since their launch until then.
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
@@ -97,7 +99,7 @@ class Generator:
     # Building blocks
 
     def new(self, model, **fields):
-        if model is sc.Launch:
+        if model is launches.Launch:
             fields["id"] = uuid.UUID(int=self.rng.getrandbits(128), version=4)
         else:
             self.next_id[model] += 1
@@ -146,7 +148,7 @@ class Generator:
     def image(self, name):
         slug = name.lower().replace(" ", "_")[:15]
         image = self.new(
-            sc.Image,
+            agencies.Image,
             name=name,
             image_url=f"{MEDIA}/{slug}_image_{self.rng.randrange(10**8):08d}.jpeg",
             thumbnail_url=f"{MEDIA}/{slug}_image_thumbnail_{self.rng.randrange(10**8):08d}.jpeg",
@@ -157,7 +159,7 @@ class Generator:
         if self.chance(0.2):
             for variant_type in self.some(self.variant_types, 1, 2):
                 self.new(
-                    sc.ImageVariant,
+                    agencies.ImageVariant,
                     image=image,
                     type=variant_type,
                     image_url=f"{MEDIA}/{slug}_{variant_type.name.lower()}.webp",
@@ -174,7 +176,7 @@ class Generator:
 
     def reference_data(self):
         self.licenses = [
-            self.new(sc.ImageLicense, name=name, priority=priority, link=link)
+            self.new(agencies.ImageLicense, name=name, priority=priority, link=link)
             for name, priority, link in [
                 ("Unknown", 9, None),
                 ("NASA Image and Media Guidelines", 0, "https://www.nasa.gov/images"),
@@ -182,11 +184,11 @@ class Generator:
                 ("CC BY-SA 4.0", 3, "https://creativecommons.org/licenses/by-sa/4.0/"),
             ]
         ]
-        self.variant_types = self.named(sc.ImageVariantType, ["Small", "Medium", "Large"])
-        self.agency_types = self.named(sc.AgencyType, AGENCY_TYPES)
+        self.variant_types = self.named(agencies.ImageVariantType, ["Small", "Medium", "Large"])
+        self.agency_types = self.named(agencies.AgencyType, AGENCY_TYPES)
         self.countries = [
             self.new(
-                sc.Country,
+                agencies.Country,
                 name=name,
                 alpha_2_code=a2,
                 alpha_3_code=a3,
@@ -196,13 +198,15 @@ class Generator:
             for name, a2, a3, nationality in COUNTRIES
         ]
         self.social_media = [
-            self.new(sc.SocialMedia, name=name, url=f"https://{name.lower()}.com", logo=self.image(f"{name} logo"))
+            self.new(
+                agencies.SocialMedia, name=name, url=f"https://{name.lower()}.com", logo=self.image(f"{name} logo")
+            )
             for name in ["X", "YouTube", "Instagram", "LinkedIn"]
         ]
-        self.body_types = self.named(sc.CelestialBodyType, ["Planet", "Moon", "Star"])
+        self.body_types = self.named(launches.CelestialBodyType, ["Planet", "Moon", "Star"])
         self.bodies = [
             self.new(
-                sc.CelestialBody,
+                launches.CelestialBody,
                 name=name,
                 type=self.body_types[kind],
                 diameter=diameter,
@@ -229,7 +233,7 @@ class Generator:
         ]
         self.earth = self.bodies[0]
         self.launch_statuses = [
-            self.new(sc.LaunchStatus, name=name, abbrev=abbrev, description=self.sentence())
+            self.new(launches.LaunchStatus, name=name, abbrev=abbrev, description=self.sentence())
             for name, abbrev in [
                 ("Go for Launch", "Go"),
                 ("To Be Determined", "TBD"),
@@ -240,11 +244,11 @@ class Generator:
             ]
         ]
         self.precisions = [
-            self.new(sc.NetPrecision, name=name, abbrev=abbrev, description=self.sentence())
+            self.new(launches.NetPrecision, name=name, abbrev=abbrev, description=self.sentence())
             for name, abbrev in [("Second", "SEC"), ("Minute", "MIN"), ("Hour", "HR"), ("Day", "DAY"), ("Month", "M")]
         ]
         self.orbits = [
-            self.new(sc.Orbit, name=name, abbrev=abbrev, celestial_body=self.earth)
+            self.new(launches.Orbit, name=name, abbrev=abbrev, celestial_body=self.earth)
             for name, abbrev in [
                 ("Low Earth Orbit", "LEO"),
                 ("Geostationary Transfer Orbit", "GTO"),
@@ -252,15 +256,15 @@ class Generator:
                 ("Medium Earth Orbit", "MEO"),
             ]
         ]
-        self.info_types = self.named(sc.InfoURLType, ["Official", "Press kit", "Wiki"])
-        self.vid_types = self.named(sc.VidURLType, ["Official Webcast", "Replay", "Interview"])
+        self.info_types = self.named(launches.InfoURLType, ["Official", "Press kit", "Wiki"])
+        self.vid_types = self.named(launches.VidURLType, ["Official Webcast", "Replay", "Interview"])
         self.languages = [
-            self.new(sc.Language, name=name, code=code)
+            self.new(launches.Language, name=name, code=code)
             for name, code in [("English", "en"), ("Russian", "ru"), ("Chinese", "zh")]
         ]
-        self.program_types = self.named(sc.ProgramType, ["Human spaceflight", "Robotic", "Commercial"])
+        self.program_types = self.named(launches.ProgramType, ["Human spaceflight", "Robotic", "Commercial"])
         self.landing_types = [
-            self.new(sc.LandingType, name=name, abbrev=abbrev, description=self.sentence())
+            self.new(launches.LandingType, name=name, abbrev=abbrev, description=self.sentence())
             for name, abbrev in [
                 ("Parachute Landing", "PCL"),
                 ("Runway Landing", "RL"),
@@ -268,19 +272,19 @@ class Generator:
                 ("Destructive Reentry", "DR"),
             ]
         ]
-        self.astronaut_statuses = self.named(sc.AstronautStatus, ["Active", "Retired", "In-Training", "Deceased"])
-        self.astronaut_types = self.named(sc.AstronautType, ["Government", "Commercial", "Private"])
+        self.astronaut_statuses = self.named(launches.AstronautStatus, ["Active", "Retired", "In-Training", "Deceased"])
+        self.astronaut_types = self.named(launches.AstronautType, ["Government", "Commercial", "Private"])
         self.roles = [
-            self.new(sc.AstronautRole, role=role, priority=priority)
+            self.new(launches.AstronautRole, role=role, priority=priority)
             for priority, role in enumerate(
                 ["Commander", "Pilot", "Flight Engineer", "Mission Specialist", "Spaceflight Participant"]
             )
         ]
         self.config_types = self.named(
-            sc.SpacecraftConfigType, ["Capsule", "Cargo Resupply", "Spaceplane", "Crew Vehicle", "Tug"]
+            spacecraft.SpacecraftConfigType, ["Capsule", "Cargo Resupply", "Spaceplane", "Crew Vehicle", "Tug"]
         )
         self.spacecraft_statuses = self.named(
-            sc.SpacecraftStatus, ["Active", "Retired", "Destroyed", "Single Use", "Unknown"]
+            spacecraft.SpacecraftStatus, ["Active", "Retired", "Destroyed", "Single Use", "Unknown"]
         )
         self.station_statuses = self.named(docking.SpaceStationStatus, ["Active", "De-orbited", "Planned"])
         self.station_types = self.named(docking.SpaceStationType, ["Government", "Multinational", "Commercial"])
@@ -292,7 +296,7 @@ class Generator:
 
     def social_links(self, owner, field_name):
         links = [
-            self.new(sc.SocialMediaLink, social_media=media, url=f"{media.url}/{owner.pk}")
+            self.new(agencies.SocialMediaLink, social_media=media, url=f"{media.url}/{owner.pk}")
             for media in self.some(self.social_media, 0, 2)
         ]
         self.link(owner, field_name, links)
@@ -324,7 +328,7 @@ class Generator:
                 ]
             }
             agency = self.new(
-                sc.Agency,
+                agencies.Agency,
                 name=name,
                 abbrev="".join(word[0] for word in name.split()) + str(index + 1),
                 type=self.pick(self.agency_types),
@@ -349,7 +353,7 @@ class Generator:
     def location(self, index):
         name = f"{self.pick(NAMES)} Spaceport {index}"
         return self.new(
-            sc.Location,
+            launches.Location,
             name=name,
             celestial_body=self.earth,
             active=self.chance(0.8),
@@ -371,7 +375,7 @@ class Generator:
             name = f"Launch Complex {index + 1}"
             latitude, longitude = round(self.rng.uniform(-60, 60), 8), round(self.rng.uniform(-180, 180), 8)
             pad = self.new(
-                sc.Pad,
+                launches.Pad,
                 active=self.chance(0.8),
                 name=name,
                 image=self.optional_image(name),
@@ -398,7 +402,7 @@ class Generator:
             attempted = self.rng.randrange(1, 60)
             self.landing_locations.append(
                 self.new(
-                    sc.LandingLocation,
+                    launches.LandingLocation,
                     name=f"{name} {index + 1}",
                     active=self.chance(0.8),
                     abbrev=name[:3].upper(),
@@ -417,7 +421,7 @@ class Generator:
     def programs(self):
         self.patches = [
             self.new(
-                sc.MissionPatch,
+                launches.MissionPatch,
                 name=f"{self.pick(NAMES)} patch {index + 1}",
                 priority=self.rng.randrange(10),
                 image_url=f"{MEDIA}/patch_{index + 1}.png",
@@ -430,7 +434,7 @@ class Generator:
             name = f"{self.pick(NAMES)} Program {index + 1}"
             start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
             program = self.new(
-                sc.Program,
+                launches.Program,
                 name=name,
                 description=self.maybe(self.sentence(20, 40)),
                 image=self.optional_image(name),
@@ -446,7 +450,7 @@ class Generator:
 
     def launchers(self):
         families = [
-            self.new(sc.LauncherConfigFamily, name=f"{self.pick(NAMES)} rockets {i + 1}")
+            self.new(launches.LauncherConfigFamily, name=f"{self.pick(NAMES)} rockets {i + 1}")
             for i in range(self.scaled(10))
         ]
         self.launcher_configs = []
@@ -454,7 +458,9 @@ class Generator:
             family = self.pick(families)
             variant = self.pick(["Block 5", "v1.2", "", "Heavy"])
             name = f"{family.name.split()[0]} {index + 1}"
-            config = self.new(sc.LauncherConfig, name=name, full_name=f"{name} {variant}".strip(), variant=variant)
+            config = self.new(
+                launches.LauncherConfig, name=name, full_name=f"{name} {variant}".strip(), variant=variant
+            )
             self.link(config, "families", [family])
             self.launcher_configs.append(config)
 
@@ -466,7 +472,7 @@ class Generator:
             name = f"{self.pick(NAMES)} family {index + 1}"
             self.families.append(
                 self.new(
-                    sc.SpacecraftConfigFamily,
+                    spacecraft.SpacecraftConfigFamily,
                     name=name,
                     description=self.sentence(),
                     manufacturer=self.maybe(self.pick(self.agency_list), 0.1),
@@ -480,7 +486,7 @@ class Generator:
             name = f"{self.pick(NAMES)} {self.pick(['Capsule', 'Cargo', 'Shuttle', 'Tug'])} {index + 1}"
             crewed = self.chance(0.4)
             config = self.new(
-                sc.SpacecraftConfig,
+                spacecraft.SpacecraftConfig,
                 name=name,
                 type=self.pick(self.config_types),
                 agency=self.pick(self.agency_list),
@@ -524,7 +530,7 @@ class Generator:
             born = date(1930, 1, 1) + timedelta(days=self.rng.randrange(25000))
             died = self.maybe(born + timedelta(days=self.rng.randrange(20000, 30000)), 0.85)
             astronaut = self.new(
-                sc.Astronaut,
+                launches.Astronaut,
                 name=name,
                 status=self.pick(self.astronaut_statuses),
                 agency=self.maybe(self.pick(self.agency_list)),
@@ -563,7 +569,7 @@ class Generator:
             config = self.pick(self.configs)
             name = f"{config.name.rsplit(' ', 1)[0]} {index + 1}"
             craft = self.new(
-                sc.Spacecraft,
+                spacecraft.Spacecraft,
                 name=name,
                 serial_number=self.maybe(f"SN-{index + 1:04d}"),
                 is_placeholder=self.chance(0.05),
@@ -583,7 +589,7 @@ class Generator:
             ongoing = number == count - 1 and self.chance(0.1)
             end = None if ongoing else min(launch.net + timedelta(days=self.rng.uniform(2, 200)), NOW)
             flight = self.new(
-                sc.SpacecraftFlight,
+                spacecraft.SpacecraftFlight,
                 destination=self.maybe(
                     self.pick(["International Space Station", "Tiangong", "Low Earth Orbit", "Lunar orbit"])
                 ),
@@ -619,7 +625,7 @@ class Generator:
     def launch(self, craft, net):
         name = f"{self.pick(self.launcher_configs).name} | {craft.name}"
         mission = self.new(
-            sc.Mission,
+            launches.Mission,
             name=craft.name,
             type=self.pick(["Human Exploration", "Resupply", "Test Flight"]),
             description=self.sentence(10, 25),
@@ -629,7 +635,7 @@ class Generator:
         self.link(mission, "agencies", self.some(self.agency_list, 1, 2))
         for priority in range(self.rng.randint(1, 2)):
             self.new(
-                sc.InfoURL,
+                launches.InfoURL,
                 mission=mission,
                 priority=priority,
                 source=self.maybe("example.org"),
@@ -643,7 +649,7 @@ class Generator:
         for priority in range(self.rng.randint(1, 2)):
             start = self.maybe(net - timedelta(minutes=30))
             self.new(
-                sc.VidURL,
+                launches.VidURL,
                 mission=mission,
                 priority=priority,
                 source=self.maybe("youtube.com"),
@@ -658,9 +664,9 @@ class Generator:
                 end_time=start and start + timedelta(hours=2),
                 live=self.chance(0.1),
             )
-        rocket = self.new(sc.Rocket, configuration=self.pick(self.launcher_configs))
+        rocket = self.new(launches.Rocket, configuration=self.pick(self.launcher_configs))
         launch = self.new(
-            sc.Launch,
+            launches.Launch,
             name=name,
             slug=name.lower().replace(" | ", "-").replace(" ", "-"),
             launch_designator=self.maybe(f"{net.year}-{self.rng.randrange(1, 200):03d}A", 0.3),
@@ -705,7 +711,7 @@ class Generator:
     def landing(self):
         attempt = self.chance(0.95)
         return self.new(
-            sc.Landing,
+            launches.Landing,
             attempt=attempt,
             success=self.maybe(self.chance(0.9)) if attempt else None,
             description=self.sentence(),
@@ -721,7 +727,7 @@ class Generator:
         crew = self.some(self.astronaut_list, 1, 4)
         seats = {
             leg: [
-                self.new(sc.AstronautFlight, role=self.roles[min(i, len(self.roles) - 1)], astronaut=astronaut)
+                self.new(launches.AstronautFlight, role=self.roles[min(i, len(self.roles) - 1)], astronaut=astronaut)
                 for i, astronaut in enumerate(crew)
             ]
             for leg in ("launch_crew", "onboard_crew", "landing_crew")

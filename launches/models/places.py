@@ -2,9 +2,8 @@
 
 from django.db import models
 
-from .agencies import Agency, Country
-from .base import NamedType, Record
-from .images import Image
+from agencies.models import Agency, Country, Image
+from lldapi.api.models import NamedType, Record
 
 
 class CelestialBodyType(NamedType):

@@ -1,8 +1,7 @@
 from django.db import models
 
-from .agencies import Agency, Country, SocialMediaLink
-from .base import NamedType, Record
-from .images import Image
+from agencies.models import Agency, Country, Image, SocialMediaLink
+from lldapi.api.models import NamedType, Record
 
 
 class AstronautStatus(NamedType):

@@ -1,0 +1,3 @@
+from lldapi.api.registry import Embedded, registry
+
+registry.embed(Embedded("agencies", "agency"))

@@ -1,0 +1,27 @@
+from .astronauts import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from .launches import (
+    InfoURL,
+    InfoURLType,
+    Language,
+    Launch,
+    LauncherConfig,
+    LauncherConfigFamily,
+    LaunchStatus,
+    Mission,
+    MissionPatch,
+    NetPrecision,
+    Orbit,
+    Program,
+    ProgramType,
+    Rocket,
+    VidURL,
+    VidURLType,
+)
+from .places import CelestialBody, CelestialBodyType, Landing, LandingLocation, LandingType, Location, Pad
+
+__all__ = [
+    "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
+    "CelestialBodyType", "InfoURL", "InfoURLType", "Landing", "LandingLocation", "LandingType", "Language", "Launch",
+    "LauncherConfig", "LauncherConfigFamily", "LaunchStatus", "Location", "Mission", "MissionPatch", "NetPrecision",
+    "Orbit", "Pad", "Program", "ProgramType", "Rocket", "VidURL", "VidURLType",
+]

@@ -1,0 +1,148 @@
+"""The registry of LL2 resources: every endpoint is declared once, and everything else reads it.
+
+Each app declares its endpoints in its `resources.py` (found when Django starts): the path, the
+serializer of each mode (its schema component), the filterset, search and ordering fields. From
+the registry come the URL conf and the API root, the viewsets and their browsable documentation
+(the published schema's text for the path), the "embedded but not served" answers for resources
+that responses link to, the importer's choice of serializer for a page, and the generic tests that
+every endpoint passes.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+from django.urls import path as route
+from django.urls import re_path
+from rest_framework.routers import DefaultRouter
+
+from .errors import not_found, not_served
+from .modes import ModeViewSet
+
+SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
+
+
+@dataclass(eq=False)
+class Resource:
+    """One LL2 endpoint: `/{version}/{path}/` and `/{version}/{path}/{id}/`, read-only.
+
+    `modes` maps each `?mode=` to the serializer of its schema component; an endpoint with one shape
+    (no `mode` parameter) gives `serializer` instead, and ignores `?mode=`. Lists default to `normal`,
+    single objects to `detailed` where it exists. `basename` names its routes (`{basename}-detail`),
+    the name self links use. `ordering_fields` are the only accepted orderings (`id` alone if none);
+    every ordering ends with `id`. `description` is the browsable API's text, by default the
+    published schema's description of the path.
+    """
+
+    path: str
+    basename: str
+    queryset: object
+    modes: dict = field(default_factory=dict)
+    serializer: type | None = None
+    filterset_class: type | None = None
+    search_fields: tuple = ()
+    ordering_fields: tuple = ()
+    version: str = "2.3.0"
+    description: str | None = None
+
+    def __post_init__(self):
+        if bool(self.modes) == bool(self.serializer):
+            raise ValueError(f"{self.path}: give either `modes` or `serializer`")
+
+    @property
+    def url(self):
+        return f"/{self.version}/{self.path}/"
+
+    @property
+    def list_mode(self):
+        return "normal" if self.modes else None
+
+    @property
+    def retrieve_mode(self):
+        return ("detailed" if "detailed" in self.modes else "normal") if self.modes else None
+
+    def serializer_for(self, mode):
+        return self.modes[mode] if self.modes else self.serializer
+
+    @cached_property
+    def viewset(self):
+        """The read-only viewset of this endpoint, named after its model as the browsable API titles it."""
+        model = self.queryset.model
+        name = model._meta.verbose_name.title().replace(" ", "")
+        return type(
+            f"{name}ViewSet",
+            (ModeViewSet,),
+            {
+                "__module__": model.__module__,
+                "__doc__": self.description or schema_description(self.url),
+                "resource": self,
+                "queryset": self.queryset,
+                "filterset_class": self.filterset_class,
+                "search_fields": list(self.search_fields),
+                "ordering_fields": list(self.ordering_fields) or ["id"],
+                "ordering": ["id"],
+            },
+        )
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """An LL2 resource that responses embed and link to (`url`), but that this server does not serve."""
+
+    path: str
+    basename: str
+    version: str = "2.3.0"
+
+
+def schema_description(url):
+    return published_schema()["paths"][url]["get"]["description"]
+
+
+@cache
+def published_schema():
+    """LL2's published OpenAPI document of 2.3.0."""
+    return json.loads(SCHEMA.read_text())
+
+
+class Router(DefaultRouter):
+    """DRF's router with its browsable API root; formats are chosen by `?format=`, as LL2 does."""
+
+    include_format_suffixes = False
+
+
+class Registry:
+    def __init__(self):
+        self.resources = []
+        self.embedded = []
+
+    def register(self, *resources):
+        self.resources.extend(resources)
+
+    def embed(self, *resources):
+        self.embedded.extend(resources)
+
+    def versions(self):
+        return sorted({item.version for item in self.resources}, reverse=True)
+
+    def served(self, version=None):
+        return [r for r in self.resources if version in (None, r.version)]
+
+    def urlpatterns(self, version):
+        """The endpoints of `version`, then the embedded-only resources, then a JSON 404 for the rest.
+
+        Embedded-only routes come after the served ones, so that `spacecraft/flight/` (2.0.0) is
+        never read as the spacecraft with id "flight".
+        """
+        router = Router()
+        for resource in self.served(version):
+            router.register(resource.path, resource.viewset, basename=resource.basename)
+        embedded = [
+            route(f"{item.path}/<str:pk>/", not_served, name=f"{item.basename}-detail")
+            for item in self.embedded
+            if item.version == version
+        ]
+        return router.urls + embedded + [re_path(r"^(.*/)?$", not_found)]
+
+
+registry = Registry()

@@ -1,0 +1,235 @@
+"""The tests every registered endpoint passes, over the synthetic data set (`generate_data --scale 1`).
+
+New endpoints get them by being registered: each mode answers lists and single objects in the shape
+of the schema component the published schema names for it, with every field filled somewhere;
+queries per page do not grow with its size; unknown ids are JSON 404s and writes 405s; paging through
+every accepted ordering returns each row exactly once; and every link to this server inside the
+responses answers, or says the resource is embedded but not served.
+"""
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from lldapi.api.registry import published_schema, registry
+
+from .schema import Conformance, reference
+
+pytestmark = pytest.mark.django_db
+
+RESOURCES = {resource.url: resource for resource in registry.served()}
+CURRENT = [url for url, resource in RESOURCES.items() if resource.version == "2.3.0"]
+SELF_HOST = "http://testserver"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def generated(django_db_setup, django_db_blocker):
+    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("generate_data", scale=1, flush=True, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.content[:500])
+    assert response["Content-Type"].startswith("application/json"), url
+    return json.loads(response.content)
+
+
+def modes(resource):
+    return list(resource.modes) or [None]
+
+
+def with_mode(url, mode, **query):
+    query = {"mode": mode, **query} if mode else query
+    return f"{url}?{'&'.join(f'{key}={value}' for key, value in query.items())}" if query else url
+
+
+def operation(url):
+    return published_schema()["paths"][url]["get"]
+
+
+def schema_components(url):
+    """The component of each mode of a 2.3.0 list path, as the published schema names them."""
+    page = published_schema()["components"]["schemas"][reference(operation(url)["responses"]["200"]["content"][
+        "application/json"]["schema"])]
+    item = published_schema()["components"]["schemas"][reference(page["properties"]["results"]["items"])]
+    if "discriminator" in item:
+        return {mode: ref.rsplit("/", 1)[-1] for mode, ref in item["discriminator"]["mapping"].items()}
+    return {None: reference(page["properties"]["results"]["items"])}
+
+
+def documented(url, heading):
+    """The backquoted names of a section of the schema's endpoint text (`#### Ordering\\nFields - ...`)."""
+    match = re.search(rf"#### {heading}\n[^\n]*? - ([^\n]*)", operation(url)["description"])
+    return sorted(re.findall(r"`([^`]+)`", match.group(1))) if match else []
+
+
+# The registry says what the published schema says
+
+@pytest.mark.parametrize("url", CURRENT)
+def test_modes_and_their_components_are_the_schema_s(url):
+    resource = RESOURCES[url]
+    parameters = {p["name"]: p for p in operation(url).get("parameters", [])}
+    if "mode" in parameters:
+        assert sorted(resource.modes) == sorted(parameters["mode"]["schema"]["enum"])
+    else:
+        assert not resource.modes
+    components = schema_components(url)
+    assert {mode: resource.serializer_for(mode).__name__ for mode in modes(resource)} == components
+
+
+@pytest.mark.parametrize("url", CURRENT)
+def test_filters_search_and_ordering_are_the_documented_ones(url):
+    resource = RESOURCES[url]
+    parameters = {p["name"] for p in operation(url).get("parameters", [])}
+    filters = parameters - {"limit", "offset", "mode", "ordering", "search"}
+    declared = set(resource.filterset_class.base_filters) if resource.filterset_class else set()
+    assert declared == filters
+    assert sorted(resource.search_fields) == documented(url, "Search")
+    assert sorted(resource.ordering_fields) == documented(url, "Ordering")
+
+
+# Shapes
+
+@pytest.mark.parametrize("url", CURRENT)
+def test_every_mode_conforms_to_its_component_and_fills_every_field(client, url):
+    resource = RESOURCES[url]
+    for mode, component in schema_components(url).items():
+        conformance = Conformance()
+        records = get(client, with_mode(url, mode, limit=100))["results"]
+        assert records, url
+        for record in records:
+            conformance.check(record, component)
+        assert conformance.problems[:20] == []
+        assert conformance.unfilled(component) == []
+        single = get(client, with_mode(f"{url}{records[0]['id']}/", mode))
+        assert single == records[0]
+    default = resource.retrieve_mode
+    first = get(client, url)["results"][0]
+    Conformance().check(get(client, f"{url}{first['id']}/"), schema_components(url)[default])
+
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_lists_default_to_normal_and_single_objects_to_detailed(client, url):
+    resource = RESOURCES[url]
+    first = get(client, url)["results"][0]
+    if resource.modes:
+        assert first["response_mode"] == "normal"
+        detailed = get(client, f"{url}{first['id']}/")
+        assert detailed["response_mode"] == resource.retrieve_mode
+        assert get(client, with_mode(url, resource.retrieve_mode, limit=1))["results"][0] == detailed
+    else:
+        assert get(client, f"{url}?mode=detailed")["results"][0] == first
+        assert get(client, f"{url}{first['id']}/?mode=detailed") == first
+
+
+# Cost
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_a_page_of_100_costs_the_queries_of_a_page_of_10(client, url):
+    for mode in modes(RESOURCES[url]):
+        counts = {}
+        for limit in (10, 100):
+            with CaptureQueriesContext(connection) as queries:
+                page = get(client, with_mode(url, mode, limit=limit))
+            assert len(page["results"]) == min(limit, page["count"])
+            counts[limit] = len(queries)
+        assert page["count"] > 10, url
+        assert counts[100] == counts[10], (url, mode)
+
+
+# Errors
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_unknown_ids_are_json_404s(client, url):
+    for unknown in ("999999999", "00000000-0000-4000-8000-000000000000", "not-an-id"):
+        assert "detail" in get(client, f"{url}{unknown}/", status=404)
+
+
+@pytest.mark.parametrize("url", RESOURCES)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writes_are_not_allowed(client, url, method):
+    first = get(client, url)["results"][0]
+    for target in (url, f"{url}{first['id']}/"):
+        response = getattr(client, method)(target, {}, format="json")
+        assert response.status_code == 405, target
+        assert "detail" in json.loads(response.content)
+
+
+# Ordering
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_paging_through_every_ordering_returns_every_row_once(client, url):
+    resource = RESOURCES[url]
+    total = resource.queryset.count()
+    mode = "list" if "list" in resource.modes else modes(resource)[0]
+    for field in resource.viewset.ordering_fields:
+        for ordering in (field, f"-{field}"):
+            seen, next_url = [], with_mode(url, mode, ordering=ordering, limit=100)
+            while next_url:
+                page = get(client, next_url)
+                seen.extend(record["id"] for record in page["results"])
+                next_url = page["next"]
+            assert len(seen) == total == len(set(seen)), (url, ordering)
+
+
+def test_an_undeclared_ordering_is_ignored(client):
+    default = get(client, "/2.3.0/spacecraft_flights/?limit=100")["results"]
+    for ordering in ("launch_crew", "-destination", "spacecraft"):
+        assert get(client, f"/2.3.0/spacecraft_flights/?ordering={ordering}&limit=100")["results"] == default
+
+
+# Links
+
+def links(value):
+    """Every link to this server inside a response: the `url` of LL2 resources."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "url" and isinstance(item, str) and item.startswith(SELF_HOST):
+                yield item
+            else:
+                yield from links(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from links(item)
+
+
+def follow_every_link(client, urls):
+    """Follow each distinct link of the responses of `urls` once; return the paths not served."""
+    found = set()
+    for url in urls:
+        found.update(links(get(client, url)))
+    not_served = set()
+    for link in sorted(found):
+        path = urlsplit(link).path
+        response = client.get(path)
+        if response.status_code == 404 and json.loads(response.content)["detail"].startswith("Not served"):
+            not_served.add(re.sub(r"[^/]+/$", "", path))
+            continue
+        assert response.status_code == 200, (link, response.content[:300])
+        assert json.loads(response.content)["id"] is not None
+    return not_served
+
+
+def embedded_only(version):
+    return {f"/{item.version}/{item.path}/" for item in registry.embedded if item.version == version}
+
+
+def test_every_link_answers_or_says_it_is_not_served(client):
+    urls = [with_mode(url, mode, limit=100) for url in RESOURCES for mode in modes(RESOURCES[url])]
+    not_served = follow_every_link(client, urls)
+    assert not_served <= embedded_only("2.3.0") | embedded_only("2.0.0")
+
+
+def test_served_and_embedded_only_resources_do_not_overlap():
+    served = {(r.version, r.basename) for r in registry.served()}
+    embedded = {(item.version, item.basename) for item in registry.embedded}
+    assert not served & embedded
