@@ -7,6 +7,7 @@ every accepted ordering returns each row exactly once; and every link to this se
 responses answers, or says the resource is embedded but not served.
 """
 
+import io
 import json
 import re
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from lldapi import tables
 from lldapi.api.registry import published_schema, registry
 
 from .schema import Conformance, reference
@@ -233,3 +235,21 @@ def test_served_and_embedded_only_resources_do_not_overlap():
     served = {(r.version, r.basename) for r in registry.served()}
     embedded = {(item.version, item.basename) for item in registry.embedded}
     assert not served & embedded
+
+
+# Import
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_import_ll2_reads_every_mode_back_into_the_same_responses(client, url, tmp_path):
+    """A page of each mode, imported into an empty database, is answered again identically."""
+    resource = RESOURCES[url]
+    for mode in modes(resource):
+        page_url = with_mode(url, mode, limit=20, ordering="-id")
+        page = get(client, page_url)
+        path = tmp_path / f"{mode}.json"
+        path.write_text(json.dumps(page))
+        with transaction.atomic():
+            tables.flush()
+            call_command("import_ll2", str(path), verbosity=0, stdout=io.StringIO())
+            assert get(client, page_url)["results"] == page["results"], (url, mode)
+            transaction.set_rollback(True)
