@@ -3,7 +3,7 @@ check and renumber."""
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 
 from lldapi.api.models import Record
 
@@ -22,13 +22,17 @@ def is_empty():
 
 
 def flush():
-    """Delete every row of the mirror's tables and restart their id sequences."""
+    """Delete every row of the mirror's tables and restart their id sequences.
+
+    In one transaction, so that SQLite checks its (deferred) foreign keys once every table is empty.
+    """
     tables = [model._meta.db_table for model in app_models(include_auto_created=True)]
-    # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
-    connection.check_constraints()
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
-            cursor.execute(statement)
+    with transaction.atomic():
+        # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
+        connection.check_constraints()
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
+                cursor.execute(statement)
 
 
 def reset_sequences():

@@ -8,9 +8,11 @@ and the `format` value they keep, and the media host of the images whose URL the
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lldapi.importer import read_page
 
+SELF_HOST = "http://testserver"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ll2"
 SELF_LINK = re.compile(r"^https?://[^/]+(/\d\.\d\.\d/.*?)(\?format=\w+)?$")
 # The seed pages were captured from LL2's production and development hosts, which serve these
@@ -73,3 +75,33 @@ def assert_reproduced(client, seed_name, list_url):
     for record in expected:
         assert record["id"] in ours, f"{seed_name}: record {record['id']} missing from {list_url}"
         assert as_text(ours[record["id"]]) == as_text(record), f"{seed_name}: record {record['id']} differs"
+
+
+def links(value):
+    """Every link to this server inside a response: the `url` of LL2 resources (not info or video URLs)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "url" and isinstance(item, str) and item.startswith(SELF_HOST):
+                yield item
+            else:
+                yield from links(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from links(item)
+
+
+def follow_links(client, responses):
+    """Follow each distinct link inside `responses` once; return the paths of those not served here.
+
+    Every other link must answer 200 with its object.
+    """
+    not_served = set()
+    for link in sorted({link for response in responses for link in links(response)}):
+        path = urlsplit(link).path
+        response = client.get(path)
+        if response.status_code == 404 and json.loads(response.content)["detail"].startswith("Not served"):
+            not_served.add(re.sub(r"[^/]+/$", "", path))
+            continue
+        assert response.status_code == 200, (link, response.content[:300])
+        assert json.loads(response.content)["id"] is not None
+    return not_served

@@ -9,7 +9,7 @@ import pytest
 from lldapi.api.registry import registry
 
 from . import seeds
-from .fidelity import FIXTURES, get_json, ids
+from .fidelity import FIXTURES, all_results, follow_links, get_json, ids
 
 pytestmark = pytest.mark.django_db
 
@@ -228,8 +228,12 @@ def test_malformed_queries_get_a_400_naming_the_parameter(client, url, parameter
     assert parameter in body
 
 
-@pytest.mark.parametrize("url", ["/2.3.0/spacecraft/999999/", "/2.3.0/spacecraft/abc/", "/2.3.0/nothing/"])
-def test_unknown_ids_and_paths_get_a_json_404(client, url):
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("url", [
+    "/2.3.0/spacecraft/999999/", "/2.3.0/spacecraft/abc/", "/2.3.0/nothing/", "/2.3.0/spacecraft/1/x/", "/nothing/",
+])
+def test_unknown_ids_and_paths_get_a_json_404(client, url, debug, settings):
+    settings.DEBUG = debug
     assert "detail" in get_json(client, url, status=404)
 
 
@@ -271,3 +275,13 @@ def test_endpoint_documentation_is_the_schema_text(client):
     for resource in registry.served("2.3.0"):
         expected = schema["paths"][resource.url]["get"]["description"]
         assert resource.viewset().get_view_description().strip() == expected.strip()
+
+
+def test_every_link_in_the_bundled_data_answers_or_says_it_is_not_served(client):
+    not_served = set()
+    for resource in registry.served():
+        for mode in resource.modes or [None]:
+            query = f"?mode={mode}&limit=100" if mode else "?limit=100"
+            not_served |= follow_links(client, all_results(client, f"{resource.url}{query}"))
+    embedded = {f"/{item.version}/{item.path}/" for item in registry.embedded}
+    assert not_served and not_served <= embedded

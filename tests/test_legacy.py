@@ -17,7 +17,7 @@ from lldapi import tables
 from lldapi.api.registry import registry
 from spacecraft import models as spacecraft
 
-from .fidelity import FIXTURES, all_results, as_text, assert_reproduced, get_json, ids, seed_records
+from .fidelity import FIXTURES, all_results, as_text, assert_reproduced, get_json, ids, links, seed_records
 
 pytestmark = pytest.mark.django_db
 
@@ -35,16 +35,6 @@ def seed_flights():
             if event[key]:
                 flights.setdefault(event[key]["id"], event[key])
     return flights
-
-
-def links(value):
-    """Every `url` in a response, nested ones included."""
-    if isinstance(value, dict):
-        own = [value["url"]] if isinstance(value.get("url"), str) else []
-        return own + [link for item in value.values() for link in links(item)]
-    if isinstance(value, list):
-        return [link for item in value for link in links(item)]
-    return []
 
 
 # Fidelity

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from lldapi import synthetic, tables
 
@@ -17,9 +18,11 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, flush, verbosity, **options):
         if scale < 1:
             raise CommandError("--scale must be a positive integer")
-        if flush:
-            tables.flush()
-        elif not tables.is_empty():
-            raise CommandError("the database already holds data; use --flush to replace it")
         report = self.stdout.write if verbosity > 0 else (lambda line: None)
-        synthetic.generate(scale, seed, report)
+        # Replacing the data is all or nothing: the old rows stay if the new ones cannot be written.
+        with transaction.atomic():
+            if flush:
+                tables.flush()
+            elif not tables.is_empty():
+                raise CommandError("the database already holds data; use --flush to replace it")
+            synthetic.generate(scale, seed, report)
