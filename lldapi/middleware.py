@@ -19,3 +19,24 @@ class CacheControlMiddleware:
         ):
             patch_cache_control(response, public=True, max_age=settings.CACHE_MAX_AGE)
         return response
+
+
+class HeadAsGetMiddleware:
+    """Answers `HEAD` exactly as `GET` would, headers included (`ETag`, `Content-Length`), without the body.
+
+    Django's ConditionalGetMiddleware only tags `GET` answers, and gunicorn, unlike Django's
+    development server, passes on a body that a `HEAD` answer must not have.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        response = self.get_response(request)
+        if not response.streaming:
+            response.headers.setdefault("Content-Length", str(len(response.content)))
+            response.content = b""
+        return response

@@ -20,18 +20,20 @@ def env_flag(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_flag("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-set-SECRET_KEY-in-production"
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
-    if host.strip()
-]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
+    "corsheaders",
+    "health_check",
     "lldapi",
     "agencies",
     "launches",
@@ -40,14 +42,49 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lldapi.middleware.HeadAsGetMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what ConditionalGetMiddleware has tagged, which turns its strong ETag weak.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lldapi.middleware.CacheControlMiddleware",
 ]
+
+# A public read-only API, called from web pages on other origins: open to all of them, unless
+# CORS_ALLOWED_ORIGINS lists the only ones allowed.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS and the redirect to https belong to the TLS-terminating proxy in front of the server.
+    "security.W004",
+    "security.W008",
+    # No sessions, cookies or forms: a read-only API has nothing for CSRF protection to protect.
+    "security.W003",
+]
+
+# Logs go to stderr: every unhandled exception with its traceback (`django.request`, errors only: the
+# access log has every status), and the app's own lines. Gunicorn writes the access log.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "gunicorn": {"format": "[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s",
+                     "datefmt": "%Y-%m-%d %H:%M:%S %z"},
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "gunicorn"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own console handler only speaks under DEBUG; ours always does.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"level": "ERROR"},
+    },
+}
 
 CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
 

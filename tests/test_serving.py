@@ -2,13 +2,22 @@
 
 import gzip
 import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.test import override_settings
 
+from lldapi.api.modes import ModeViewSet
+
 pytestmark = pytest.mark.django_db
 
 URL = "/2.3.0/spacecraft/?format=json"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_responses_carry_an_etag_and_cache_control(client):
@@ -60,3 +69,92 @@ def test_trusted_proxy_headers_shape_self_and_pagination_links(client):
     body = json.loads(client.get(URL, **PROXY).content)
     assert body["next"].startswith("https://mirror.example.org/2.3.0/spacecraft/?")
     assert body["results"][0]["url"].startswith("https://mirror.example.org/2.3.0/spacecraft/")
+
+
+# Operating it
+
+def test_cors_is_open_to_every_origin_for_reads(client):
+    response = client.get(URL, HTTP_ORIGIN="https://app.example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/2.3.0/spacecraft/", HTTP_ORIGIN="https://app.example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight.status_code == 200
+    assert set(preflight["Access-Control-Allow-Methods"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.org"], CORS_ALLOW_ALL_ORIGINS=False)
+def test_cors_can_be_limited_to_listed_origins(client):
+    assert client.get(URL, HTTP_ORIGIN="https://app.example.org")["Access-Control-Allow-Origin"] == (
+        "https://app.example.org"
+    )
+    assert "Access-Control-Allow-Origin" not in client.get(URL, HTTP_ORIGIN="https://other.example.org")
+
+
+def test_health_reports_the_database(client):
+    response = client.get("/health/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"Database(alias='default')": "OK"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_head_answers_carry_the_headers_of_get_and_no_body(client):
+    get = client.get(URL)
+    head = client.head(URL)
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Length"] == str(len(get.content))
+    assert client.head(URL, HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
+
+
+def test_a_host_not_allowed_gets_a_json_400(client):
+    response = client.get(URL, HTTP_HOST="attacker.example.org")
+    assert response.status_code == 400
+    assert json.loads(response.content) == {"detail": "Bad request."}
+
+
+def test_security_headers(client):
+    response = client.get(URL)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_an_unhandled_exception_is_a_json_500_and_a_logged_traceback(client, caplog):
+    client.raise_request_exception = False
+    with mock.patch.object(ModeViewSet, "list", side_effect=RuntimeError("the disk is on fire")):
+        response = client.get(URL)
+    assert response.status_code == 500
+    assert json.loads(response.content) == {"detail": "A server error occurred."}
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info[0] is RuntimeError
+    assert any(
+        isinstance(handler, logging.StreamHandler) and handler.stream is sys.stderr
+        for handler in logging.getLogger().handlers
+    )
+
+
+def production_setting(code, **environment):
+    """A value of the production settings (or gunicorn's), as a fresh process with `environment` sees it."""
+    env = {key: value for key, value in os.environ.items() if key not in {"ALLOWED_HOSTS", "TRUST_PROXY_HEADERS"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={**env, "SECRET_KEY": "s" * 50, **environment},
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_production_defaults_answer_loopback_hosts_only():
+    assert production_setting("from lldapi import settings; print(settings.ALLOWED_HOSTS)") == (
+        "['localhost', '127.0.0.1', '[::1]']"
+    )
+
+
+def test_gunicorn_believes_forwarded_headers_only_when_told_to():
+    read = "import runpy; config = runpy.run_path('lldapi/gunicorn.py'); print(repr(config['forwarded_allow_ips']))"
+    assert production_setting(read) == "''"
+    assert production_setting(read, TRUST_PROXY_HEADERS="1") == "'127.0.0.1,::1'"
+    assert production_setting(read, TRUST_PROXY_HEADERS="1", FORWARDED_ALLOW_IPS="10.0.0.2") == "'10.0.0.2'"
+    access = "import runpy; print(runpy.run_path('lldapi/gunicorn.py')['accesslog'])"
+    assert production_setting(access) == "-"
+    assert production_setting(access, ACCESS_LOG="0") == "None"

@@ -3,6 +3,11 @@
 from django.http import JsonResponse
 
 
+def bad_request(request, exception=None):
+    """A request Django refuses before any view, such as one for a host not in ALLOWED_HOSTS."""
+    return JsonResponse({"detail": "Bad request."}, status=400)
+
+
 def not_found(request, exception=None, *args, **kwargs):
     return JsonResponse({"detail": "Not found."}, status=404)
 
