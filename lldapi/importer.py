@@ -4,7 +4,8 @@ A page's records are matched to our endpoints through their own `url` (path only
 `response_mode`; from there each nested object's kind is known from the serializer field it sits
 in, never guessed from its keys (`type` id 1 is an agency type in one place and a celestial body
 type in another). Only the keys present are written, so a launch seen as `{id, url, name}` keeps
-the `net` that a fuller page stored.
+the `net` that a fuller page stored. Only what differs from the stored row is written: importing a
+page again issues no INSERT, UPDATE or DELETE.
 """
 
 import json
@@ -95,20 +96,27 @@ class Importer:
     def counts(self):
         return {model._meta.verbose_name_plural: len(pks) for model, pks in self.seen.items()}
 
-    def upsert(self, serializer, data, path, instance=None):
-        """Write the keys of `data` that `serializer` declares onto the object with that id."""
-        if not isinstance(data, dict):
-            raise Problem(path, f"expected an object ({type(serializer).__name__})")
-        fields = serializer.fields
-        unknown = sorted(set(data) - set(fields))
-        if unknown:
-            raise Problem(f"{path}.{unknown[0]}", f"not a field of {type(serializer).__name__}")
-        model = serializer.Meta.model
-        if instance is None:
-            instance = self.existing_or_new(model, data, path)
-        lists = []
+    def upsert(self, serializer, data, path):
+        """Write the keys of `data` that `serializer` declares onto the object with that id, saving
+        only what differs from the stored row; returns the object."""
+        check_keys(serializer, data, path)
+        instance = self.existing_or_new(serializer.Meta.model, data, path)
+        changed, lists = self.assign(serializer, data, path, instance)
+        if instance._state.adding:
+            instance.save(force_insert=True)
+        elif changed:
+            instance.save(update_fields=changed)
+        for field, value, list_path in lists:
+            self.store_list(instance, field, value, list_path)
+        self.seen[type(instance)].add(instance.pk)
+        return instance
+
+    def assign(self, serializer, data, path, instance):
+        """Set on `instance` the values of `data` that differ from its own, without saving it; returns
+        the names of the fields set and the lists, which can only be stored once the instance is."""
+        changed, lists = [], []
         for name, value in data.items():
-            field, field_path = fields[name], f"{path}.{name}"
+            field, field_path = serializer.fields[name], f"{path}.{name}"
             if name == "id" or isinstance(field, serializers.HyperlinkedIdentityField):
                 continue
             if isinstance(field, Constant):
@@ -118,14 +126,17 @@ class Importer:
                 lists.append((field, value, field_path))
             elif isinstance(field, serializers.BaseSerializer):
                 related = None if value is None else self.upsert(field, value, field_path)
-                setattr(instance, field.source, related)
+                # The stored id, not the related object, which would cost a query to load.
+                stored = getattr(instance, instance._meta.get_field(field.source).attname)
+                if stored != (None if related is None else related.pk):
+                    setattr(instance, field.source, related)
+                    changed.append(field.source)
             else:
-                setattr(instance, field.source, None if value is None else parse(field, value, field_path))
-        instance.save(force_insert=instance._state.adding)
-        for field, value, field_path in lists:
-            self.store_list(instance, field, value, field_path)
-        self.seen[model].add(instance.pk)
-        return instance
+                parsed = None if value is None else parse(field, value, field_path)
+                if getattr(instance, field.source) != parsed:
+                    setattr(instance, field.source, parsed)
+                    changed.append(field.source)
+        return changed, lists
 
     def existing_or_new(self, model, data, path):
         if "id" not in data:
@@ -144,21 +155,49 @@ class Importer:
         relation = type(instance)._meta.get_field(field.source)
         items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
         if isinstance(relation, models.ManyToManyField):
-            getattr(instance, field.source).set([self.upsert(field.child, value, p) for p, value in items])
-        elif "id" in field.child.fields:
+            related = [self.upsert(field.child, value, item_path) for item_path, value in items]
+            links = getattr(instance, field.source)
+            if {row.pk for row in related} != set(links.values_list("pk", flat=True)):
+                links.set(related)
+            return
+        if "id" in field.child.fields:
             # Children that point at their parent (an image's variants, a flight's docking events):
             # the page's children are written, others the parent already had are kept.
             for item_path, value in items:
                 child = self.upsert(field.child, value, item_path)
-                setattr(child, relation.field.name, instance)
-                child.save(update_fields=[relation.field.name])
-        else:
-            # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
-            # matched as a whole: the page's list replaces the stored one.
-            parent = {relation.field.name: instance}
-            relation.related_model.objects.filter(**parent).delete()
-            for item_path, value in items:
-                self.upsert(field.child, value, item_path, instance=relation.related_model(**parent))
+                if getattr(child, relation.field.attname) != instance.pk:
+                    setattr(child, relation.field.name, instance)
+                    child.save(update_fields=[relation.field.name])
+            return
+        # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
+        # matched as a whole: the page's list, compared column by column with the stored one in the
+        # model's ordering, replaces it if they differ. Such children are flat: they have no lists.
+        model, parent = relation.related_model, {relation.field.name: instance}
+        rows = []
+        for item_path, value in items:
+            check_keys(field.child, value, item_path)
+            row = model(**parent)
+            self.assign(field.child, value, item_path, row)
+            rows.append(row)
+        stored = list(model.objects.filter(**parent))
+        if [column_values(row) for row in rows] == [column_values(row) for row in stored]:
+            return
+        if stored:
+            model.objects.filter(**parent).delete()
+        for row in rows:
+            row.save(force_insert=True)
+
+
+def check_keys(serializer, data, path):
+    if not isinstance(data, dict):
+        raise Problem(path, f"expected an object ({type(serializer).__name__})")
+    unknown = sorted(set(data) - set(serializer.fields))
+    if unknown:
+        raise Problem(f"{path}.{unknown[0]}", f"not a field of {type(serializer).__name__}")
+
+
+def column_values(row):
+    return [getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key]
 
 
 def parse(field, value, path):
