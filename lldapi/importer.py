@@ -76,13 +76,46 @@ def record_serializer(record, path):
     return viewset.serializer_classes[mode]()
 
 
-class Importer:
+CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
+
+
+class Changes:
+    """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
+
+    A row is updated when one of its columns, its many-to-many links or its list of id-less children
+    (a mission's info URLs) changed. A row met several times is in one set only: created wins over
+    updated, updated over unchanged. The rows of an id-less list that a page replaced are deleted, and
+    then in no set; their parent is updated.
+    """
+
     def __init__(self):
-        self.seen = defaultdict(set)
+        self.created, self.updated, self.unchanged = set(), set(), set()
+
+    def add(self, pk, outcome):
+        if pk in self.created or (outcome == UNCHANGED and pk in self.updated):
+            return
+        self.discard(pk)
+        getattr(self, outcome).add(pk)
+
+    def discard(self, pk):
+        for pks in (self.created, self.updated, self.unchanged):
+            pks.discard(pk)
+
+
+class Importer:
+    """Imports LL2 pages; `changes` maps each model to the `Changes` of its rows over the files
+    imported so far, a rejected file leaving no entries."""
+
+    def __init__(self):
+        self.changes = defaultdict(Changes)
+        # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
+        # file's transaction has committed.
+        self.journal = []
 
     def import_file(self, file):
         """Import one page in one transaction; returns the number of records."""
         page = read_page(file)
+        self.journal = []
         try:
             with transaction.atomic():
                 records = page_records(page)
@@ -91,10 +124,15 @@ class Importer:
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
+        for model, pk, outcome in self.journal:
+            if outcome == DELETED:
+                self.changes[model].discard(pk)
+            else:
+                self.changes[model].add(pk, outcome)
         return len(records)
 
-    def counts(self):
-        return {model._meta.verbose_name_plural: len(pks) for model, pks in self.seen.items()}
+    def record(self, instance, outcome):
+        self.journal.append((type(instance), instance.pk, outcome))
 
     def upsert(self, serializer, data, path):
         """Write the keys of `data` that `serializer` declares onto the object with that id, saving
@@ -102,13 +140,14 @@ class Importer:
         check_keys(serializer, data, path)
         instance = self.existing_or_new(serializer.Meta.model, data, path)
         changed, lists = self.assign(serializer, data, path, instance)
-        if instance._state.adding:
+        created = instance._state.adding
+        if created:
             instance.save(force_insert=True)
         elif changed:
             instance.save(update_fields=changed)
-        for field, value, list_path in lists:
-            self.store_list(instance, field, value, list_path)
-        self.seen[type(instance)].add(instance.pk)
+        # A list, not a generator for any(): every list is stored, whether or not one before changed.
+        lists_changed = [self.store_list(instance, field, value, list_path) for field, value, list_path in lists]
+        self.record(instance, CREATED if created else UPDATED if changed or any(lists_changed) else UNCHANGED)
         return instance
 
     def assign(self, serializer, data, path, instance):
@@ -150,6 +189,8 @@ class Importer:
         return model.objects.filter(pk=pk).first() or model(pk=pk)
 
     def store_list(self, instance, field, values, path):
+        """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
+        or its id-less children)."""
         if not isinstance(values, list):
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
@@ -157,18 +198,21 @@ class Importer:
         if isinstance(relation, models.ManyToManyField):
             related = [self.upsert(field.child, value, item_path) for item_path, value in items]
             links = getattr(instance, field.source)
-            if {row.pk for row in related} != set(links.values_list("pk", flat=True)):
-                links.set(related)
-            return
+            if {row.pk for row in related} == set(links.values_list("pk", flat=True)):
+                return False
+            links.set(related)
+            return True
         if "id" in field.child.fields:
             # Children that point at their parent (an image's variants, a flight's docking events):
-            # the page's children are written, others the parent already had are kept.
+            # the page's children are written, others the parent already had are kept. A child that
+            # moves to this parent is itself updated; the parent's row is not.
             for item_path, value in items:
                 child = self.upsert(field.child, value, item_path)
                 if getattr(child, relation.field.attname) != instance.pk:
                     setattr(child, relation.field.name, instance)
                     child.save(update_fields=[relation.field.name])
-            return
+                    self.record(child, UPDATED)
+            return False
         # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
         # matched as a whole: the page's list, compared column by column with the stored one in the
         # model's ordering, replaces it if they differ. Such children are flat: they have no lists.
@@ -181,11 +225,17 @@ class Importer:
             rows.append(row)
         stored = list(model.objects.filter(**parent))
         if [column_values(row) for row in rows] == [column_values(row) for row in stored]:
-            return
+            for row in stored:
+                self.record(row, UNCHANGED)
+            return False
         if stored:
             model.objects.filter(**parent).delete()
+        for row in stored:
+            self.record(row, DELETED)
         for row in rows:
             row.save(force_insert=True)
+            self.record(row, CREATED)
+        return True
 
 
 def check_keys(serializer, data, path):
