@@ -4,7 +4,8 @@ A page's records are matched to our endpoints through their own `url` (path only
 `response_mode`; from there each nested object's kind is known from the serializer field it sits
 in, never guessed from its keys (`type` id 1 is an agency type in one place and a celestial body
 type in another). Only the keys present are written, so a launch seen as `{id, url, name}` keeps
-the `net` that a fuller page stored.
+the `net` that a fuller page stored. Only what differs from the stored row is written: importing a
+page again issues no INSERT, UPDATE or DELETE.
 """
 
 import json
@@ -74,13 +75,46 @@ def record_serializer(record, path):
     return resource.serializer_for(mode)()
 
 
-class Importer:
+CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
+
+
+class Changes:
+    """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
+
+    A row is updated when one of its columns, its many-to-many links or its list of id-less children
+    (a mission's info URLs) changed. A row met several times is in one set only: created wins over
+    updated, updated over unchanged. The rows of an id-less list that a page replaced are deleted, and
+    then in no set; their parent is updated.
+    """
+
     def __init__(self):
-        self.seen = defaultdict(set)
+        self.created, self.updated, self.unchanged = set(), set(), set()
+
+    def add(self, pk, outcome):
+        if pk in self.created or (outcome == UNCHANGED and pk in self.updated):
+            return
+        self.discard(pk)
+        getattr(self, outcome).add(pk)
+
+    def discard(self, pk):
+        for pks in (self.created, self.updated, self.unchanged):
+            pks.discard(pk)
+
+
+class Importer:
+    """Imports LL2 pages; `changes` maps each model to the `Changes` of its rows over the files
+    imported so far, a rejected file leaving no entries."""
+
+    def __init__(self):
+        self.changes = defaultdict(Changes)
+        # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
+        # file's transaction has committed.
+        self.journal = []
 
     def import_file(self, file):
         """Import one page in one transaction; returns the number of records."""
         page = read_page(file)
+        self.journal = []
         try:
             with transaction.atomic():
                 records = page_records(page)
@@ -89,25 +123,38 @@ class Importer:
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
+        for model, pk, outcome in self.journal:
+            if outcome == DELETED:
+                self.changes[model].discard(pk)
+            else:
+                self.changes[model].add(pk, outcome)
         return len(records)
 
-    def counts(self):
-        return {model._meta.verbose_name_plural: len(pks) for model, pks in self.seen.items()}
+    def record(self, instance, outcome):
+        self.journal.append((type(instance), instance.pk, outcome))
 
-    def upsert(self, serializer, data, path, instance=None):
-        """Write the keys of `data` that `serializer` declares onto the object with that id."""
-        if not isinstance(data, dict):
-            raise Problem(path, f"expected an object ({type(serializer).__name__})")
-        fields = serializer.fields
-        unknown = sorted(set(data) - set(fields))
-        if unknown:
-            raise Problem(f"{path}.{unknown[0]}", f"not a field of {type(serializer).__name__}")
-        model = serializer.Meta.model
-        if instance is None:
-            instance = self.existing_or_new(model, data, path)
-        lists = []
+    def upsert(self, serializer, data, path):
+        """Write the keys of `data` that `serializer` declares onto the object with that id, saving
+        only what differs from the stored row; returns the object."""
+        check_keys(serializer, data, path)
+        instance = self.existing_or_new(serializer.Meta.model, data, path)
+        changed, lists = self.assign(serializer, data, path, instance)
+        created = instance._state.adding
+        if created:
+            instance.save(force_insert=True)
+        elif changed:
+            instance.save(update_fields=changed)
+        # A list, not a generator for any(): every list is stored, whether or not one before changed.
+        lists_changed = [self.store_list(instance, field, value, list_path) for field, value, list_path in lists]
+        self.record(instance, CREATED if created else UPDATED if changed or any(lists_changed) else UNCHANGED)
+        return instance
+
+    def assign(self, serializer, data, path, instance):
+        """Set on `instance` the values of `data` that differ from its own, without saving it; returns
+        the names of the fields set and the lists, which can only be stored once the instance is."""
+        changed, lists = [], []
         for name, value in data.items():
-            field, field_path = fields[name], f"{path}.{name}"
+            field, field_path = serializer.fields[name], f"{path}.{name}"
             if name == "id" or isinstance(field, serializers.HyperlinkedIdentityField):
                 continue
             if isinstance(field, Constant):
@@ -117,14 +164,17 @@ class Importer:
                 lists.append((field, value, field_path))
             elif isinstance(field, serializers.BaseSerializer):
                 related = None if value is None else self.upsert(field, value, field_path)
-                setattr(instance, field.source, related)
+                # The stored id, not the related object, which would cost a query to load.
+                stored = getattr(instance, instance._meta.get_field(field.source).attname)
+                if stored != (None if related is None else related.pk):
+                    setattr(instance, field.source, related)
+                    changed.append(field.source)
             else:
-                setattr(instance, field.source, None if value is None else parse(field, value, field_path))
-        instance.save(force_insert=instance._state.adding)
-        for field, value, field_path in lists:
-            self.store_list(instance, field, value, field_path)
-        self.seen[model].add(instance.pk)
-        return instance
+                parsed = None if value is None else parse(field, value, field_path)
+                if getattr(instance, field.source) != parsed:
+                    setattr(instance, field.source, parsed)
+                    changed.append(field.source)
+        return changed, lists
 
     def existing_or_new(self, model, data, path):
         if "id" not in data:
@@ -138,26 +188,65 @@ class Importer:
         return model.objects.filter(pk=pk).first() or model(pk=pk)
 
     def store_list(self, instance, field, values, path):
+        """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
+        or its id-less children)."""
         if not isinstance(values, list):
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
         items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
         if isinstance(relation, models.ManyToManyField):
-            getattr(instance, field.source).set([self.upsert(field.child, value, p) for p, value in items])
-        elif "id" in field.child.fields:
+            related = [self.upsert(field.child, value, item_path) for item_path, value in items]
+            links = getattr(instance, field.source)
+            if {row.pk for row in related} == set(links.values_list("pk", flat=True)):
+                return False
+            links.set(related)
+            return True
+        if "id" in field.child.fields:
             # Children that point at their parent (an image's variants, a flight's docking events):
-            # the page's children are written, others the parent already had are kept.
+            # the page's children are written, others the parent already had are kept. A child that
+            # moves to this parent is itself updated; the parent's row is not.
             for item_path, value in items:
                 child = self.upsert(field.child, value, item_path)
-                setattr(child, relation.field.name, instance)
-                child.save(update_fields=[relation.field.name])
-        else:
-            # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
-            # matched as a whole: the page's list replaces the stored one.
-            parent = {relation.field.name: instance}
-            relation.related_model.objects.filter(**parent).delete()
-            for item_path, value in items:
-                self.upsert(field.child, value, item_path, instance=relation.related_model(**parent))
+                if getattr(child, relation.field.attname) != instance.pk:
+                    setattr(child, relation.field.name, instance)
+                    child.save(update_fields=[relation.field.name])
+                    self.record(child, UPDATED)
+            return False
+        # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
+        # matched as a whole: the page's list, compared column by column with the stored one in the
+        # model's ordering, replaces it if they differ. Such children are flat: they have no lists.
+        model, parent = relation.related_model, {relation.field.name: instance}
+        rows = []
+        for item_path, value in items:
+            check_keys(field.child, value, item_path)
+            row = model(**parent)
+            self.assign(field.child, value, item_path, row)
+            rows.append(row)
+        stored = list(model.objects.filter(**parent))
+        if [column_values(row) for row in rows] == [column_values(row) for row in stored]:
+            for row in stored:
+                self.record(row, UNCHANGED)
+            return False
+        if stored:
+            model.objects.filter(**parent).delete()
+        for row in stored:
+            self.record(row, DELETED)
+        for row in rows:
+            row.save(force_insert=True)
+            self.record(row, CREATED)
+        return True
+
+
+def check_keys(serializer, data, path):
+    if not isinstance(data, dict):
+        raise Problem(path, f"expected an object ({type(serializer).__name__})")
+    unknown = sorted(set(data) - set(serializer.fields))
+    if unknown:
+        raise Problem(f"{path}.{unknown[0]}", f"not a field of {type(serializer).__name__}")
+
+
+def column_values(row):
+    return [getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key]
 
 
 def parse(field, value, path):

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = (
         "Import LL2 response pages (plain JSON or browsable-API dumps) of the spacecraft, spacecraft "
         "flight and docking event endpoints, upserting every object they hold by id. Each file is "
-        "imported in its own transaction; a malformed file is rejected whole."
+        "imported in its own transaction; a malformed file is rejected whole. Only what differs from "
+        "the stored objects is written; the report gives, per kind, how many objects were created, "
+        "updated and left unchanged."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +26,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"rejected {error}")
                 continue
             self.stdout.write(f"imported {path}: {records} records")
-        for kind, count in sorted(importer.counts().items()):
-            self.stdout.write(f"  {kind}: {count}")
+        kinds = {str(model._meta.verbose_name_plural): changes for model, changes in importer.changes.items()}
+        for kind, changes in sorted(kinds.items()):
+            self.stdout.write(
+                f"  {kind}: {len(changes.created)} created, {len(changes.updated)} updated, "
+                f"{len(changes.unchanged)} unchanged"
+            )
         if failures:
             raise CommandError(f"{len(failures)} of {len(paths)} files rejected; nothing of them was written")
