@@ -1,9 +1,8 @@
-import django_filters
-
 from docking.models import DockingEvent
+from lldapi.api.filters import FilterSet
 
 
-class DockingEventFilter(django_filters.FilterSet):
+class DockingEventFilter(FilterSet):
     class Meta:
         model = DockingEvent
         fields = {
