@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django_filters",
     "corsheaders",
     "health_check",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "lldapi",
     "agencies",
     "launches",
@@ -140,5 +142,25 @@ REST_FRAMEWORK = {
         "lldapi.api.ordering.StableOrderingFilter",
     ],
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
+    "DEFAULT_SCHEMA_CLASS": "lldapi.api.openapi.ModeAutoSchema",
     "ALLOWED_VERSIONS": ["2.3.0", "2.0.0"],
+    # Views outside a version's namespace (the OpenAPI document) speak of 2.3.0.
+    "DEFAULT_VERSION": "2.3.0",
+}
+
+# The OpenAPI document of the 2.3.0 endpoints (`/2.3.0/schema/`) and its Swagger UI (`/2.3.0/swagger/`),
+# served from this server's own static files.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Launch Library 2 mirror",
+    "DESCRIPTION": "A read-only mirror of Launch Library 2's 2.3.0 API: the same paths, JSON and filters.",
+    "VERSION": "2.3.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["lldapi.api.openapi.only_our_2_3_0_endpoints"],
+    "GET_LIB_DOC_EXCLUDES": "lldapi.api.openapi.library_doc_excludes",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lldapi.api.openapi.integers_without_column_ranges",
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
