@@ -90,6 +90,14 @@ LOGGING = {
 
 CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
 
+# Rate limits like LL2's (`15/hour`), off unless set; see lldapi/api/throttling.py.
+THROTTLE_ANON = os.environ.get("THROTTLE_ANON") or None
+THROTTLE_KEY = os.environ.get("THROTTLE_KEY") or None
+API_KEYS = env_list("API_KEYS")
+
+# The database holds the throttles' counts, so that every worker and app server shares them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "lldapi_cache"}}
+
 # Behind a reverse proxy that sets them, self links and pagination links use the proxy's scheme and
 # host. Only trust these headers when a proxy you control overwrites them.
 TRUST_PROXY_HEADERS = env_flag("TRUST_PROXY_HEADERS")
@@ -132,7 +140,10 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["lldapi.api.throttling.APIKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": ["lldapi.api.throttling.LL2Throttle"],
+    # A client's address is REMOTE_ADDR, or behind a trusted proxy the last X-Forwarded-For entry.
+    "NUM_PROXIES": 1 if TRUST_PROXY_HEADERS else 0,
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "lldapi.api.pagination.LL2Pagination",

@@ -6,7 +6,7 @@ parameters come from its FilterSet, search and ordering, plus `mode`. The 2.0.0 
 shapes reuse 2.3.0's component names, is left out.
 """
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 
@@ -25,6 +25,8 @@ def polymorphic_component(resource):
 
 class ModeAutoSchema(AutoSchema):
     def get_override_parameters(self):
+        if not isinstance(self.view, ModeViewSet):
+            return []
         modes = self.view.resource.modes
         if not modes:
             return []
@@ -35,6 +37,8 @@ class ModeAutoSchema(AutoSchema):
         ]
 
     def get_response_serializers(self):
+        if not isinstance(self.view, ModeViewSet):
+            return super().get_response_serializers()
         resource = self.view.resource
         if not resource.modes:
             return resource.serializer
@@ -54,12 +58,25 @@ class ConstantExtension(OpenApiSerializerFieldExtension):
         return {"type": "string", "default": self.target.value}
 
 
+class APIKeyScheme(OpenApiAuthenticationExtension):
+    """LL2's `Token_Authentication` security scheme: `Authorization: Token <key>`."""
+
+    target_class = "lldapi.api.throttling.APIKeyAuthentication"
+    name = "Token_Authentication"
+
+    def get_security_definition(self, auto_schema):
+        return published_schema()["components"]["securitySchemes"][self.name]
+
+
 def only_our_2_3_0_endpoints(endpoints, **kwargs):
-    """drf-spectacular's preprocessing hook: the 2.3.0 endpoints of the registry, nothing else."""
+    """drf-spectacular's preprocessing hook: the 2.3.0 endpoints of the registry and the throttle status."""
+    from .views import APIThrottleView  # a view module imports DRF's schema setting, which names this module
+
     return [
         (path, path_regex, method, callback)
         for path, path_regex, method, callback in endpoints
-        if path.startswith(f"/{VERSION}/") and issubclass(getattr(callback, "cls", object), ModeViewSet)
+        if path.startswith(f"/{VERSION}/")
+        and issubclass(getattr(callback, "cls", object), ModeViewSet | APIThrottleView)
     ]
 
 

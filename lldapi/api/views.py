@@ -1,0 +1,35 @@
+"""The one LL2 endpoint that is not a resource of the registry."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .throttling import LL2Throttle
+
+
+class APIThrottle(serializers.Serializer):
+    """LL2's `APIThrottle`; without a limit (throttling off), the limit and its period are null."""
+
+    your_request_limit = serializers.IntegerField(allow_null=True)
+    limit_frequency_secs = serializers.IntegerField(allow_null=True)
+    current_use = serializers.IntegerField()
+    next_use_secs = serializers.IntegerField()
+    ident = serializers.CharField()
+
+
+class APIThrottleView(APIView):
+    """
+    API endpoint that allows API Throttle information to be viewed.
+
+    GET:
+    Returns a range of information about your API access
+    """
+
+    # Asking how much is left never uses any of it.
+    throttle_classes = []
+    serializer_class = APIThrottle
+
+    @extend_schema(responses=APIThrottle(many=True))
+    def get(self, request, *args, **kwargs):
+        return Response(APIThrottle([LL2Throttle().status(request)], many=True).data)
