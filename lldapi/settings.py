@@ -29,6 +29,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-set-SECRE
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
+    # WhiteNoise serves static files under `runserver` too, as in production.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
