@@ -170,10 +170,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["lldapi.api.openapi.only_our_2_3_0_endpoints"],
     "GET_LIB_DOC_EXCLUDES": "lldapi.api.openapi.library_doc_excludes",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "lldapi.api.openapi.integers_without_column_ranges",
-    ],
+    # Without drf-spectacular's enum hook: LL2 writes its enums in place, not as components.
+    "POSTPROCESSING_HOOKS": ["lldapi.api.openapi.integers_without_column_ranges"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

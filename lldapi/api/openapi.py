@@ -50,12 +50,16 @@ class ModeAutoSchema(AutoSchema):
 
 
 class ConstantExtension(OpenApiSerializerFieldExtension):
-    """`response_mode` and its kin: a read-only string whose default is the component's value."""
+    """`response_mode` and its kin: a read-only string that is always the component's value.
+
+    As LL2 writes it, with the value as `default`; the one-value `enum` makes each mode's component
+    exclusive of the others, so that a union of modes (`oneOf`) matches exactly one of them.
+    """
 
     target_class = "lldapi.api.fields.Constant"
 
     def map_serializer_field(self, auto_schema, direction):
-        return {"type": "string", "default": self.target.value}
+        return {"type": "string", "enum": [self.target.value], "default": self.target.value}
 
 
 class APIKeyScheme(OpenApiAuthenticationExtension):

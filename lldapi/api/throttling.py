@@ -55,7 +55,7 @@ class LL2Throttle(throttling.SimpleRateThrottle):
     def status(self, request):
         """LL2's `APIThrottle` of this client, without counting the request."""
         rate = self.rate_for(request)
-        ident = self.get_ident(request)
+        ident = self.get_ident(request) or ""  # a WSGI server always names the address; a bare call may not
         if rate is None:
             return {
                 "your_request_limit": None, "limit_frequency_secs": None, "current_use": 0, "next_use_secs": 0,
