@@ -5,9 +5,10 @@ from lldapi.importer import Importer, PageError
 
 class Command(BaseCommand):
     help = (
-        "Import LL2 response pages (plain JSON or browsable-API dumps) of the spacecraft, spacecraft "
-        "flight and docking event endpoints, upserting every object they hold by id. Each file is "
-        "imported in its own transaction; a malformed file is rejected whole."
+        "Import LL2 response pages (plain JSON or browsable-API dumps) of the endpoints this server "
+        "answers, upserting every object they hold by id. Records without a `url` (celestial bodies, "
+        "families, config lookups) need the page's `next` or `previous` link to name their endpoint. "
+        "Each file is imported in its own transaction; a malformed file is rejected whole."
     )
 
     def add_arguments(self, parser):
