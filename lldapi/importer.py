@@ -1,6 +1,7 @@
 """Import of LL2 response pages, driven by the serializers that produce those same pages.
 
-A page's records are matched to our endpoints through their own `url` (path only) and their
+A page's records are matched to our endpoints through their own `url` (path only), or for records
+that have none (celestial bodies, config lookups) the page's `next`/`previous` link, and their
 `response_mode`; from there each nested object's kind is known from the serializer field it sits
 in, never guessed from its keys (`type` id 1 is an agency type in one place and a celestial body
 type in another). Only the keys present are written, so a launch seen as `{id, url, name}` keeps
@@ -15,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
 
@@ -58,17 +59,41 @@ def page_records(page):
     return [(f"$.results[{index}]", record) for index, record in enumerate(page["results"])]
 
 
-def record_serializer(record, path):
-    """The serializer of the endpoint and mode that produced `record`."""
-    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
-        raise Problem(path, "expected an object with a `url` naming its endpoint")
+def resolve_resource(link):
+    """The served resource that `link` (an absolute URL or a path) names, and whether it names one object."""
     try:
-        match = resolve(urlsplit(record["url"]).path)
+        match = resolve(urlsplit(link).path)
     except Resolver404:
-        raise Problem(f"{path}.url", f"{record['url']} is not an endpoint that this server answers") from None
-    resource = getattr(getattr(match.func, "cls", None), "resource", None)
-    if resource is None or "pk" not in match.kwargs:
-        raise Problem(f"{path}.url", f"{record['url']} is not an object of an endpoint that this server answers")
+        return None, False
+    return getattr(getattr(match.func, "cls", None), "resource", None), "pk" in match.kwargs
+
+
+def listed_resource(page):
+    """The endpoint that a page lists, as its paging links name it (None if they do not)."""
+    for key in ("next", "previous"):
+        if isinstance(page.get(key), str):
+            resource, single = resolve_resource(page[key])
+            if resource is not None and not single:
+                return resource
+    return None
+
+
+def record_serializer(record, path, listed=None):
+    """The serializer of the endpoint and mode that produced `record`.
+
+    A record names its endpoint by its own `url`; records without one (celestial bodies, families,
+    the config lookups) by the paging links of the page that lists them (`listed`).
+    """
+    if not isinstance(record, dict):
+        raise Problem(path, "expected an object")
+    if isinstance(record.get("url"), str):
+        resource, single = resolve_resource(record["url"])
+        if resource is None or not single:
+            raise Problem(f"{path}.url", f"{record['url']} is not an object of an endpoint that this server answers")
+    elif listed is not None:
+        resource = listed
+    else:
+        raise Problem(path, "expected an object with a `url` naming its endpoint, or a page whose links name it")
     mode = record.get("response_mode", resource.list_mode)
     if resource.modes and mode not in resource.modes:
         raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {resource.url}")
@@ -118,8 +143,9 @@ class Importer:
         try:
             with transaction.atomic():
                 records = page_records(page)
+                listed = listed_resource(page)
                 for path, record in records:
-                    self.upsert(record_serializer(record, path), record, path)
+                    self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
@@ -194,7 +220,7 @@ class Importer:
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
         items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
-        if isinstance(relation, models.ManyToManyField):
+        if relation.many_to_many:  # either side of a many-to-many relation
             related = [self.upsert(field.child, value, item_path) for item_path, value in items]
             links = getattr(instance, field.source)
             if {row.pk for row in related} == set(links.values_list("pk", flat=True)):

@@ -1,5 +1,5 @@
 from lldapi.api.filters import FilterSet
-from spacecraft.models import Spacecraft, SpacecraftFlight
+from spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
 
 
 class SpacecraftFilter(FilterSet):
@@ -12,3 +12,15 @@ class SpacecraftFlightFilter(FilterSet):
     class Meta:
         model = SpacecraftFlight
         fields = ["spacecraft"]
+
+
+class SpacecraftConfigFilter(FilterSet):
+    class Meta:
+        model = SpacecraftConfig
+        fields = ["agency", "human_rated", "in_use", "name"]
+
+
+class SpacecraftConfigFamilyFilter(FilterSet):
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = ["manufacturer", "name"]
