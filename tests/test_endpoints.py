@@ -10,6 +10,7 @@ responses answers, or says the resource is embedded but not served.
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -255,3 +256,10 @@ def test_no_query_value_is_a_server_error(client, url):
             body = json.loads(response.content)
             if response.status_code == 400:
                 assert parameter in body, (url, parameter, value, body)
+
+
+def test_the_readme_lists_every_endpoint_as_the_registry_declares_it():
+    from lldapi.management.commands.endpoint_table import table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert f"\n{table()}\n" in readme, "README.md's endpoint table is stale: paste `manage.py endpoint_table`"
