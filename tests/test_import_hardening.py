@@ -1,0 +1,188 @@
+"""Hostile pages: `import_ll2` rejects every malformed file whole, naming the file and the JSON path
+of the problem, writes nothing of it and still imports the other files; it never crashes."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+
+from lldapi.importer import read_page
+
+from .fidelity import FIXTURES
+
+SPACECRAFT = FIXTURES / "001_ebc334ed3d95f5b7.txt"  # 2.3.0 spacecraft, normal mode
+FLIGHTS = FIXTURES / "003_6b9f4802707ad897.txt"  # 2.0.0 flights: launches (UUID ids), pads, legacy strings
+
+# Each case is one mutation of a seed page: the value set at a JSON path, which the rejection names
+# with what it says about the value.
+VALUE_CASES = [
+    # Numbers out of their column's range, or not integers.
+    (SPACECRAFT, "$.results[2].flights_count", 2**70, "less than or equal to 2147483647"),
+    (SPACECRAFT, "$.results[2].flights_count", 2**31, "less than or equal to 2147483647"),
+    (SPACECRAFT, "$.results[2].mission_ends_count", -(2**31) - 1, "greater than or equal to -2147483648"),
+    (SPACECRAFT, "$.results[2].flights_count", 1.5, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].flights_count", 1e30, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].image.license.priority", True, "A valid integer is required"),
+    (FLIGHTS, "$.results[2].launch.pad.total_launch_count", 2**40, "less than or equal to 2147483647"),
+    (SPACECRAFT, "$.results[2].time_in_space", "P200000000D", "less than or equal to 106751991 days"),
+    (SPACECRAFT, "$.results[2].time_in_space", "P9999999999D", "out of range"),
+    # Ids: integers from 0 up, in their column's range; a launch's is a UUID.
+    (SPACECRAFT, "$.results[2].id", 1.5, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].id", 1e30, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].id", 2**63, "less than or equal to 2147483647"),
+    (SPACECRAFT, "$.results[2].id", -530, "greater than or equal to 0"),
+    (SPACECRAFT, "$.results[2].id", True, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].id", "530", "expected a number, not a string"),
+    (SPACECRAFT, "$.results[2].id", None, "A valid integer is required"),
+    (SPACECRAFT, "$.results[2].spacecraft_config.agency.type.id", 2**31, "less than or equal to 2147483647"),
+    (FLIGHTS, "$.results[2].launch.id", 42, "expected a string, not a number"),
+    (FLIGHTS, "$.results[2].launch.id", "cf34aee7", "Must be a valid UUID"),
+    # Text: its column's max_length, and only what a database stores.
+    (SPACECRAFT, "$.results[2].name", "x" * 100_000, "at most 255 characters (it has 100000)"),
+    (FLIGHTS, "$.results[2].spacecraft.spacecraft_config.agency.type", "x" * 256, "at most 255 characters"),
+    (FLIGHTS, "$.results[2].launch.pad.location.country_code", "KAZA", "at most 3 characters"),
+    (SPACECRAFT, "$.results[2].name", "Vostok\x00", "Null characters are not allowed"),
+    (SPACECRAFT, "$.results[2].name", "Vostok \ud800", "Surrogate characters are not allowed"),
+    (SPACECRAFT, "$.results[2].image.image_url", "not a link", "Enter a valid URL"),
+    (FLIGHTS, "$.results[2].launch.slug", "not a slug!", "consisting of letters, numbers"),
+    (FLIGHTS, "$.results[2].launch.net", "2026-03-22T25:59:51Z", "Datetime has wrong format"),
+    # A value of the wrong JSON type, anywhere.
+    (SPACECRAFT, "$.results[2].name", 530, "expected a string, not a number"),
+    (SPACECRAFT, "$.results[2].name", ["Vostok"], "Not a valid string"),
+    (SPACECRAFT, "$.results[2].description", {"text": "Vostok"}, "Not a valid string"),
+    (SPACECRAFT, "$.results[2].flights_count", "1", "expected a number, not a string"),
+    (SPACECRAFT, "$.results[2].in_space", "false", "expected a boolean, not a string"),
+    (SPACECRAFT, "$.results[2].in_space", 0, "expected a boolean, not a number"),
+    (SPACECRAFT, "$.results[2].time_in_space", 3600, "ISO 8601"),
+    (FLIGHTS, "$.results[2].launch.pad.latitude", 45.996034, "expected a string, not a number"),
+    (FLIGHTS, "$.results[2].launch.pad.latitude", "north", "A valid number is required"),
+    (SPACECRAFT, "$.results[2].status", "Active", "expected an object (SpacecraftStatus), not a string"),
+    (SPACECRAFT, "$.results[2].status", [{"id": 4}], "expected an object (SpacecraftStatus), not a list"),
+    (SPACECRAFT, "$.results[2].spacecraft_config.family", {"id": 1}, "expected a list"),
+    (FLIGHTS, "$.results[2].launch.program", "ISS", "expected a list"),
+    (FLIGHTS, "$.results[2].launch.program[0]", 17, "expected an object (Program), not a number"),
+    (SPACECRAFT, "$.results[2].spacecraft_config.url", 15, "expected a string, not a number"),
+    (SPACECRAFT, "$.results[2].spacecraft_config.agency.response_mode", "normal", "expected 'list'"),
+    (SPACECRAFT, "$.results[2].response_mode", ["normal"], "unknown mode"),
+    (SPACECRAFT, "$.results", {"id": 530}, "expected a list"),
+    (SPACECRAFT, "$.results[2]", [], "expected an object with a `url`"),
+    (SPACECRAFT, "$.results[2]", {"id": 530, "name": "Vostok"}, "expected an object with a `url`"),
+    (SPACECRAFT, "$.results[2].url", "https://[/2.3.0/spacecraft/530/", "is not an endpoint"),
+    (SPACECRAFT, '$.results[2]["flights\\ncount"]', 1, "not a field of SpacecraftNormal"),
+]
+
+# Mutations of a seed page's text, rejected before anything is parsed: the path is the whole page.
+TEXT_CASES = [
+    ("not UTF-8", lambda text: text.encode().replace(b"Vostok", b"V\xf6stok", 1), "not UTF-8: invalid start byte"),
+    ("nested too deeply", lambda text: raw_flights_count(text, "[" * 100_000 + "]" * 100_000), "nested too deeply"),
+    ("5000 digits", lambda text: raw_flights_count(text, "9" * 5000), "Exceeds the limit (4300 digits)"),
+    ("cut short", lambda text: text[: len(text) // 2].encode(), "does not parse"),
+]
+
+
+def raw_flights_count(text, value):
+    """The page with its first `flights_count` replaced by `value`, JSON text as it is."""
+    mutated, count = re.subn(r'"flights_count": \d+', lambda _: f'"flights_count": {value}', text, count=1)
+    assert count == 1
+    return mutated.encode()
+
+
+def json_path_keys(path):
+    """The keys and indexes of a JSON path: `$.results[2]["a b"]` gives ["results", 2, "a b"]."""
+    tokens = re.findall(r'\.(\w+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]', path)
+    assert "$" + "".join(
+        f".{name}" if name else f"[{index}]" if index else f"[{quoted}]" for name, index, quoted in tokens
+    ) == path
+    return [name or (int(index) if index else json.loads(quoted)) for name, index, quoted in tokens]
+
+
+def mutated_page(seed, path, value):
+    """The seed page with a change the file makes before its problem, and `value` set at `path`."""
+    page = read_page(seed)
+    # The first record changes, then the file is rejected: that change must be rolled back.
+    first = page["results"][0]
+    first["name" if "name" in first else "destination"] = "Written, then rolled back"
+    *parents, last = json_path_keys(path)
+    target = page
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return page
+
+
+def write(path, page):
+    path.write_text(json.dumps(page), encoding="ascii")
+    return path
+
+
+def snapshot():
+    """Every row of every table of the database."""
+    state = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            state[table] = sorted(map(repr, cursor.fetchall()))
+    return state
+
+
+@pytest.fixture
+def good(tmp_path):
+    """A file that changes one spacecraft, and the database it leaves (rolled back)."""
+    record = read_page(SPACECRAFT)["results"][0]
+    path = write(tmp_path / "good.json", {**record, "description": "Imported after a rejected file."})
+    with transaction.atomic():
+        call_command("import_ll2", str(path), stdout=io.StringIO())
+        state = snapshot()
+        transaction.set_rollback(True)
+    return path, state
+
+
+def rejected(bad, good):
+    """Import `bad` then `good`; the database must be as `good` alone leaves it. Returns the
+    rejection line."""
+    good_path, good_state = good
+    before = snapshot()
+    assert good_state != before
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2 files rejected"):
+        call_command("import_ll2", str(bad), str(good_path), stdout=out, stderr=err)
+    assert f"imported {good_path}: 1 records" in out.getvalue()
+    assert snapshot() == good_state
+    [line] = err.getvalue().splitlines()
+    return line
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "seed, path, value, message", VALUE_CASES,
+    ids=[f"{seed.name[:3]} {path}={json.dumps(value)[:20]}" for seed, path, value, _ in VALUE_CASES],
+)
+def test_a_malformed_value_is_rejected_whole_with_its_path(tmp_path, good, seed, path, value, message):
+    bad = write(tmp_path / "bad.json", mutated_page(seed, path, value))
+    line = rejected(bad, good)
+    assert line.startswith(f"rejected {bad}: {path}: ")
+    assert message in line
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, mutation, message", TEXT_CASES, ids=[case[0] for case in TEXT_CASES])
+def test_a_malformed_text_is_rejected_whole(tmp_path, good, name, mutation, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(mutation(SPACECRAFT.read_text(encoding="utf-8")))
+    line = rejected(bad, good)
+    assert line.startswith(f"rejected {bad}: $: ")
+    assert message in line
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, message",
+    [("missing.json", "No such file or directory"), ("", "Is a directory")],
+    ids=["missing", "directory"],
+)
+def test_an_unreadable_file_is_rejected(tmp_path, good, name, message):
+    line = rejected(tmp_path / name, good)
+    assert line == f"rejected {tmp_path / name}: $: cannot be read: {message}"
