@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import OperationalError, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
@@ -32,10 +32,11 @@ from lldapi.tables import reset_sequences
 
 
 class PageError(Exception):
-    """A page that cannot be imported, with the file and the JSON path of the problem."""
+    """A page that cannot be imported, with the file and the JSON path of the problem (none when the
+    database, not the page, refused it)."""
 
     def __init__(self, file, path, message):
-        super().__init__(f"{file}: {path}: {message}")
+        super().__init__(f"{file}: {path}: {message}" if path else f"{file}: {message}")
 
 
 class Problem(Exception):
@@ -140,6 +141,9 @@ class Importer:
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
+        except OperationalError as error:
+            # SQLite's "database is locked": another import kept writing past the busy timeout.
+            raise PageError(file, None, f"not imported, the database refused it: {error}") from None
         for model, pk, outcome in self.journal:
             if outcome == DELETED:
                 self.changes[model].discard(pk)

@@ -1,9 +1,21 @@
-"""Hostile pages: `import_ll2` rejects every malformed file whole, naming the file and the JSON path
-of the problem, writes nothing of it and still imports the other files; it never crashes."""
+"""Hostile pages and concurrent use: `import_ll2` rejects every malformed file whole, naming the file
+and the JSON path of the problem, writes nothing of it and still imports the other files; it never
+crashes. On SQLite, an import killed mid-file leaves the database as it was, reads go on during an
+import, and imports wait for one another."""
 
+import copy
 import io
 import json
+import os
 import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,6 +25,8 @@ from lldapi.importer import read_page
 
 from .fidelity import FIXTURES
 
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted(FIXTURES.glob("*.txt"))
 SPACECRAFT = FIXTURES / "001_ebc334ed3d95f5b7.txt"  # 2.3.0 spacecraft, normal mode
 FLIGHTS = FIXTURES / "003_6b9f4802707ad897.txt"  # 2.0.0 flights: launches (UUID ids), pads, legacy strings
 
@@ -186,3 +200,170 @@ def test_a_malformed_text_is_rejected_whole(tmp_path, good, name, mutation, mess
 def test_an_unreadable_file_is_rejected(tmp_path, good, name, message):
     line = rejected(tmp_path / name, good)
     assert line == f"rejected {tmp_path / name}: $: cannot be read: {message}"
+
+
+# On SQLite, in processes of their own, against a file of their own.
+
+# A tiny page cache makes an import spill its uncommitted writes to the file as it goes, as a big
+# import does. (In place of the settings' init_command: the file keeps the WAL mode they gave it.)
+SPILL = "PRAGMA cache_size=10"
+
+READER = """
+import json, sys, time
+from pathlib import Path
+import django
+django.setup()
+from django.test import Client
+client, stop, reads = Client(raise_request_exception=False), Path(sys.argv[1]), []
+while not stop.exists():
+    status = client.get("/2.3.0/spacecraft/?limit=10").status_code
+    reads.append((time.monotonic(), status))
+    if len(reads) == 1:
+        print("reading", flush=True)
+print(json.dumps(reads))
+"""
+
+
+def sqlite_url(db, **options):
+    return f"sqlite:///{db}" + (f"?{urlencode(options)}" if options else "")
+
+
+def start(database_url, *args, code=None):
+    """`manage.py ARGS` (or python -c CODE ARGS) in a process of its own, on `database_url`."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "lldapi.settings",
+           "ALLOWED_HOSTS": "testserver"}
+    command = ["-c", code] if code else [str(ROOT / "manage.py")]
+    return subprocess.Popen(
+        [sys.executable, "-u", *command, *map(str, args)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def finished(process, timeout=60):
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
+
+
+def wait_for(condition, process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
+def file_snapshot(db):
+    """Every row of every table of the SQLite file `db`."""
+    with closing(sqlite3.connect(db)) as database:
+        assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        tables = [name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: sorted(map(repr, database.execute(f'SELECT * FROM "{table}"'))) for table in tables}
+
+
+def writing(db):
+    """Whether the import has written to the file (WAL): it starts with none, and commits at the end."""
+    wal = Path(f"{db}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def big_page(directory, count, first_id):
+    """A page of `count` new spacecraft, each with a new configuration, made from the seed page's."""
+    records = read_page(SPACECRAFT)["results"]
+    page = []
+    for number in range(count):
+        record = copy.deepcopy(records[number % len(records)])
+        record["id"] = record["spacecraft_config"]["id"] = first_id + number
+        record["url"] = f"https://ll.thespacedevs.com/2.3.0/spacecraft/{first_id + number}/"
+        page.append(record)
+    return write(directory / f"big-{first_id}.json", {"results": page})
+
+
+def new_spacecraft(db):
+    with closing(sqlite3.connect(db)) as database:
+        return database.execute("SELECT count(*) FROM spacecraft_spacecraft WHERE id >= 100000").fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def seeded_sqlite(tmp_path_factory):
+    """A migrated SQLite file holding the seed pages, which each test copies."""
+    db = tmp_path_factory.mktemp("sqlite") / "seeded.sqlite3"
+    for args in (["migrate", "-v0"], ["import_ll2", *SEEDS]):
+        status, _, err = finished(start(sqlite_url(db), *args))
+        assert status == 0, err
+    with closing(sqlite3.connect(db)) as database:
+        assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    return db
+
+
+@pytest.fixture
+def sqlite_db(seeded_sqlite, tmp_path):
+    db = tmp_path / "db.sqlite3"
+    with closing(sqlite3.connect(seeded_sqlite)) as source, closing(sqlite3.connect(db)) as target:
+        source.backup(target)
+    return db
+
+
+def test_an_import_killed_mid_file_leaves_the_database_as_it_was(sqlite_db, tmp_path):
+    big = big_page(tmp_path, 500, 100_000)
+    before = file_snapshot(sqlite_db)
+    importer = start(sqlite_url(sqlite_db, init_command=SPILL), "import_ll2", big)
+    try:
+        wait_for(lambda: writing(sqlite_db), importer)
+    finally:
+        importer.kill()
+    status, out, _ = finished(importer)
+    assert status == -signal.SIGKILL
+    assert out == ""
+    assert file_snapshot(sqlite_db) == before
+
+
+def test_reads_go_on_during_an_import(sqlite_db, tmp_path):
+    big = big_page(tmp_path, 100, 100_000)
+    stop = tmp_path / "stop"
+    reader = start(sqlite_url(sqlite_db), stop, code=READER)
+    try:
+        assert reader.stdout.readline() == "reading\n"
+        importer = start(sqlite_url(sqlite_db, init_command=SPILL), "import_ll2", big)
+        wait_for(lambda: writing(sqlite_db), importer)
+        started = time.monotonic()
+        status, _, err = finished(importer)
+        ended = time.monotonic()
+    finally:
+        stop.touch()
+    reads = json.loads(finished(reader)[1])
+    assert status == 0, err
+    assert new_spacecraft(sqlite_db) == 100
+    assert {status for _, status in reads} == {200}
+    # Not held up until the import commits: reads kept coming while it wrote.
+    assert len([read for read, _ in reads if started < read < ended]) >= 3
+
+
+def race(database_url, page):
+    """Two imports of the same new page at once: both succeed, one creating what the other then finds."""
+    importers = [start(database_url, "import_ll2", page) for _ in range(2)]
+    reports = []
+    for status, out, err in map(finished, importers):
+        assert (status, err) == (0, "")
+        reports.append(next(line for line in out.splitlines() if line.startswith("  spacecraft: ")))
+    assert sorted(reports) == [
+        "  spacecraft: 0 created, 0 updated, 60 unchanged",
+        "  spacecraft: 60 created, 0 updated, 0 unchanged",
+    ]
+
+
+def test_concurrent_imports_wait_for_each_other(sqlite_db, tmp_path):
+    race(sqlite_url(sqlite_db), big_page(tmp_path, 60, 100_000))
+    assert new_spacecraft(sqlite_db) == 60
+
+
+def test_an_import_locked_out_past_the_timeout_is_rejected_file_by_file(sqlite_db):
+    with closing(sqlite3.connect(sqlite_db, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        status, out, err = finished(start(sqlite_url(sqlite_db, timeout=1), "import_ll2", SPACECRAFT, FLIGHTS))
+        other.execute("ROLLBACK")
+    assert status == 1
+    assert err.splitlines() == [
+        f"rejected {SPACECRAFT}: not imported, the database refused it: database is locked",
+        f"rejected {FLIGHTS}: not imported, the database refused it: database is locked",
+        "CommandError: 2 of 2 files rejected; nothing of them was written",
+    ]
