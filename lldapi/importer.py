@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import OperationalError, models, transaction
+from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
@@ -63,6 +63,18 @@ def read_page(file):
     # A JSONDecodeError, or an integer of more digits than Python converts.
     except ValueError as error:
         raise PageError(file, "$", f"the JSON body does not parse: {error}") from None
+
+
+IMPORT_LOCK = 0x4C4C32  # "LL2": the key of the PostgreSQL advisory lock that imports take turns with
+
+
+def take_turn():
+    """Wait until no other import is writing a file, as SQLite's single writer makes imports do (see
+    the settings): two imports creating the same row at once would otherwise collide on PostgreSQL.
+    The lock ends with the file's transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 def page_records(page):
@@ -135,6 +147,7 @@ class Importer:
         self.journal = []
         try:
             with transaction.atomic():
+                take_turn()
                 records = page_records(page)
                 for path, record in records:
                     self.upsert(record_serializer(record, path), record, path)

@@ -1,7 +1,7 @@
 """Hostile pages and concurrent use: `import_ll2` rejects every malformed file whole, naming the file
 and the JSON path of the problem, writes nothing of it and still imports the other files; it never
 crashes. On SQLite, an import killed mid-file leaves the database as it was, reads go on during an
-import, and imports wait for one another."""
+import, and imports wait for one another, as they do on PostgreSQL."""
 
 import copy
 import io
@@ -15,8 +15,9 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
@@ -367,3 +368,29 @@ def test_an_import_locked_out_past_the_timeout_is_rejected_file_by_file(sqlite_d
         f"rejected {FLIGHTS}: not imported, the database refused it: database is locked",
         "CommandError: 2 of 2 files rejected; nothing of them was written",
     ]
+
+
+# On PostgreSQL, beside the suite's database.
+
+
+@pytest.fixture
+def postgres_url():
+    """A new, migrated database beside the suite's, when the suite runs on PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        pytest.skip("the suite runs on SQLite")
+    name = f"lldapi_race_{os.getpid()}"
+    with closing(psycopg.connect(url, autocommit=True)) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    database_url = urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+    try:
+        status, _, err = finished(start(database_url, "migrate", "-v0"))
+        assert status == 0, err
+        yield database_url
+    finally:
+        with closing(psycopg.connect(url, autocommit=True)) as server:
+            server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_concurrent_imports_take_turns_on_postgresql(postgres_url, tmp_path):
+    race(postgres_url, big_page(tmp_path, 60, 100_000))
