@@ -125,6 +125,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: reads go on while an import writes. A writer takes the lock as its transaction begins
+    # (IMMEDIATE) and waits up to `timeout` seconds for another writer's to end, instead of failing at
+    # once when it first writes. Options of DATABASE_URL (`?timeout=60`) win.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         for path in paths:
             try:
                 records = importer.import_file(path)
-            except (PageError, OSError) as error:
+            except PageError as error:
                 failures.append(str(error))
                 self.stderr.write(f"rejected {error}")
                 continue
