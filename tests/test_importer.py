@@ -124,6 +124,16 @@ def test_a_smaller_shape_does_not_wipe_what_a_fuller_page_stored(tmp_path):
     assert Launch.objects.get(pk=flight["launch"]["id"]).net is None
 
 
+def test_text_is_stored_and_served_as_published_spaces_included(tmp_path, client):
+    page = read_page(FIXTURES / "000_507bf079f7021729.txt")
+    record = page["results"][0]
+    record["description"] = "  Two leading spaces, a trailing tab\t"
+    record["serial_number"] = " "
+    run_import(write_page(tmp_path, "spaces.json", {"results": [record]}))
+    served = json.loads(client.get(f"/2.3.0/spacecraft/{record['id']}/?mode=normal").content)
+    assert (served["description"], served["serial_number"]) == (record["description"], " ")
+
+
 def test_plain_json_and_browsable_dumps_are_both_read(tmp_path):
     body = read_page(FIXTURES / "004_d87d66eee62c9c95.txt")
     before = snapshot()

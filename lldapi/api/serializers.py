@@ -52,6 +52,13 @@ class RecordSerializer(serializers.ModelSerializer):
                 fields[name] = copy.copy(template)
         return fields
 
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if issubclass(field_class, serializers.CharField):
+            # LL2's text is stored as published: leading and trailing spaces are part of the value.
+            kwargs["trim_whitespace"] = False
+        return field_class, kwargs
+
     def build_fields(self):
         """DRF's fields, with a nested object nullable unless its column says it is always there: what the
         database may not know is null (as the OpenAPI document says)."""
