@@ -58,8 +58,38 @@ def page_records(page):
     return [(f"$.results[{index}]", record) for index, record in enumerate(page["results"])]
 
 
-def record_serializer(record, path):
-    """The serializer of the endpoint and mode that produced `record`."""
+def listed_resource(page):
+    """The endpoint of a list page, as its own `next` or `previous` link names it; None if neither does.
+
+    Some records have no `url` (payloads, the config lookups): a page of them can only say whose it
+    is through these links.
+    """
+    for link in (page.get("next"), page.get("previous")) if isinstance(page, dict) else ():
+        if isinstance(link, str):
+            try:
+                match = resolve(urlsplit(link).path)
+            except Resolver404:
+                continue
+            resource = getattr(getattr(match.func, "cls", None), "resource", None)
+            if resource is not None and "pk" not in match.kwargs:
+                return resource
+    return None
+
+
+def record_serializer(record, path, listed=None):
+    """The serializer of the endpoint and mode that produced `record`, from its `url`, or else from
+    the endpoint of the page that lists it (`listed`)."""
+    if isinstance(record, dict) and "url" not in record and listed is not None:
+        resource = listed
+    else:
+        resource = url_resource(record, path)
+    mode = record.get("response_mode", resource.list_mode)
+    if resource.modes and mode not in resource.modes:
+        raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {resource.url}")
+    return resource.serializer_for(mode)()
+
+
+def url_resource(record, path):
     if not isinstance(record, dict) or not isinstance(record.get("url"), str):
         raise Problem(path, "expected an object with a `url` naming its endpoint")
     try:
@@ -69,10 +99,7 @@ def record_serializer(record, path):
     resource = getattr(getattr(match.func, "cls", None), "resource", None)
     if resource is None or "pk" not in match.kwargs:
         raise Problem(f"{path}.url", f"{record['url']} is not an object of an endpoint that this server answers")
-    mode = record.get("response_mode", resource.list_mode)
-    if resource.modes and mode not in resource.modes:
-        raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {resource.url}")
-    return resource.serializer_for(mode)()
+    return resource
 
 
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
@@ -117,9 +144,9 @@ class Importer:
         self.journal = []
         try:
             with transaction.atomic():
-                records = page_records(page)
+                records, listed = page_records(page), listed_resource(page)
                 for path, record in records:
-                    self.upsert(record_serializer(record, path), record, path)
+                    self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
@@ -190,6 +217,8 @@ class Importer:
     def store_list(self, instance, field, values, path):
         """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
         or its id-less children)."""
+        if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
+            values = [] if values is None else [values]
         if not isinstance(values, list):
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
