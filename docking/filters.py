@@ -1,6 +1,11 @@
 import django_filters
 
-from docking.models import DockingEvent
+from agencies.models import Agency
+from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation
+from launches.models import Astronaut, Orbit
+from lldapi.api.filters import ContainsFilter, NumberListFilter
+
+COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
 
 
 class DockingEventFilter(django_filters.FilterSet):
@@ -12,3 +17,55 @@ class DockingEventFilter(django_filters.FilterSet):
             "flight_vehicle_chaser__id": ["exact"],
             "space_station_target__id": ["exact"],
         }
+
+
+class SpaceStationFilter(django_filters.FilterSet):
+    name__contains = ContainsFilter(field_name="name")
+    # A station holds the name of its orbit, as LL2 publishes it; `orbit` is the id of an orbit (LL2's
+    # /config/orbits/) and selects the stations in the orbit of that name.
+    orbit = django_filters.ModelChoiceFilter(queryset=Orbit.objects.all(), method="in_orbit")
+    owner__ids = NumberListFilter(field_name="owners__id", distinct=True)
+    owners = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all())
+    status__ids = NumberListFilter(field_name="status__id")
+
+    class Meta:
+        model = SpaceStation
+        fields = {
+            "docked_vehicles": COMPARISONS,
+            "id": ["exact"],
+            "name": ["exact"],
+            "onboard_crew": COMPARISONS,
+            "status": ["exact"],
+            "type": ["exact"],
+        }
+
+    def in_orbit(self, queryset, name, orbit):
+        return queryset.filter(orbit=orbit.name)
+
+
+class ExpeditionFilter(django_filters.FilterSet):
+    crew__astronaut = django_filters.ModelChoiceFilter(queryset=Astronaut.objects.all(), distinct=True)
+    crew__astronaut__agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), distinct=True)
+    space_station = django_filters.ModelChoiceFilter(field_name="spacestation", queryset=SpaceStation.objects.all())
+
+    class Meta:
+        model = Expedition
+        fields = {
+            "end": ["gt", "gte", "lt", "lte"],
+            "name": ["exact"],
+            "start": ["gt", "gte", "lt", "lte"],
+        }
+
+
+class PayloadFilter(django_filters.FilterSet):
+    program__id = django_filters.NumberFilter(distinct=True)
+
+    class Meta:
+        model = Payload
+        fields = ["manufacturer__id", "manufacturer__name", "name", "operator", "operator__id", "operator__name"]
+
+
+class PayloadFlightFilter(django_filters.FilterSet):
+    class Meta:
+        model = PayloadFlight
+        fields = ["payload"]
