@@ -951,11 +951,13 @@ class Generator:
     def station_visits(self):
         """What is docked at each station in orbit at NOW, at ports of its own: a module's, a visiting
         vehicle's and a berthing port, so that docking events of every kind are under way; and the
-        last visit of a payload to each deorbited station."""
+        last visit of a payload to each deorbited station, at a vehicle left there."""
         # Payload flights chase in turn, so that the first ones of a page have docking events of every kind.
         payload_chasers = iter(self.payload_flights)
         ongoing = [flight for flight in self.flights if flight.mission_end is None]
         self.rng.shuffle(ongoing)
+        # Taken from the end: first the flights of spacecraft that flew before.
+        ongoing.sort(key=lambda flight: flight.spacecraft.fastest_turnaround is not None)
         ended = [flight for flight in self.flights if flight.mission_end is not None]
         in_orbit = [station for station in self.station_list if station.deorbited is None]
         for index, station in enumerate(in_orbit):
@@ -1005,14 +1007,21 @@ class Generator:
                 continue
             last = min(midnight(station.deorbited), NOW)
             docked = self.moment(last - timedelta(days=200), last - timedelta(days=20))
+            # At the port of a vehicle left at the station.
+            vehicle = self.pick(ended)
+            location = self.new(
+                docking.DockingLocation,
+                name=f"{station.name} payload port",
+                spacestation=station,
+                spacecraft=vehicle.spacecraft.spacecraft_config,
+            )
             self.new(
                 docking.DockingEvent,
                 docking=docked,
                 departure=docked + timedelta(days=self.rng.uniform(1, 19)),
-                docking_location=self.new(
-                    docking.DockingLocation, name=f"{station.name} payload port", spacestation=station
-                ),
+                docking_location=location,
                 space_station_target=station,
+                flight_vehicle_target=vehicle,
                 payload_flight_chaser=next(payload_chasers),
             )
 

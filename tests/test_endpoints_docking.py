@@ -488,14 +488,18 @@ def test_importing_active_expeditions_links_them_without_touching_the_station_s_
 
 
 def test_importing_what_is_currently_docked_links_the_event_to_its_location(client, tmp_path):
-    station = next(
-        s for s in every(client, f"{STATIONS}?mode=detailed").values()
-        if {bool(loc["currently_docked"]) for loc in s["docking_location"]} == {True, False}
+    events_at = {}
+    for event in every(client, EVENTS).values():
+        events_at.setdefault(event["docking_location"]["id"], set()).add(event["id"])
+    # A station with a location where a vehicle is docked after others, and one where nothing is.
+    station, location = next(
+        (s, loc) for s in every(client, f"{STATIONS}?mode=detailed").values()
+        if any(not other["currently_docked"] for other in s["docking_location"])
+        for loc in s["docking_location"] if loc["currently_docked"] and len(events_at[loc["id"]]) > 1
     )
-    location = next(loc for loc in station["docking_location"] if loc["currently_docked"])
     event = location["currently_docked"]["id"]
     before = set(DockingEvent.objects.filter(docking_location=location["id"]).values_list("pk", flat=True))
-    assert len(before) > 1
+    assert before == events_at[location["id"]]
     DockingEvent.objects.filter(pk=event).update(docking_location=None)
     empty = next(loc for loc in station["docking_location"] if not loc["currently_docked"])
     empty_before = set(DockingEvent.objects.filter(docking_location=empty["id"]).values_list("pk", flat=True))
