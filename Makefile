@@ -81,4 +81,4 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles *.egg-info
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles *.egg-info

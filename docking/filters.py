@@ -3,12 +3,12 @@ import django_filters
 from agencies.models import Agency
 from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation
 from launches.models import Astronaut, Orbit
-from lldapi.api.filters import ContainsFilter, NumberListFilter
+from lldapi.api.filters import ContainsFilter, FilterSet, NumberListFilter
 
 COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
 
 
-class DockingEventFilter(django_filters.FilterSet):
+class DockingEventFilter(FilterSet):
     class Meta:
         model = DockingEvent
         fields = {
@@ -19,7 +19,7 @@ class DockingEventFilter(django_filters.FilterSet):
         }
 
 
-class SpaceStationFilter(django_filters.FilterSet):
+class SpaceStationFilter(FilterSet):
     name__contains = ContainsFilter(field_name="name")
     # A station holds the name of its orbit, as LL2 publishes it; `orbit` is the id of an orbit (LL2's
     # /config/orbits/) and selects the stations in the orbit of that name.
@@ -43,7 +43,7 @@ class SpaceStationFilter(django_filters.FilterSet):
         return queryset.filter(orbit=orbit.name)
 
 
-class ExpeditionFilter(django_filters.FilterSet):
+class ExpeditionFilter(FilterSet):
     crew__astronaut = django_filters.ModelChoiceFilter(queryset=Astronaut.objects.all(), distinct=True)
     crew__astronaut__agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), distinct=True)
     space_station = django_filters.ModelChoiceFilter(field_name="spacestation", queryset=SpaceStation.objects.all())
@@ -57,7 +57,7 @@ class ExpeditionFilter(django_filters.FilterSet):
         }
 
 
-class PayloadFilter(django_filters.FilterSet):
+class PayloadFilter(FilterSet):
     program__id = django_filters.NumberFilter(distinct=True)
 
     class Meta:
@@ -65,7 +65,7 @@ class PayloadFilter(django_filters.FilterSet):
         fields = ["manufacturer__id", "manufacturer__name", "name", "operator", "operator__id", "operator__name"]
 
 
-class PayloadFlightFilter(django_filters.FilterSet):
+class PayloadFlightFilter(FilterSet):
     class Meta:
         model = PayloadFlight
         fields = ["payload"]

@@ -1,21 +1,30 @@
 """Import of LL2 response pages, driven by the serializers that produce those same pages.
 
-A page's records are matched to our endpoints through their own `url` (path only) and their
+A page's records are matched to our endpoints through their own `url` (path only), or for records
+that have none (celestial bodies, config lookups) the page's `next`/`previous` link, and their
 `response_mode`; from there each nested object's kind is known from the serializer field it sits
 in, never guessed from its keys (`type` id 1 is an agency type in one place and a celestial body
 type in another). Only the keys present are written, so a launch seen as `{id, url, name}` keeps
 the `net` that a fuller page stored. Only what differs from the stored row is written: importing a
 page again issues no INSERT, UPDATE or DELETE.
+
+A page is checked as it is written, value by value, by the fields that know each value: it must have
+the JSON type its serializer field writes, parse as that field reads it and fit the column of its
+model field (see `parse`). The first problem rejects the whole file, inside its transaction.
 """
 
 import json
 import re
 from collections import defaultdict
+from datetime import timedelta
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models, transaction
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import OperationalError, connection, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
 
@@ -24,10 +33,11 @@ from lldapi.tables import reset_sequences
 
 
 class PageError(Exception):
-    """A page that cannot be imported, with the file and the JSON path of the problem."""
+    """A page that cannot be imported, with the file and the JSON path of the problem (none when the
+    database, not the page, refused it)."""
 
     def __init__(self, file, path, message):
-        super().__init__(f"{file}: {path}: {message}")
+        super().__init__(f"{file}: {path}: {message}" if path else f"{file}: {message}")
 
 
 class Problem(Exception):
@@ -38,14 +48,34 @@ class Problem(Exception):
 
 def read_page(file):
     """The JSON body of a page: plain JSON, or a browsable-API dump with text before the body."""
-    text = Path(file).read_text(encoding="utf-8")
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except OSError as error:
+        raise PageError(file, "$", f"cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise PageError(file, "$", f"not UTF-8: {error.reason} at byte {error.start}") from None
     body = re.search(r"^\{", text, re.MULTILINE)
     if body is None:
         raise PageError(file, "$", "no JSON object found")
     try:
         return json.loads(text[body.start() :])
-    except json.JSONDecodeError as error:
-        raise PageError(file, "$", f"the JSON body does not parse: {error}") from error
+    except RecursionError:
+        raise PageError(file, "$", "the JSON body is nested too deeply") from None
+    # A JSONDecodeError, or an integer of more digits than Python converts.
+    except ValueError as error:
+        raise PageError(file, "$", f"the JSON body does not parse: {error}") from None
+
+
+IMPORT_LOCK = 0x4C4C32  # "LL2": the key of the PostgreSQL advisory lock that imports take turns with
+
+
+def take_turn():
+    """Wait until no other import is writing a file, as SQLite's single writer makes imports do (see
+    the settings): two imports creating the same row at once would otherwise collide on PostgreSQL.
+    The lock ends with the file's transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
 def page_records(page):
@@ -58,48 +88,50 @@ def page_records(page):
     return [(f"$.results[{index}]", record) for index, record in enumerate(page["results"])]
 
 
-def listed_resource(page):
-    """The endpoint of a list page, as its own `next` or `previous` link names it; None if neither does.
+def resolve_resource(link):
+    """The served resource that `link` (an absolute URL or a path) names, and whether it names one object."""
+    try:
+        match = resolve(urlsplit(link).path)
+    except (ValueError, Resolver404):
+        return None, False
+    return getattr(getattr(match.func, "cls", None), "resource", None), "pk" in match.kwargs
 
-    Some records have no `url` (payloads, the config lookups): a page of them can only say whose it
-    is through these links.
-    """
-    for link in (page.get("next"), page.get("previous")) if isinstance(page, dict) else ():
-        if isinstance(link, str):
-            try:
-                match = resolve(urlsplit(link).path)
-            except Resolver404:
-                continue
-            resource = getattr(getattr(match.func, "cls", None), "resource", None)
-            if resource is not None and "pk" not in match.kwargs:
+
+def listed_resource(page):
+    """The endpoint that a page lists, as its paging links name it (None if they do not)."""
+    for key in ("next", "previous"):
+        if isinstance(page.get(key), str):
+            resource, single = resolve_resource(page[key])
+            if resource is not None and not single:
                 return resource
     return None
 
 
 def record_serializer(record, path, listed=None):
-    """The serializer of the endpoint and mode that produced `record`, from its `url`, or else from
-    the endpoint of the page that lists it (`listed`)."""
-    if isinstance(record, dict) and "url" not in record and listed is not None:
+    """The serializer of the endpoint and mode that produced `record`.
+
+    A record names its endpoint by its own `url`; records whose shape has none (celestial bodies,
+    families, the config lookups) by the paging links of the page that lists them (`listed`).
+    """
+    if not isinstance(record, dict):
+        raise Problem(path, "expected an object with a `url` naming its endpoint")
+    if isinstance(record.get("url"), str):
+        resource, single = resolve_resource(record["url"])
+        if resource is None or not single:
+            raise Problem(
+                f"{path}.url", f"{shown(record['url'])} is not an object of an endpoint that this server answers"
+            )
+    elif listed is not None:
         resource = listed
     else:
-        resource = url_resource(record, path)
+        raise Problem(path, "expected an object with a `url` naming its endpoint, or a page whose links name it")
     mode = record.get("response_mode", resource.list_mode)
-    if resource.modes and mode not in resource.modes:
-        raise Problem(f"{path}.response_mode", f"unknown mode {mode!r} for {resource.url}")
-    return resource.serializer_for(mode)()
-
-
-def url_resource(record, path):
-    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+    if resource.modes and (not isinstance(mode, str) or mode not in resource.modes):
+        raise Problem(f"{path}.response_mode", f"unknown mode {shown(mode)} for {resource.url}")
+    serializer = resource.serializer_for(mode)()
+    if "url" in serializer.fields and "url" not in record:
         raise Problem(path, "expected an object with a `url` naming its endpoint")
-    try:
-        match = resolve(urlsplit(record["url"]).path)
-    except Resolver404:
-        raise Problem(f"{path}.url", f"{record['url']} is not an endpoint that this server answers") from None
-    resource = getattr(getattr(match.func, "cls", None), "resource", None)
-    if resource is None or "pk" not in match.kwargs:
-        raise Problem(f"{path}.url", f"{record['url']} is not an object of an endpoint that this server answers")
-    return resource
+    return serializer
 
 
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
@@ -144,12 +176,17 @@ class Importer:
         self.journal = []
         try:
             with transaction.atomic():
-                records, listed = page_records(page), listed_resource(page)
+                take_turn()
+                records = page_records(page)
+                listed = listed_resource(page)
                 for path, record in records:
                     self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
         except Problem as problem:
             raise PageError(file, problem.path, problem) from None
+        except OperationalError as error:
+            # SQLite's "database is locked": another import kept writing past the busy timeout.
+            raise PageError(file, None, f"not imported, the database refused it: {error}") from None
         for model, pk, outcome in self.journal:
             if outcome == DELETED:
                 self.changes[model].discard(pk)
@@ -164,7 +201,7 @@ class Importer:
         """Write the keys of `data` that `serializer` declares onto the object with that id, saving
         only what differs from the stored row; returns the object."""
         check_keys(serializer, data, path)
-        instance = self.existing_or_new(serializer.Meta.model, data, path)
+        instance = self.existing_or_new(serializer, data, path)
         changed, lists = self.assign(serializer, data, path, instance)
         created = instance._state.adding
         if created:
@@ -182,9 +219,13 @@ class Importer:
         changed, lists = [], []
         for name, value in data.items():
             field, field_path = serializer.fields[name], f"{path}.{name}"
-            if name == "id" or isinstance(field, serializers.HyperlinkedIdentityField):
+            if name == "id":
                 continue
-            if isinstance(field, Constant):
+            if isinstance(field, serializers.HyperlinkedIdentityField):
+                # Not stored: the object's own link, which the server builds.
+                if not isinstance(value, str):
+                    raise Problem(field_path, f"expected a string, not {json_type(value)}")
+            elif isinstance(field, Constant):
                 if value != field.value:
                     raise Problem(field_path, f"expected {field.value!r} for {type(serializer).__name__}")
             elif isinstance(field, serializers.ListSerializer):
@@ -197,21 +238,18 @@ class Importer:
                     setattr(instance, field.source, related)
                     changed.append(field.source)
             else:
-                parsed = None if value is None else parse(field, value, field_path)
+                column = instance._meta.get_field(field.source)
+                parsed = None if value is None else parse(field, column, value, field_path)
                 if getattr(instance, field.source) != parsed:
                     setattr(instance, field.source, parsed)
                     changed.append(field.source)
         return changed, lists
 
-    def existing_or_new(self, model, data, path):
+    def existing_or_new(self, serializer, data, path):
+        model = serializer.Meta.model
         if "id" not in data:
             raise Problem(path, f"an object of {model.__name__} without an id")
-        try:
-            pk = model._meta.pk.to_python(data["id"])
-        except DjangoValidationError as error:
-            raise Problem(f"{path}.id", "; ".join(error.messages)) from None
-        if pk is None or isinstance(data["id"], bool):
-            raise Problem(f"{path}.id", f"{data['id']!r} is not an id")
+        pk = parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
         return model.objects.filter(pk=pk).first() or model(pk=pk)
 
     def store_list(self, instance, field, values, path):
@@ -223,7 +261,7 @@ class Importer:
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
         items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
-        if isinstance(relation, models.ManyToManyField):
+        if relation.many_to_many:  # either side of a many-to-many relation
             related = [self.upsert(field.child, value, item_path) for item_path, value in items]
             links = getattr(instance, field.source)
             if {row.pk for row in related} == set(links.values_list("pk", flat=True)):
@@ -268,19 +306,78 @@ class Importer:
 
 def check_keys(serializer, data, path):
     if not isinstance(data, dict):
-        raise Problem(path, f"expected an object ({type(serializer).__name__})")
+        raise Problem(path, f"expected an object ({type(serializer).__name__}), not {json_type(data)}")
     unknown = sorted(set(data) - set(serializer.fields))
     if unknown:
-        raise Problem(f"{path}.{unknown[0]}", f"not a field of {type(serializer).__name__}")
+        key = unknown[0]
+        key_path = f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
+        raise Problem(key_path, f"not a field of {type(serializer).__name__}")
 
 
 def column_values(row):
     return [getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key]
 
 
-def parse(field, value, path):
+def parse(field, column, value, path):
+    """`value` as the serializer `field` reads it, for the model field `column`.
+
+    The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
+    5), parse as `field` reads it, fit `column` (its max_length, URL syntax, the range of its type)
+    and pass the field's own validators (text without NUL or lone surrogates, which no database
+    stores).
+    """
     try:
-        return field.to_internal_value(value)
+        parsed = field.to_internal_value(value)
+        given, written = json_type(value), json_type(field.to_representation(parsed))
+        if given != written:
+            raise Problem(path, f"expected {written}, not {given}")
+        for validator in [*column_validators(column), *field.validators]:
+            # A unique id's validator (the only one that takes the serializer as context) would find
+            # the row itself: the importer updates rows in place.
+            if not getattr(validator, "requires_context", False):
+                validator(parsed)
+    except OverflowError:
+        raise Problem(path, "out of range") from None
+    except DjangoValidationError as error:
+        raise Problem(path, "; ".join(error.messages)) from None
     except serializers.ValidationError as error:
         detail = error.detail if isinstance(error.detail, list) else [error.detail]
         raise Problem(path, "; ".join(str(message) for message in detail)) from None
+    return parsed
+
+
+@cache
+def column_validators(column):
+    """The validators of a model field, with the range of its column type on every database.
+
+    Django bounds integers by the database in use, and SQLite takes 64 bits in any integer column: an
+    IntegerField holds 32 bits here whatever the database, and the page imports into either or
+    neither. A duration is a 64-bit count of microseconds where the database has no interval type
+    (SQLite). LL2's ids are never negative.
+    """
+    validators = [v for v in column.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+    ranges = BaseDatabaseOperations.integer_field_ranges
+    if isinstance(column, models.IntegerField):
+        low, high = ranges[column.get_internal_type()]
+    elif isinstance(column, models.DurationField):
+        low, high = (timedelta(microseconds=bound) for bound in ranges["BigIntegerField"])
+    else:
+        return validators
+    if column.primary_key:
+        low = max(low, 0)
+    return [*validators, MinValueValidator(low), MaxValueValidator(high)]
+
+
+def json_type(value):
+    """The JSON type of a value read from a page or written by a serializer field, as messages name it."""
+    for kind, name in ((bool, "a boolean"), (int | float, "a number"), (str, "a string"), (list, "a list"),
+                       (dict, "an object")):
+        if isinstance(value, kind):
+            return name
+    return "null" if value is None else type(value).__name__
+
+
+def shown(value):
+    """A value of a page as a message quotes it: JSON on one line, cut short."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 80 else f"{text[:77]}..."

@@ -29,11 +29,15 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-set-SECRE
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
+    # WhiteNoise serves static files under `runserver` too, as in production.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
     "django_filters",
     "corsheaders",
     "health_check",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "lldapi",
     "agencies",
     "launches",
@@ -88,6 +92,14 @@ LOGGING = {
 
 CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
 
+# Rate limits like LL2's (`15/hour`), off unless set; see lldapi/api/throttling.py.
+THROTTLE_ANON = os.environ.get("THROTTLE_ANON") or None
+THROTTLE_KEY = os.environ.get("THROTTLE_KEY") or None
+API_KEYS = env_list("API_KEYS")
+
+# The database holds the throttles' counts, so that every worker and app server shares them.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "lldapi_cache"}}
+
 # Behind a reverse proxy that sets them, self links and pagination links use the proxy's scheme and
 # host. Only trust these headers when a proxy you control overwrites them.
 TRUST_PROXY_HEADERS = env_flag("TRUST_PROXY_HEADERS")
@@ -113,6 +125,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: reads go on while an import writes. A writer takes the lock as its transaction begins
+    # (IMMEDIATE) and waits up to `timeout` seconds for another writer's to end, instead of failing at
+    # once when it first writes. Options of DATABASE_URL (`?timeout=60`) win.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
@@ -130,15 +152,36 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["lldapi.api.throttling.APIKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": ["lldapi.api.throttling.LL2Throttle"],
+    # A client's address is REMOTE_ADDR, or behind a trusted proxy the last X-Forwarded-For entry.
+    "NUM_PROXIES": 1 if TRUST_PROXY_HEADERS else 0,
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "lldapi.api.pagination.LL2Pagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
+        "lldapi.api.search.BoundedSearchFilter",
         "lldapi.api.ordering.StableOrderingFilter",
     ],
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
+    "DEFAULT_SCHEMA_CLASS": "lldapi.api.openapi.ModeAutoSchema",
     "ALLOWED_VERSIONS": ["2.3.0", "2.0.0"],
+    # Views outside a version's namespace (the OpenAPI document) speak of 2.3.0.
+    "DEFAULT_VERSION": "2.3.0",
+}
+
+# The OpenAPI document of the 2.3.0 endpoints (`/2.3.0/schema/`) and its Swagger UI (`/2.3.0/swagger/`),
+# served from this server's own static files.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Launch Library 2 mirror",
+    "DESCRIPTION": "A read-only mirror of Launch Library 2's 2.3.0 API: the same paths, JSON and filters.",
+    "VERSION": "2.3.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["lldapi.api.openapi.only_our_2_3_0_endpoints"],
+    "GET_LIB_DOC_EXCLUDES": "lldapi.api.openapi.library_doc_excludes",
+    # Without drf-spectacular's enum hook: LL2 writes its enums in place, not as components.
+    "POSTPROCESSING_HOOKS": ["lldapi.api.openapi.integers_without_column_ranges"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

@@ -39,6 +39,23 @@ COUNTRIES = [
     ("Italy", "IT", "ITA", "Italian"),
     ("Kazakhstan", "KZ", "KAZ", "Kazakh"),
 ]
+# Countries that only the countries lookup lists, so that it fills more than a page of 20.
+MORE_COUNTRIES = [
+    ("United Kingdom", "GB", "GBR", "British"),
+    ("Brazil", "BR", "BRA", "Brazilian"),
+    ("Australia", "AU", "AUS", "Australian"),
+    ("South Korea", "KR", "KOR", "South Korean"),
+    ("Ukraine", "UA", "UKR", "Ukrainian"),
+    ("Israel", "IL", "ISR", "Israeli"),
+    ("Iran", "IR", "IRN", "Iranian"),
+    ("Spain", "ES", "ESP", "Spanish"),
+    ("Sweden", "SE", "SWE", "Swedish"),
+    ("Netherlands", "NL", "NLD", "Dutch"),
+    ("New Zealand", "NZ", "NZL", "New Zealander"),
+    ("Argentina", "AR", "ARG", "Argentine"),
+    ("Norway", "NO", "NOR", "Norwegian"),
+    ("Belgium", "BE", "BEL", "Belgian"),
+]
 NAMES = [
     "Aurora",
     "Borealis",
@@ -480,6 +497,184 @@ class Generator:
             )
             self.link(config, "families", [family])
             self.launcher_configs.append(config)
+
+    def agency_parents(self):
+        """Some agencies belong to another; LL2 shows the parent by its name."""
+        for agency in self.agency_list:
+            parent = self.pick(self.agency_list) if self.chance(0.3) else None
+            agency.parent_agency = None if parent is agency else parent
+            agency.parent = agency.parent_agency and agency.parent_agency.name
+
+    def launcher_details(self):
+        """What LL2 shows of launcher configurations and families beyond their names.
+
+        Launch counts are those of the synthetic launches flown on each configuration (or on any
+        configuration of a family); landing counts have no rows behind them and are drawn.
+        """
+        flown = defaultdict(list)
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            flown[launch.rocket.configuration.pk].append(launch)
+        configs_of = defaultdict(list)
+        for link in self.links[launches.LauncherConfig.families.through]:
+            configs_of[link.launcherconfigfamily_id].append(link.launcherconfig_id)
+        families = self.rows[launches.LauncherConfigFamily]
+        for index, family in enumerate(families):
+            family.parent = families[index - 1] if index % 3 else None  # chains of three
+            family.description = self.sentence()
+            family.active = self.chance(0.7)
+            family.maiden_flight = self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000)))
+            family_launches = sorted(
+                (launch for pk in configs_of[family.pk] for launch in flown[pk]), key=lambda launch: launch.net
+            )
+            self.set_launch_counts(family, family_launches)
+            self.link(family, "manufacturer", self.some(self.agency_list, 1, 2))
+        for config in self.launcher_configs:
+            name = config.name
+            min_stage = self.rng.randint(1, 3)
+            config.manufacturer = self.maybe(self.pick(self.agency_list), 0.1)
+            config.active = self.chance(0.6)
+            config.is_placeholder = self.chance(0.05)
+            config.reusable = self.chance(0.3)
+            config.image = self.optional_image(name)
+            config.info_url = self.maybe(self.url("launcher", name))
+            config.wiki_url = self.maybe(self.url("wiki", name))
+            config.description = self.sentence()
+            config.alias = self.pick(["", f"{name} rocket"])
+            config.min_stage = self.maybe(min_stage)
+            config.max_stage = self.maybe(min_stage + self.rng.randint(0, 2))
+            config.length = self.maybe(round(self.rng.uniform(20, 120), 1))
+            config.diameter = self.maybe(round(self.rng.uniform(1, 10), 2))
+            config.maiden_flight = self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000)))
+            config.launch_cost = self.maybe(self.rng.randrange(10**6, 2 * 10**9), 0.4)
+            config.launch_mass = self.maybe(round(self.rng.uniform(10, 3000), 1))
+            for orbit in ("leo", "gto", "geo", "sso"):
+                setattr(config, f"{orbit}_capacity", self.maybe(float(self.rng.randrange(100, 100000)), 0.3))
+            config.to_thrust = self.maybe(round(self.rng.uniform(100, 40000), 1))
+            config.apogee = self.maybe(float(self.rng.randrange(100, 1000)), 0.7)
+            config.fastest_turnaround = self.maybe(
+                timedelta(days=self.rng.randrange(20, 400), seconds=self.rng.randrange(86400)), 0.6
+            )
+            self.set_launch_counts(config, flown[config.pk])
+            self.link(config, "program", self.some(self.program_list, 0, 2))
+
+    LAUNCH_OUTCOMES = {"Launch Successful": True, "Launch Failure": False, "Partial Failure": False}
+
+    def set_launch_counts(self, row, launch_list):
+        """LL2's launch counts of `launch_list` (in time order), and drawn landing counts, onto `row`."""
+        outcomes = [self.LAUNCH_OUTCOMES.get(launch.status.name) for launch in launch_list]
+        done = [outcome for outcome in outcomes if outcome is not None]
+        streak = len(done) - max((i + 1 for i, outcome in enumerate(done) if not outcome), default=0)
+        attempted = self.rng.randrange(40)
+        row.total_launch_count = len(done)
+        row.successful_launches = sum(done)
+        row.failed_launches = len(done) - sum(done)
+        row.consecutive_successful_launches = streak
+        row.pending_launches = len(outcomes) - len(done)
+        row.attempted_landings = attempted
+        row.successful_landings = attempted - attempted // 8
+        row.failed_landings = attempted // 8
+        row.consecutive_successful_landings = self.rng.randrange(attempted - attempted // 8 + 1)
+
+    def celestial_bodies(self):
+        """More of the solar system, with a few sites on bodies other than the Earth."""
+        types = {type.name: type for type in self.body_types}
+        for name in ["Dwarf Planet", "Asteroid", "Comet"]:
+            types[name] = self.new(launches.CelestialBodyType, name=name)
+        for name, kind, diameter, mass, gravity, hours, atmosphere in [
+            ("Mercury", "Planet", 4879400.0, 3.3011e23, 3.7, 4222.6, False),
+            ("Venus", "Planet", 12104000.0, 4.8675e24, 8.87, 2802.0, True),
+            ("Jupiter", "Planet", 139820000.0, 1.8982e27, 24.79, 9.925, True),
+            ("Saturn", "Planet", 116460000.0, 5.6834e26, 10.44, 10.656, True),
+            ("Uranus", "Planet", 50724000.0, 8.681e25, 8.69, 17.24, True),
+            ("Neptune", "Planet", 49244000.0, 1.02413e26, 11.15, 16.11, True),
+            ("Pluto", "Dwarf Planet", 2376600.0, 1.303e22, 0.62, 153.3, True),
+            ("Ceres", "Dwarf Planet", 939400.0, 9.3835e20, 0.28, 9.074, False),
+            ("Phobos", "Moon", 22533.0, 1.0659e16, 0.0057, 7.65, False),
+            ("Deimos", "Moon", 12400.0, 1.4762e15, 0.003, 30.3, False),
+            ("Io", "Moon", 3643200.0, 8.931938e22, 1.796, 42.46, True),
+            ("Europa", "Moon", 3121600.0, 4.799844e22, 1.314, 85.23, True),
+            ("Ganymede", "Moon", 5268200.0, 1.4819e23, 1.428, 171.7, True),
+            ("Callisto", "Moon", 4820600.0, 1.075938e23, 1.235, 400.5, True),
+            ("Titan", "Moon", 5149460.0, 1.3452e23, 1.352, 382.7, True),
+            ("Enceladus", "Moon", 504200.0, 1.08022e20, 0.113, 32.9, True),
+            ("Vesta", "Asteroid", 525400.0, 2.59076e20, 0.25, 5.342, False),
+            ("Bennu", "Asteroid", 490.0, 7.329e10, 0.0000058, 4.296, False),
+            ("Ryugu", "Asteroid", 900.0, 4.5e11, 0.00011, 7.63, False),
+            ("Churyumov-Gerasimenko", "Comet", 4100.0, 1.0e13, 0.0002, 12.4, True),
+            ("Halley", "Comet", 11000.0, 2.2e14, 0.0004, 52.8, True),
+        ]:
+            self.bodies.append(
+                self.new(
+                    launches.CelestialBody,
+                    name=name,
+                    type=types[kind],
+                    diameter=diameter,
+                    mass=mass,
+                    gravity=gravity,
+                    length_of_day=timedelta(hours=hours),
+                    atmosphere=atmosphere,
+                    image=self.optional_image(name),
+                    description=self.maybe(self.sentence()),
+                    wiki_url=self.maybe(self.url("wiki", name)),
+                    total_attempted_launches=0,
+                    successful_launches=0,
+                    failed_launches=0,
+                    total_attempted_landings=0,
+                    successful_landings=0,
+                    failed_landings=0,
+                )
+            )
+        for body in self.bodies[1:3]:  # the Moon and Mars
+            for _ in range(2):
+                self.location(len(self.rows[launches.Location]) + 1).celestial_body = body
+
+    # More rows than a page of 20 for each lookup that is served on its own, so that such a page
+    # always carries a link to the next one (pages of lookups hold no `url` of their own).
+    LOOKUP_ROWS = 24
+
+    def lookups(self):
+        for model, label in [
+            (agencies.AgencyType, "Agency type"),
+            (agencies.ImageVariantType, "Variant"),
+            (launches.CelestialBodyType, "Body type"),
+            (spacecraft.SpacecraftStatus, "Spacecraft status"),
+            (spacecraft.SpacecraftConfigType, "Spacecraft type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for number in range(len(self.licenses) + 1, self.LOOKUP_ROWS + 1):
+            self.new(
+                agencies.ImageLicense,
+                name=f"License {number}",
+                priority=number,
+                link=self.maybe(f"https://example.org/licenses/{number}"),
+            )
+        for name, a2, a3, nationality in MORE_COUNTRIES:
+            self.new(
+                agencies.Country,
+                name=name,
+                alpha_2_code=a2,
+                alpha_3_code=a3,
+                nationality_name=nationality,
+                nationality_name_composed=f"{nationality} citizen",
+            )
+
+    def more_families(self):
+        """Families enough for a page of 20 to link to the next, each with a configuration or two."""
+        for index in range(len(self.families), max(self.LOOKUP_ROWS, len(self.families))):
+            name = f"{self.pick(NAMES)} family {index + 1}"
+            family = self.new(
+                spacecraft.SpacecraftConfigFamily,
+                name=name,
+                description=self.sentence(),
+                manufacturer=self.maybe(self.pick(self.agency_list), 0.1),
+                parent=self.maybe(self.pick(self.families), 0.6),
+                maiden_flight=self.maybe(date(1960, 1, 1) + timedelta(days=self.rng.randrange(23000))),
+                **self.flight_counts(),
+            )
+            for config in self.some(self.configs, 1, 2):
+                self.link(config, "family", [family])
+            self.families.append(family)
 
     # Spacecraft
 
@@ -1070,6 +1265,11 @@ class Generator:
             self.station_visits,
             self.docking_events,
             self.one_vehicle_per_port,
+            self.agency_parents,
+            self.launcher_details,
+            self.celestial_bodies,
+            self.lookups,
+            self.more_families,
         ):
             step()
 

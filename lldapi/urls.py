@@ -1,16 +1,19 @@
 """Routes: every endpoint of the resource registry, under its API version."""
 
-from django.urls import include, path, re_path
-from health_check.views import HealthCheckView
+from django.urls import include, path
+from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from lldapi.api.errors import not_found
 from lldapi.api.registry import registry
+from lldapi.api.views import APIThrottleView, HealthView
 
 urlpatterns = [
-    # For load balancers: a `SELECT 1`, 200 when the database answers, 500 when it does not.
-    path("health/", HealthCheckView.as_view(checks=["health_check.checks.Database"]), name="health"),
+    path("", TemplateView.as_view(template_name="lldapi/home.html"), name="home"),
+    path("2.3.0/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("2.3.0/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger"),
+    path("2.3.0/api-throttle/", APIThrottleView.as_view(), name="api-throttle"),
+    path("health/", HealthView.as_view(), name="health"),
     *(path(f"{version}/", include((registry.urlpatterns(version), version))) for version in registry.versions()),
-    re_path(r"^(.*/)?$", not_found),
 ]
 
 handler400 = "lldapi.api.errors.bad_request"

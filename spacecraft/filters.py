@@ -1,19 +1,26 @@
-import django_filters
-
-from lldapi.api.filters import BooleanFilter
-from spacecraft.models import Spacecraft, SpacecraftFlight
+from lldapi.api.filters import FilterSet
+from spacecraft.models import Spacecraft, SpacecraftConfig, SpacecraftConfigFamily, SpacecraftFlight
 
 
-class SpacecraftFilter(django_filters.FilterSet):
-    in_space = BooleanFilter()
-    is_placeholder = BooleanFilter()
-
+class SpacecraftFilter(FilterSet):
     class Meta:
         model = Spacecraft
         fields = ["in_space", "is_placeholder", "name", "spacecraft_config", "status"]
 
 
-class SpacecraftFlightFilter(django_filters.FilterSet):
+class SpacecraftFlightFilter(FilterSet):
     class Meta:
         model = SpacecraftFlight
         fields = ["spacecraft"]
+
+
+class SpacecraftConfigFilter(FilterSet):
+    class Meta:
+        model = SpacecraftConfig
+        fields = ["agency", "human_rated", "in_use", "name"]
+
+
+class SpacecraftConfigFamilyFilter(FilterSet):
+    class Meta:
+        model = SpacecraftConfigFamily
+        fields = ["manufacturer", "name"]

@@ -1,9 +1,25 @@
 from lldapi.api.registry import Embedded, Resource, registry
 from spacecraft import models
-from spacecraft.filters import SpacecraftFilter, SpacecraftFlightFilter
+from spacecraft.filters import (
+    SpacecraftConfigFamilyFilter,
+    SpacecraftConfigFilter,
+    SpacecraftFilter,
+    SpacecraftFlightFilter,
+)
 from spacecraft.serializers import v2_0_0
-from spacecraft.serializers.endpoints import SpacecraftEndpointDetailed, SpacecraftFlightDetailed
-from spacecraft.serializers.spacecraft import SpacecraftFlightNormal, SpacecraftNormal
+from spacecraft.serializers.configurations import (
+    SpacecraftConfigDetailed,
+    SpacecraftConfigFamilyMini,
+    SpacecraftConfigFamilyNormal,
+    SpacecraftConfigNormal,
+    SpacecraftConfigType,
+)
+from spacecraft.serializers.endpoints import (
+    SpacecraftConfigFamilyEndpointDetailed,
+    SpacecraftEndpointDetailed,
+    SpacecraftFlightDetailed,
+)
+from spacecraft.serializers.spacecraft import SpacecraftFlightNormal, SpacecraftNormal, SpacecraftStatus
 
 registry.register(
     Resource(
@@ -21,6 +37,40 @@ registry.register(
         queryset=models.SpacecraftFlight.objects.all(),
         modes={"normal": SpacecraftFlightNormal, "detailed": SpacecraftFlightDetailed},
         filterset_class=SpacecraftFlightFilter,
+    ),
+    Resource(
+        path="spacecraft_configurations",
+        basename="spacecraftconfig",
+        queryset=models.SpacecraftConfig.objects.all(),
+        modes={"normal": SpacecraftConfigNormal, "detailed": SpacecraftConfigDetailed},
+        filterset_class=SpacecraftConfigFilter,
+        search_fields=("agency__abbrev", "agency__name", "name"),
+        ordering_fields=("name",),
+    ),
+    Resource(
+        path="spacecraft_configuration_families",
+        basename="spacecraftconfigfamily",
+        queryset=models.SpacecraftConfigFamily.objects.all(),
+        modes={
+            "list": SpacecraftConfigFamilyMini,
+            "normal": SpacecraftConfigFamilyNormal,
+            "detailed": SpacecraftConfigFamilyEndpointDetailed,
+        },
+        filterset_class=SpacecraftConfigFamilyFilter,
+        search_fields=("manufacturer__abbrev", "manufacturer__name", "name"),
+        ordering_fields=("name",),
+    ),
+    Resource(
+        path="config/spacecraft_configuration_types",
+        basename="spacecraftconfigtype",
+        queryset=models.SpacecraftConfigType.objects.all(),
+        serializer=SpacecraftConfigType,
+    ),
+    Resource(
+        path="config/spacecraft_statuses",
+        basename="spacecraftstatus",
+        queryset=models.SpacecraftStatus.objects.all(),
+        serializer=SpacecraftStatus,
     ),
     # LL2 2.0.0's `/spacecraft/flight/`, which clients written for 2.0.0 still call: one shape for
     # lists and single flights, and LL2 2.0.0's own documentation text.
@@ -40,7 +90,6 @@ registry.register(
 )
 
 registry.embed(
-    Embedded("spacecraft_configurations", "spacecraftconfig"),
     # What the 2.0.0 flights link to, at LL2 2.0.0's own paths.
     *(
         Embedded(path, basename, version="2.0.0")

@@ -10,6 +10,7 @@ responses answers, or says the resource is embedded but not served.
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -221,3 +222,44 @@ def test_import_ll2_reads_every_mode_back_into_the_same_responses(client, url, t
             call_command("import_ll2", str(path), verbosity=0, stdout=io.StringIO())
             assert get(client, page_url)["results"] == page["results"], (url, mode)
             transaction.set_rollback(True)
+
+
+# Hostile values
+
+HOSTILE_VALUES = [
+    "99999999999999999999",
+    "-9223372036854775809",
+    "1e400",
+    "NaN",
+    "9999-12-31T23:59:59-23:59",
+    "0001-01-01T00:00:00+00:01",
+    "1.5",
+    "-1",
+    "%00",
+    "x" * 5000,
+    ",,,",
+    "true,false",
+]
+
+
+@pytest.mark.parametrize("url", RESOURCES)
+def test_no_query_value_is_a_server_error(client, url):
+    """Every parameter, with values that do not parse or parse out of range: a JSON 200 or 400, never a 500."""
+    resource = RESOURCES[url]
+    filterset = resource.filterset_class
+    parameters = [*(filterset.base_filters if filterset else ()), "search", "ordering", "mode", "limit", "offset"]
+    client.raise_request_exception = False
+    for parameter in parameters:
+        for value in HOSTILE_VALUES:
+            response = client.get(f"{url}?{parameter}={value}")
+            assert response.status_code in (200, 400), (url, parameter, value, response.content[:300])
+            body = json.loads(response.content)
+            if response.status_code == 400:
+                assert parameter in body, (url, parameter, value, body)
+
+
+def test_the_readme_lists_every_endpoint_as_the_registry_declares_it():
+    from lldapi.management.commands.endpoint_table import table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert f"\n{table()}\n" in readme, "README.md's endpoint table is stale: paste `manage.py endpoint_table`"

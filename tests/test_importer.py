@@ -149,7 +149,7 @@ def broken_page(change):
     (lambda p: p["results"][2]["image"].update(colour="red"), "$.results[2].image.colour", "not a field"),
     (lambda p: p["results"][4]["spacecraft_config"]["agency"].update(response_mode="detailed"),
      "$.results[4].spacecraft_config.agency.response_mode", "'list'"),
-    (lambda p: p["results"][6].update(url="https://ll.thespacedevs.com/2.3.0/agencies/1/"),
+    (lambda p: p["results"][6].update(url="https://ll.thespacedevs.com/2.3.0/nothing/1/"),
      "$.results[6].url", "not an object of an endpoint"),
     (lambda p: p["results"][6].update(response_mode="list"), "$.results[6].response_mode", "unknown mode"),
     (lambda p: p["results"][7]["spacecraft_config"].update(family={"id": 2}),

@@ -41,7 +41,10 @@ class Agency(Record):
     founding_year = models.IntegerField(null=True)
     launchers = models.CharField(max_length=500, null=True)
     spacecraft = models.CharField(max_length=500, null=True)
+    # LL2 publishes the parent agency by its name alone (`parent`); the link itself, which the
+    # `parent__id` filter reads, is only known from data that holds it (the synthetic data set).
     parent = models.CharField(max_length=255, null=True)
+    parent_agency = models.ForeignKey("self", models.SET_NULL, null=True, related_name="+")
     image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
     logo = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
     social_logo = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
@@ -68,3 +71,11 @@ class Agency(Record):
         # LL2 lists agencies by name wherever it nests several (a program's or a mission's).
         ordering = ["name", "id"]
         verbose_name_plural = "agencies"
+        indexes = [
+            models.Index(fields=[column, "id"])
+            for column in [
+                "name", "abbrev", "featured", "founding_year", "total_launch_count",
+                "consecutive_successful_launches", "successful_launches", "failed_launches", "pending_launches",
+                "consecutive_successful_landings", "successful_landings", "failed_landings", "attempted_landings",
+            ]
+        ]

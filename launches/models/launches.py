@@ -23,14 +23,36 @@ class NetPrecision(Record):
     description = models.CharField(max_length=2048, null=True)
 
 
-class LauncherConfigFamily(Record):
-    name = models.CharField(max_length=200, null=True)
+class LaunchCounts(Record):
+    """The launch and landing counts that LL2 publishes for launcher families and configurations."""
+
+    total_launch_count = models.IntegerField(null=True)
+    consecutive_successful_launches = models.IntegerField(null=True)
+    successful_launches = models.IntegerField(null=True)
+    failed_launches = models.IntegerField(null=True)
+    pending_launches = models.IntegerField(null=True)
+    attempted_landings = models.IntegerField(null=True)
+    successful_landings = models.IntegerField(null=True)
+    failed_landings = models.IntegerField(null=True)
+    consecutive_successful_landings = models.IntegerField(null=True)
 
     class Meta(Record.Meta):
+        abstract = True
+
+
+class LauncherConfigFamily(LaunchCounts):
+    name = models.CharField(max_length=200, null=True)
+    manufacturer = models.ManyToManyField(Agency, related_name="+")
+    parent = models.ForeignKey("self", models.SET_NULL, null=True, related_name="+")
+    description = models.CharField(max_length=2048, null=True)
+    active = models.BooleanField(null=True)
+    maiden_flight = models.DateField(null=True)
+
+    class Meta(LaunchCounts.Meta):
         verbose_name_plural = "launcher config families"
 
 
-class LauncherConfig(Record):
+class LauncherConfig(LaunchCounts):
     launch_library_id = models.IntegerField(null=True)
     name = models.CharField(max_length=200, null=True)
     families = models.ManyToManyField(LauncherConfigFamily, related_name="+")
@@ -38,6 +60,35 @@ class LauncherConfig(Record):
     legacy_family = models.CharField(max_length=200, null=True)
     full_name = models.CharField(max_length=200, null=True)
     variant = models.CharField(max_length=200, null=True)
+    # An agency's `launcher_list`: the configurations it manufactures.
+    manufacturer = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="launcher_list")
+    active = models.BooleanField(null=True)
+    is_placeholder = models.BooleanField(null=True)
+    program = models.ManyToManyField("Program", related_name="+")
+    reusable = models.BooleanField(null=True)
+    image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
+    info_url = models.CharField(max_length=200, null=True)
+    wiki_url = models.CharField(max_length=200, null=True)
+    description = models.CharField(max_length=2048, null=True)
+    alias = models.CharField(max_length=200, null=True)
+    min_stage = models.IntegerField(null=True)
+    max_stage = models.IntegerField(null=True)
+    length = models.FloatField(null=True)
+    diameter = models.FloatField(null=True)
+    maiden_flight = models.DateField(null=True)
+    launch_cost = models.IntegerField(null=True)
+    launch_mass = models.FloatField(null=True)
+    leo_capacity = models.FloatField(null=True)
+    gto_capacity = models.FloatField(null=True)
+    geo_capacity = models.FloatField(null=True)
+    sso_capacity = models.FloatField(null=True)
+    to_thrust = models.FloatField(null=True)
+    apogee = models.FloatField(null=True)
+    fastest_turnaround = models.DurationField(null=True)
+
+    class Meta(LaunchCounts.Meta):
+        # LL2 lists an agency's launcher configurations by name.
+        ordering = ["name", "id"]
 
 
 class Rocket(Record):

@@ -30,11 +30,12 @@ class CelestialBody(Record):
 
     class Meta(Record.Meta):
         verbose_name_plural = "celestial bodies"
+        indexes = [models.Index(fields=["name", "id"])]
 
 
 class Location(Record):
     name = models.CharField(max_length=255, null=True)
-    celestial_body = models.ForeignKey(CelestialBody, models.SET_NULL, null=True, related_name="+")
+    celestial_body = models.ForeignKey(CelestialBody, models.SET_NULL, null=True, related_name="locations")
     active = models.BooleanField(null=True)
     country = models.ForeignKey(Country, models.SET_NULL, null=True, related_name="+")
     # LL2 2.0.0 gives the country as a bare alpha-3 code, without the id of a Country.

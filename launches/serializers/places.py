@@ -21,7 +21,7 @@ class CelestialBodyNormal(RecordSerializer):
     response_mode = Constant("normal")
     type = CelestialBodyType()
     # Unlike every other duration in LL2, a day's length is written in Django's own format.
-    length_of_day = serializers.DurationField()
+    length_of_day = serializers.DurationField(allow_null=True)
     image = Image()
 
     class Meta:

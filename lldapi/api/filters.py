@@ -1,7 +1,11 @@
 """Filters shared by every endpoint's FilterSet, for the lookups LL2's parameters name."""
 
+from datetime import UTC, datetime
+from decimal import Decimal
+
 import django_filters
 from django import forms
+from django.db import models
 from django.db.models import Value
 from django.db.models.functions import StrIndex
 
@@ -48,3 +52,42 @@ class NumberListFilter(django_filters.BaseInFilter, django_filters.NumberFilter)
 
 class CharListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     """`country_code=USA,FRA`: any of a comma-separated list of strings."""
+
+
+# The bounds of the database's integers and of Python's datetimes, past which a database adapter raises.
+SMALLEST_INTEGER, LARGEST_INTEGER = -(2**63), 2**63 - 1
+
+
+def out_of_range(value):
+    """Why `value` cannot reach the database, or None."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        if not SMALLEST_INTEGER <= value <= LARGEST_INTEGER:
+            return f"{value} is out of range."
+    elif isinstance(value, datetime):
+        try:
+            value.astimezone(UTC)
+        except OverflowError:
+            return f"{value.isoformat()} is out of range."
+    return None
+
+
+class BoundedValuesForm(forms.Form):
+    """A filter form that refuses values the database cannot compare with, naming their parameter."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if problem := out_of_range(item):
+                    self.add_error(name, problem)
+                    break
+        return cleaned
+
+
+class FilterSet(django_filters.FilterSet):
+    """The base of every endpoint's FilterSet: strict booleans, and values out of range answer 400."""
+
+    FILTER_DEFAULTS = {**django_filters.FilterSet.FILTER_DEFAULTS, models.BooleanField: {"filter_class": BooleanFilter}}
+
+    def get_form_class(self):
+        return type(f"{type(self).__name__}Form", (BoundedValuesForm, super().get_form_class()), {})

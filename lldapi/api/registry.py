@@ -74,7 +74,7 @@ class Resource:
             f"{name}ViewSet",
             (ModeViewSet,),
             {
-                "__module__": model.__module__,
+                "__module__": f"{model._meta.app_label}.resources",
                 "__doc__": self.description or schema_description(self.url),
                 "resource": self,
                 "queryset": self.queryset,

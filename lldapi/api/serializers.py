@@ -1,5 +1,6 @@
 import copy
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from rest_framework import serializers
 
@@ -66,12 +67,29 @@ class RecordSerializer(serializers.ModelSerializer):
     def get_fields(self):
         cls = type(self)
         if cls not in self._field_templates:
-            self._field_templates[cls] = super().get_fields()
-        # Plain fields keep no state of their own beyond their binding: a shallow copy will do.
-        return {
-            name: copy.deepcopy(field) if isinstance(field, serializers.BaseSerializer) else copy.copy(field)
-            for name, field in self._field_templates[cls].items()
-        }
+            self._field_templates[cls] = self.build_fields()
+        fields = {}
+        for name, template in self._field_templates[cls].items():
+            if isinstance(template, serializers.BaseSerializer):
+                # A deep copy builds the field again from its arguments: carry what `build_fields` set.
+                fields[name] = copy.deepcopy(template)
+                fields[name].allow_null = template.allow_null
+            else:
+                # Plain fields keep no state of their own beyond their binding: a shallow copy will do.
+                fields[name] = copy.copy(template)
+        return fields
+
+    def build_fields(self):
+        """DRF's fields, with a nested object nullable unless its column says it is always there: what the
+        database may not know is null (as the OpenAPI document says)."""
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.BaseSerializer) and not isinstance(field, serializers.ListSerializer):
+                try:
+                    field.allow_null = self.Meta.model._meta.get_field(field.source).null
+                except FieldDoesNotExist:
+                    field.allow_null = True
+        return fields
 
 
 def id_and_name(model):

@@ -32,13 +32,14 @@ class SpacecraftConfigFamily(FlightCounts):
 
     class Meta(FlightCounts.Meta):
         verbose_name_plural = "spacecraft config families"
+        indexes = [models.Index(fields=["name", "id"])]
 
 
 class SpacecraftConfig(FlightCounts):
     name = models.CharField(max_length=200, null=True)
     type = models.ForeignKey(SpacecraftConfigType, models.SET_NULL, null=True, related_name="+")
-    agency = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
-    family = models.ManyToManyField(SpacecraftConfigFamily, related_name="+")
+    agency = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="spacecraft_list")
+    family = models.ManyToManyField(SpacecraftConfigFamily, related_name="configurations")
     in_use = models.BooleanField(null=True)
     image = models.ForeignKey(Image, models.SET_NULL, null=True, related_name="+")
     # LL2 2.0.0 gives the image as a bare URL, without the id of an Image.
@@ -57,3 +58,12 @@ class SpacecraftConfig(FlightCounts):
     wiki_link = models.URLField(max_length=200, null=True)
     info_link = models.URLField(max_length=200, null=True)
     fastest_turnaround = models.DurationField(null=True)
+
+    class Meta(FlightCounts.Meta):
+        # LL2 lists an agency's and a family's spacecraft configurations by name.
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["human_rated", "id"]),
+            models.Index(fields=["in_use", "id"]),
+        ]

@@ -7,7 +7,11 @@ events, whose shapes (in `docking.serializers`) embed flights in turn.
 from docking.serializers.events import DockingEventForChaserNormal
 from launches.serializers.astronauts import AstronautFlight
 from lldapi.api.fields import Constant
-from spacecraft.serializers.configurations import SpacecraftConfigDetailed
+from spacecraft.serializers.configurations import (
+    SpacecraftConfigDetailed,
+    SpacecraftConfigFamilyDetailed,
+    SpacecraftConfigNormal,
+)
 
 from .spacecraft import SpacecraftDetailed, SpacecraftFlightNormal, SpacecraftNormal
 
@@ -34,3 +38,11 @@ class SpacecraftEndpointDetailed(SpacecraftNormal):
 
     class Meta(SpacecraftNormal.Meta):
         fields = SpacecraftNormal.Meta.fields + ["flights"]
+
+
+class SpacecraftConfigFamilyEndpointDetailed(SpacecraftConfigFamilyDetailed):
+    response_mode = Constant("detailed")
+    spacecraft = SpacecraftConfigNormal(many=True, source="configurations")
+
+    class Meta(SpacecraftConfigFamilyDetailed.Meta):
+        fields = SpacecraftConfigFamilyDetailed.Meta.fields + ["spacecraft"]

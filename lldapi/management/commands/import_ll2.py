@@ -5,11 +5,12 @@ from lldapi.importer import Importer, PageError
 
 class Command(BaseCommand):
     help = (
-        "Import LL2 response pages (plain JSON or browsable-API dumps) of the spacecraft, spacecraft "
-        "flight and docking event endpoints, upserting every object they hold by id. Each file is "
-        "imported in its own transaction; a malformed file is rejected whole. Only what differs from "
-        "the stored objects is written; the report gives, per kind, how many objects were created, "
-        "updated and left unchanged."
+        "Import LL2 response pages (plain JSON or browsable-API dumps) of the endpoints this server "
+        "answers, upserting every object they hold by id. Records without a `url` (celestial bodies, "
+        "families, config lookups) need the page's `next` or `previous` link to name their endpoint. "
+        "Each file is imported in its own transaction; a malformed file is rejected whole. Only what "
+        "differs from the stored objects is written; the report gives, per kind, how many objects were "
+        "created, updated and left unchanged."
     )
 
     def add_arguments(self, parser):
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         for path in paths:
             try:
                 records = importer.import_file(path)
-            except (PageError, OSError) as error:
+            except PageError as error:
                 failures.append(str(error))
                 self.stderr.write(f"rejected {error}")
                 continue

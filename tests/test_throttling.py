@@ -1,0 +1,63 @@
+"""Rate limits like LL2's: off by default; per address or per API key when set; `/2.3.0/api-throttle/`."""
+
+import json
+
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+URL = "/2.3.0/spacecraft/?limit=1"
+STATUS = "/2.3.0/api-throttle/"
+
+
+def status(client, **headers):
+    response = client.get(STATUS, **headers)
+    assert response.status_code == 200
+    [throttle] = json.loads(response.content)
+    return throttle
+
+
+def test_off_by_default(client):
+    assert all(client.get(URL).status_code == 200 for _ in range(20))
+    assert status(client) == {
+        "your_request_limit": None, "limit_frequency_secs": None, "current_use": 0, "next_use_secs": 0,
+        "ident": "127.0.0.1",
+    }
+
+
+@override_settings(THROTTLE_ANON="3/hour")
+def test_anonymous_clients_are_limited_by_address(client):
+    assert [client.get(URL).status_code for _ in range(3)] == [200, 200, 200]
+    throttled = client.get(URL)
+    assert throttled.status_code == 429
+    wait = int(throttled["Retry-After"])
+    assert 3590 <= wait <= 3600
+    assert json.loads(throttled.content) == {"detail": f"Request was throttled. Expected available in {wait} seconds."}
+    # Asking how much is left never uses any of it.
+    for _ in range(3):
+        assert status(client) == {
+            "your_request_limit": 3, "limit_frequency_secs": 3600, "current_use": 3, "next_use_secs": wait,
+            "ident": "127.0.0.1",
+        }
+    # Another address has its own count; a forged X-Forwarded-For is not an address.
+    assert client.get(URL, REMOTE_ADDR="10.1.2.3").status_code == 200
+    assert client.get(URL, HTTP_X_FORWARDED_FOR="10.9.9.9").status_code == 429
+
+
+@override_settings(THROTTLE_ANON="1/hour", THROTTLE_KEY="4/hour", API_KEYS=["k-one", "k-two"])
+def test_key_holders_have_their_own_rate_per_key(client):
+    one = {"HTTP_AUTHORIZATION": "Token k-one"}
+    assert [client.get(URL, **one).status_code for _ in range(5)] == [200, 200, 200, 200, 429]
+    assert status(client, **one)["your_request_limit"] == 4 and status(client, **one)["current_use"] == 4
+    assert client.get(URL, HTTP_AUTHORIZATION="Token k-two").status_code == 200
+    assert [client.get(URL).status_code for _ in range(2)] == [200, 429]
+
+
+@override_settings(API_KEYS=["k-one"])
+@pytest.mark.parametrize("header", ["Token nope", "Token", "Token k-one extra"])
+def test_an_unknown_key_is_a_json_401(client, header):
+    response = client.get(URL, HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert json.loads(response.content) == {"detail": "Invalid token."}
+    assert response["WWW-Authenticate"] == "Token"
