@@ -84,17 +84,6 @@ NAMES = [
     "Yamato",
     "Zenith",
 ]
-# More than a page of 20 of each lookup, so that a page of them names its endpoint in its `next` link.
-STATION_STATUSES = [
-    "Active", "De-orbited", "Planned", "Decommissioned", "Under Construction", "In Development", "Cancelled",
-    "Abandoned", "Inactive", "Standby", "Retired", "Lost", "Commissioning", "Operational", "Deorbiting",
-    "Crewed", "Uncrewed", "Testing", "Mothballed", "Assembly", "Unknown",
-]
-PAYLOAD_TYPES = [
-    "Technology Demonstrator", "Communications", "Science", "Cargo", "Earth Observation", "Navigation",
-    "Weather", "Crew", "Space Station Module", "Lunar Lander", "Planetary Probe", "Astronomy", "Heliophysics",
-    "Military", "Rideshare", "Dummy Payload", "Tug", "Resupply", "Education", "Amateur Radio", "Unknown",
-]
 # Planned ends and departures of what is under way at NOW: years after it, so that what is "active"
 # at the real date of a request stays what the stored counts summarise.
 PLANNED = (datetime(2032, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC))
@@ -322,9 +311,11 @@ class Generator:
         self.spacecraft_statuses = self.named(
             spacecraft.SpacecraftStatus, ["Active", "Retired", "Destroyed", "Single Use", "Unknown"]
         )
-        self.station_statuses = self.named(docking.SpaceStationStatus, STATION_STATUSES)
+        self.station_statuses = self.named(docking.SpaceStationStatus, ["Active", "De-orbited", "Planned"])
         self.station_types = self.named(docking.SpaceStationType, ["Government", "Multinational", "Commercial"])
-        self.payload_types = self.named(docking.PayloadType, PAYLOAD_TYPES)
+        self.payload_types = self.named(
+            docking.PayloadType, ["Technology Demonstrator", "Communications", "Science", "Cargo", "Earth Observation"]
+        )
 
     # Organisations and places
 
@@ -639,6 +630,8 @@ class Generator:
             (launches.CelestialBodyType, "Body type"),
             (spacecraft.SpacecraftStatus, "Spacecraft status"),
             (spacecraft.SpacecraftConfigType, "Spacecraft type"),
+            (docking.SpaceStationStatus, "Station status"),
+            (docking.PayloadType, "Payload type"),
         ]:
             for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
                 self.new(model, name=f"{label} {number}")
