@@ -1,5 +1,32 @@
-from docking.models import DockingEvent
-from lldapi.api.filters import FilterSet
+import django_filters
+from django import forms
+from django_filters.fields import ModelMultipleChoiceField
+
+from agencies.models import Agency
+from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation
+from launches.models import Astronaut, Orbit
+from lldapi.api.filters import ContainsFilter, FilterSet, NumberListFilter, out_of_range
+
+COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
+
+
+class BoundedIdsField(ModelMultipleChoiceField):
+    """Ids, of which one past the database's integers names no object: refused before the query that
+    looks them up, which the database would answer with an error."""
+
+    def _check_values(self, value):
+        for item in value:
+            if str(item).lstrip("-").isdigit() and out_of_range(int(item)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super()._check_values(value)
+
+
+class ObjectsFilter(django_filters.ModelMultipleChoiceFilter):
+    """`owners=1&owners=2`: any of the objects of these ids, given as repeated parameters."""
+
+    field_class = BoundedIdsField
 
 
 class DockingEventFilter(FilterSet):
@@ -11,3 +38,55 @@ class DockingEventFilter(FilterSet):
             "flight_vehicle_chaser__id": ["exact"],
             "space_station_target__id": ["exact"],
         }
+
+
+class SpaceStationFilter(FilterSet):
+    name__contains = ContainsFilter(field_name="name")
+    # A station holds the name of its orbit, as LL2 publishes it; `orbit` is the id of an orbit (LL2's
+    # /config/orbits/) and selects the stations in the orbit of that name.
+    orbit = django_filters.ModelChoiceFilter(queryset=Orbit.objects.all(), method="in_orbit")
+    owner__ids = NumberListFilter(field_name="owners__id", distinct=True)
+    owners = ObjectsFilter(queryset=Agency.objects.all())
+    status__ids = NumberListFilter(field_name="status__id")
+
+    class Meta:
+        model = SpaceStation
+        fields = {
+            "docked_vehicles": COMPARISONS,
+            "id": ["exact"],
+            "name": ["exact"],
+            "onboard_crew": COMPARISONS,
+            "status": ["exact"],
+            "type": ["exact"],
+        }
+
+    def in_orbit(self, queryset, name, orbit):
+        return queryset.filter(orbit=orbit.name)
+
+
+class ExpeditionFilter(FilterSet):
+    crew__astronaut = django_filters.ModelChoiceFilter(queryset=Astronaut.objects.all(), distinct=True)
+    crew__astronaut__agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), distinct=True)
+    space_station = django_filters.ModelChoiceFilter(field_name="spacestation", queryset=SpaceStation.objects.all())
+
+    class Meta:
+        model = Expedition
+        fields = {
+            "end": ["gt", "gte", "lt", "lte"],
+            "name": ["exact"],
+            "start": ["gt", "gte", "lt", "lte"],
+        }
+
+
+class PayloadFilter(FilterSet):
+    program__id = django_filters.NumberFilter(distinct=True)
+
+    class Meta:
+        model = Payload
+        fields = ["manufacturer__id", "manufacturer__name", "name", "operator", "operator__id", "operator__name"]
+
+
+class PayloadFlightFilter(FilterSet):
+    class Meta:
+        model = PayloadFlight
+        fields = ["payload"]

@@ -1,7 +1,40 @@
+from django.db.models import OuterRef, Subquery
+
 from docking import models
-from docking.filters import DockingEventFilter
-from docking.serializers.endpoints import DockingEventEndpointDetailed, DockingEventEndpointNormal
+from docking.filters import (
+    DockingEventFilter,
+    ExpeditionFilter,
+    PayloadFilter,
+    PayloadFlightFilter,
+    SpaceStationFilter,
+)
+from docking.serializers.endpoints import (
+    DockingEventEndpointDetailed,
+    DockingEventEndpointNormal,
+    PayloadFlightDetailed,
+    SpaceStationDetailedEndpoint,
+    SpaceStationEndpoint,
+)
+from docking.serializers.events import DockingLocation
+from docking.serializers.expeditions import ExpeditionDetailed, ExpeditionNormal
+from docking.serializers.payloads import (
+    PayloadDetailed,
+    PayloadFlightMini,
+    PayloadFlightNormal,
+    PayloadMini,
+    PayloadNormal,
+    PayloadType,
+)
+from docking.serializers.stations import SpaceStationStatus
 from lldapi.api.registry import Embedded, Resource, registry
+
+# LL2 orders payloads by the launch date of their flights, one row per flight. A payload is listed
+# once here, at the date of its first launch.
+FIRST_LAUNCH = Subquery(
+    models.PayloadFlight.objects.filter(payload=OuterRef("pk"), launch__net__isnull=False)
+    .order_by("launch__net")
+    .values("launch__net")[:1]
+)
 
 registry.register(
     Resource(
@@ -21,9 +54,71 @@ registry.register(
         ),
         ordering_fields=("departure", "docking"),
     ),
+    Resource(
+        path="space_stations",
+        basename="spacestation",
+        queryset=models.SpaceStation.objects.all(),
+        modes={"normal": SpaceStationEndpoint, "detailed": SpaceStationDetailedEndpoint},
+        filterset_class=SpaceStationFilter,
+        search_fields=("name", "owners__abbrev", "owners__name"),
+        ordering_fields=("docked_vehicles", "founded", "id", "name", "onboard_crew", "status", "type", "volume"),
+    ),
+    Resource(
+        path="expeditions",
+        basename="expedition",
+        queryset=models.Expedition.objects.all(),
+        modes={"normal": ExpeditionNormal, "detailed": ExpeditionDetailed},
+        filterset_class=ExpeditionFilter,
+        search_fields=(
+            "crew__astronaut__agency__abbrev",
+            "crew__astronaut__agency__name",
+            "crew__astronaut__name",
+            "crew__astronaut__nationality__nationality_name",
+            "name",
+        ),
+        ordering_fields=("end", "id", "start"),
+    ),
+    Resource(
+        path="payloads",
+        basename="payload",
+        # The ordering's name is LL2's path to the launches of a payload's flights.
+        queryset=models.Payload.objects.alias(payloadflight__rocket__launch__net=FIRST_LAUNCH),
+        modes={"list": PayloadMini, "normal": PayloadNormal, "detailed": PayloadDetailed},
+        filterset_class=PayloadFilter,
+        search_fields=(
+            "manufacturer__name",
+            "name",
+            "operator__name",
+            "payloadflight__destination",
+            "payloadflight__rocket__launch__name",
+        ),
+        ordering_fields=("id", "name", "payloadflight__rocket__launch__net"),
+    ),
+    Resource(
+        path="payload_flights",
+        basename="payloadflight",
+        queryset=models.PayloadFlight.objects.all(),
+        modes={"list": PayloadFlightMini, "normal": PayloadFlightNormal, "detailed": PayloadFlightDetailed},
+        filterset_class=PayloadFlightFilter,
+    ),
+    Resource(
+        path="config/docking_locations",
+        basename="dockinglocation",
+        queryset=models.DockingLocation.objects.all(),
+        serializer=DockingLocation,
+    ),
+    Resource(
+        path="config/space_station_statuses",
+        basename="spacestationstatus",
+        queryset=models.SpaceStationStatus.objects.all(),
+        serializer=SpaceStationStatus,
+    ),
+    Resource(
+        path="config/payload_types",
+        basename="payloadtype",
+        queryset=models.PayloadType.objects.all(),
+        serializer=PayloadType,
+    ),
 )
 
-registry.embed(
-    Embedded("payload_flights", "payloadflight"),
-    Embedded("space_stations", "spacestation"),
-)
+registry.embed(Embedded("spacewalks", "spacewalk"))

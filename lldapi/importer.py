@@ -255,6 +255,8 @@ class Importer:
     def store_list(self, instance, field, values, path):
         """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
         or its id-less children)."""
+        if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
+            values = [] if values is None else [values]
         if not isinstance(values, list):
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 from django.db import transaction
 
@@ -83,6 +84,9 @@ NAMES = [
     "Yamato",
     "Zenith",
 ]
+# Planned ends and departures of what is under way at NOW: years after it, so that what is "active"
+# at the real date of a request stays what the stored counts summarise.
+PLANNED = (datetime(2032, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC))
 WORDS = [
     "orbital",
     "crew",
@@ -103,6 +107,10 @@ WORDS = [
     "transfer",
     "return",
 ]
+
+
+def midnight(day):
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 class Generator:
@@ -622,6 +630,8 @@ class Generator:
             (launches.CelestialBodyType, "Body type"),
             (spacecraft.SpacecraftStatus, "Spacecraft status"),
             (spacecraft.SpacecraftConfigType, "Spacecraft type"),
+            (docking.SpaceStationStatus, "Station status"),
+            (docking.PayloadType, "Payload type"),
         ]:
             for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
                 self.new(model, name=f"{label} {number}")
@@ -939,7 +949,7 @@ class Generator:
 
     def stations(self):
         self.station_list = []
-        for index in range(self.scaled(10)):
+        for index in range(self.scaled(15)):
             name = f"{self.pick(NAMES)} Station {index + 1}"
             founded = date(1971, 4, 19) + timedelta(days=self.rng.randrange(18000))
             self.station_list.append(
@@ -1018,7 +1028,8 @@ class Generator:
         for location in self.docking_locations:
             host = "station" if location.spacestation else "flight" if location.spacecraft else "payload"
             locations[host].append(location)
-        for index in range(self.scaled(700)):
+        # 700 events per scale, the visits under way at stations (`station_visits`) included.
+        for index in range(self.scaled(700) - len(self.rows[docking.DockingEvent])):
             kind = self.DOCKING_KINDS[index % len(self.DOCKING_KINDS)]
             event = dict.fromkeys(
                 [
@@ -1058,6 +1069,177 @@ class Generator:
                     chaser.spacecraft.time_docked += departure - docked
             self.new(docking.DockingEvent, docking=docked, departure=departure, docking_location=location, **event)
 
+    def station_details(self):
+        """Owners, size and orbit of each station; its status follows its deorbiting."""
+        orbits = [orbit.name for orbit in self.orbits]
+        for station in self.station_list:
+            self.link(station, "owners", self.some(self.agency_list, 1, 2))
+            station.status = self.station_statuses[0 if station.deorbited is None else 1]
+            station.orbit = self.pick([orbits[0], orbits[0], *orbits])
+            station.height = self.maybe(round(self.rng.uniform(10, 110), 1))
+            station.width = self.maybe(round(self.rng.uniform(10, 110), 1))
+            station.mass = self.maybe(round(self.rng.uniform(8, 450), 1))
+            station.volume = self.maybe(self.rng.randrange(90, 1000))
+
+    def expeditions(self):
+        """Each station's expeditions, one after the other; the last one of a station in orbit under way.
+
+        The crew of an expedition under way are astronauts in space; a station's `onboard_crew` counts them.
+        """
+        in_space = [astronaut for astronaut in self.astronaut_list if astronaut.in_space] or self.astronaut_list
+        for station in self.station_list:
+            founded = midnight(station.founded)
+            under_way = station.deorbited is None
+            if under_way:
+                end = None
+                start = NOW - timedelta(days=self.rng.uniform(10, 150))
+            else:
+                end = min(midnight(station.deorbited), NOW)
+                start = end - timedelta(days=self.rng.uniform(60, 200))
+            spans, count = [], self.rng.randint(2, 6)
+            while start > founded and len(spans) < count:
+                spans.insert(0, (start, end))
+                end = start - timedelta(days=self.rng.uniform(1, 30), seconds=self.rng.randrange(86400))
+                start = end - timedelta(days=self.rng.uniform(60, 200))
+            station.onboard_crew = 0
+            for number, (start, end) in enumerate(spans, 1):
+                current = end is None
+                if current:
+                    end = self.maybe(self.moment(*PLANNED), 0.5)
+                expedition = self.new(
+                    docking.Expedition,
+                    name=f"{station.name} Expedition {number}",
+                    start=start,
+                    end=end,
+                    spacestation=station,
+                )
+                self.link(expedition, "mission_patches", self.some(self.patches, 0, 2))
+                crew = self.some(in_space if current else self.astronaut_list, 1, 4)
+                seats = [
+                    self.new(launches.AstronautFlight, role=self.roles[i], astronaut=astronaut)
+                    for i, astronaut in enumerate(crew)  # at most 4, one role each
+                ]
+                self.link(expedition, "crew", seats)
+                if current:
+                    station.onboard_crew += len(seats)
+                for walk in range(self.rng.randint(0, 2)):
+                    walk_start = self.moment(start, min(end or NOW, NOW) - timedelta(hours=9))
+                    duration = timedelta(hours=self.rng.uniform(4, 9), microseconds=self.micro())
+                    self.new(
+                        docking.Spacewalk,
+                        name=f"{expedition.name} EVA {walk + 1}",
+                        start=walk_start,
+                        end=walk_start + duration,
+                        duration=duration,
+                        location=self.maybe(f"{station.name} {self.pick(['truss', 'airlock', 'exterior'])}"),
+                        expedition=expedition,
+                        spacestation=station,
+                    )
+
+    def station_visits(self):
+        """What is docked at each station in orbit at NOW, at ports of its own: a module's, a visiting
+        vehicle's and a berthing port, so that docking events of every kind are under way; and the
+        last visit of a payload to each deorbited station, at a vehicle left there."""
+        # Payload flights chase in turn, so that the first ones of a page have docking events of every kind.
+        payload_chasers = iter(self.payload_flights)
+        ongoing = [flight for flight in self.flights if flight.mission_end is None]
+        self.rng.shuffle(ongoing)
+        # Taken from the end: first the flights of spacecraft that flew before.
+        ongoing.sort(key=lambda flight: flight.spacecraft.fastest_turnaround is not None)
+        ended = [flight for flight in self.flights if flight.mission_end is not None]
+        in_orbit = [station for station in self.station_list if station.deorbited is None]
+        for index, station in enumerate(in_orbit):
+            module = self.pick(self.payload_flights)
+            # A vehicle in flight, or one whose flight ended with it left at the station as a module.
+            vehicle = ongoing.pop() if index % 2 else self.pick(ended)
+            # Who docks at each port: payloads, flights and other stations in turn.
+            ports = [
+                (
+                    "module port",
+                    {"payload": module.payload},
+                    {"payload_flight_target": module},
+                    "flight" if index % 2 else "payload",
+                ),
+                (
+                    "vehicle port",
+                    {"spacecraft": vehicle.spacecraft.spacecraft_config},
+                    {"flight_vehicle_target": vehicle},
+                    "payload",
+                ),
+                ("berthing port", {}, {}, "flight" if index % 2 else "station"),
+            ]
+            for name, host, target, kind in ports:
+                location = self.new(
+                    docking.DockingLocation, name=f"{station.name} {name}", spacestation=station, **host
+                )
+                if kind == "flight":
+                    chaser = {"flight_vehicle_chaser": ongoing.pop()}
+                    launched = chaser["flight_vehicle_chaser"].launch.net
+                elif kind == "payload":
+                    chaser = {"payload_flight_chaser": next(payload_chasers)}
+                    launched = chaser["payload_flight_chaser"].launch.net
+                else:
+                    chaser = {"space_station_chaser": self.pick([s for s in self.station_list if s is not station])}
+                    launched = midnight(chaser["space_station_chaser"].founded)
+                self.new(
+                    docking.DockingEvent,
+                    docking=self.moment(max(launched, NOW - timedelta(days=200)), NOW - timedelta(hours=1)),
+                    departure=self.maybe(self.moment(*PLANNED), 0.5),
+                    docking_location=location,
+                    space_station_target=station,
+                    **chaser,
+                    **target,
+                )
+        for station in self.station_list:
+            if station.deorbited is None:
+                continue
+            last = min(midnight(station.deorbited), NOW)
+            docked = self.moment(last - timedelta(days=200), last - timedelta(days=20))
+            # At the port of a vehicle left at the station.
+            vehicle = self.pick(ended)
+            location = self.new(
+                docking.DockingLocation,
+                name=f"{station.name} payload port",
+                spacestation=station,
+                spacecraft=vehicle.spacecraft.spacecraft_config,
+            )
+            self.new(
+                docking.DockingEvent,
+                docking=docked,
+                departure=docked + timedelta(days=self.rng.uniform(1, 19)),
+                docking_location=location,
+                space_station_target=station,
+                flight_vehicle_target=vehicle,
+                payload_flight_chaser=next(payload_chasers),
+            )
+
+    def one_vehicle_per_port(self):
+        """At most one vehicle docked at a location at NOW: of the events not departed at a location,
+        each but the last to dock departs when the next one docks, and the last one too if the station
+        was deorbited by NOW. A station's `docked_vehicles` counts the events not departed that target it."""
+
+        def depart(event, moment):
+            event.departure = max(moment, event.docking + timedelta(minutes=1))
+            if event.flight_vehicle_chaser:
+                event.flight_vehicle_chaser.spacecraft.time_docked += event.departure - event.docking
+
+        docked = defaultdict(list)
+        for event in self.rows[docking.DockingEvent]:
+            if event.departure is None or event.departure > NOW:
+                docked[event.docking_location.pk].append(event)
+        counts = defaultdict(int)
+        for events in docked.values():
+            events.sort(key=lambda event: (event.docking, event.pk))
+            for event, following in pairwise(events):
+                depart(event, following.docking)
+            last, station = events[-1], events[-1].docking_location.spacestation
+            if station and station.deorbited and midnight(station.deorbited) <= NOW:
+                depart(last, min(last.docking + timedelta(days=self.rng.uniform(1, 30)), NOW))
+            elif last.space_station_target:
+                counts[last.space_station_target.pk] += 1
+        for station in self.station_list:
+            station.docked_vehicles = counts[station.pk]
+
     # Writing
 
     def build(self):
@@ -1071,7 +1253,11 @@ class Generator:
             self.astronauts,
             self.spacecraft,
             self.stations,
+            self.station_details,
+            self.expeditions,
+            self.station_visits,
             self.docking_events,
+            self.one_vehicle_per_port,
             self.agency_parents,
             self.launcher_details,
             self.celestial_bodies,

@@ -1,8 +1,8 @@
 from .events import DockingEvent, DockingLocation
 from .payloads import Payload, PayloadFlight, PayloadType
-from .stations import SpaceStation, SpaceStationStatus, SpaceStationType
+from .stations import Expedition, SpaceStation, SpaceStationStatus, SpaceStationType, Spacewalk
 
 __all__ = [
-    "DockingEvent", "DockingLocation", "Payload", "PayloadFlight", "PayloadType", "SpaceStation",
-    "SpaceStationStatus", "SpaceStationType",
+    "DockingEvent", "DockingLocation", "Expedition", "Payload", "PayloadFlight", "PayloadType", "SpaceStation",
+    "SpaceStationStatus", "SpaceStationType", "Spacewalk",
 ]

@@ -22,10 +22,22 @@ class Payload(Record):
     mass = models.FloatField(null=True)
     description = models.CharField(max_length=2048, null=True)
 
+    class Meta(Record.Meta):
+        indexes = [models.Index(fields=["name", "id"])]
+
 
 class PayloadFlight(Record):
     destination = models.CharField(max_length=255, null=True)
     amount = models.IntegerField(null=True)
-    payload = models.ForeignKey(Payload, models.SET_NULL, null=True, related_name="+")
+    # `payloadflight` is the name LL2's payload search and ordering give a payload's flights.
+    payload = models.ForeignKey(
+        Payload, models.SET_NULL, null=True, related_name="flights", related_query_name="payloadflight"
+    )
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
     landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
+    # LL2's payload flights reach their launch through a rocket (`payloadflight__rocket__launch__name`
+    # in its payload search); ours hold the launch itself. `rocket` is the flight itself, joined on its
+    # id and with no column of its own, so that `rocket__launch` names our `launch`.
+    rocket = models.ForeignObject(
+        "self", models.DO_NOTHING, from_fields=["id"], to_fields=["id"], null=True, related_name="+"
+    )

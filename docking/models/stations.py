@@ -1,6 +1,9 @@
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Now
 
-from agencies.models import Image
+from agencies.models import Agency, Image
+from launches.models import AstronautFlight, MissionPatch
 from lldapi.api.models import NamedType, Record
 
 
@@ -20,5 +23,53 @@ class SpaceStation(Record):
     founded = models.DateField(null=True)
     deorbited = models.DateField(null=True)
     description = models.CharField(max_length=2048, null=True)
+    # The name of the station's orbit, as LL2 publishes it ("Low Earth Orbit"), without the orbit's id.
     orbit = models.CharField(max_length=255, null=True)
     type = models.ForeignKey(SpaceStationType, models.SET_NULL, null=True, related_name="+")
+    owners = models.ManyToManyField(Agency, related_name="+")
+    height = models.FloatField(null=True)
+    width = models.FloatField(null=True)
+    mass = models.FloatField(null=True)
+    volume = models.IntegerField(null=True)
+    # Counts LL2 computes, stored as it publishes them: the crew of the expeditions under way, and the
+    # vehicles docked to the station.
+    onboard_crew = models.IntegerField(null=True)
+    docked_vehicles = models.IntegerField(null=True)
+
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["founded", "id"]),
+            models.Index(fields=["volume", "id"]),
+            models.Index(fields=["onboard_crew", "id"]),
+            models.Index(fields=["docked_vehicles", "id"]),
+        ]
+
+
+class Expedition(Record):
+    # Under way at the time of the query: not ended yet (no end, or an end still to come).
+    UNDER_WAY = Q(end__isnull=True) | Q(end__gt=Now())
+
+    name = models.CharField(max_length=255, null=True)
+    start = models.DateTimeField(null=True)
+    end = models.DateTimeField(null=True)
+    spacestation = models.ForeignKey(SpaceStation, models.SET_NULL, null=True, related_name="expeditions")
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    crew = models.ManyToManyField(AstronautFlight, related_name="+")
+
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["start", "id"]),
+            models.Index(fields=["end", "id"]),
+        ]
+
+
+class Spacewalk(Record):
+    name = models.CharField(max_length=255, null=True)
+    start = models.DateTimeField(null=True)
+    end = models.DateTimeField(null=True)
+    # Computed by LL2 (end - start), stored as it publishes it.
+    duration = models.DurationField(null=True)
+    location = models.CharField(max_length=255, null=True)
+    expedition = models.ForeignKey(Expedition, models.SET_NULL, null=True, related_name="spacewalks")
+    spacestation = models.ForeignKey(SpaceStation, models.SET_NULL, null=True, related_name="+")

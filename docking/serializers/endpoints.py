@@ -1,13 +1,18 @@
-"""The shapes that only the docking-event endpoint serves at its top level."""
+"""The shapes that only the docking endpoints serve at their top level.
+
+They sit a layer above the embedded shapes they compose: a station lists its docking events, whose
+shapes embed stations in turn.
+"""
 
 from docking import models
 from lldapi.api.fields import Constant, self_link
-from lldapi.api.serializers import RecordSerializer
+from lldapi.api.serializers import RecordSerializer, Where
 from spacecraft.serializers.spacecraft import SpacecraftFlightMini, SpacecraftFlightNormal
 
-from .events import DockingLocation
-from .payloads import PayloadFlightMini, PayloadFlightNormal
-from .stations import SpaceStationMini, SpaceStationNormal
+from .events import DockingEventForChaserNormal, DockingLocation, DockingLocationSerializerForSpacestation
+from .expeditions import ExpeditionMini
+from .payloads import PayloadDetailed, PayloadFlightMini, PayloadFlightNormal
+from .stations import SpaceStationDetailed, SpaceStationMini, SpaceStationNormal
 
 
 class DockingEventEndpointNormal(RecordSerializer):
@@ -35,3 +40,36 @@ class DockingEventEndpointDetailed(DockingEventEndpointNormal):
     flight_vehicle_chaser = SpacecraftFlightNormal()
     space_station_chaser = SpaceStationNormal()
     payload_flight_chaser = PayloadFlightNormal()
+
+
+class SpaceStationEndpoint(SpaceStationDetailed):
+    response_mode = Constant("normal")
+    active_expeditions = Where(
+        child=ExpeditionMini(), source="expeditions", condition=models.Expedition.UNDER_WAY
+    )
+
+    class Meta(SpaceStationDetailed.Meta):
+        fields = SpaceStationDetailed.Meta.fields + ["response_mode", "active_expeditions"]
+
+
+class SpaceStationDetailedEndpoint(SpaceStationEndpoint):
+    response_mode = Constant("detailed")
+    docking_location = DockingLocationSerializerForSpacestation(many=True)
+    active_docking_events = Where(
+        child=DockingEventForChaserNormal(), source="docking_events", condition=models.DockingEvent.NOT_DEPARTED
+    )
+
+    class Meta(SpaceStationEndpoint.Meta):
+        fields = SpaceStationEndpoint.Meta.fields + [
+            "height", "width", "mass", "volume", "onboard_crew", "docked_vehicles", "docking_location",
+            "active_docking_events",
+        ]
+
+
+class PayloadFlightDetailed(PayloadFlightNormal):
+    response_mode = Constant("detailed")
+    payload = PayloadDetailed()
+    docking_events = DockingEventForChaserNormal(many=True)
+
+    class Meta(PayloadFlightNormal.Meta):
+        fields = PayloadFlightNormal.Meta.fields + ["docking_events"]

@@ -1,7 +1,7 @@
-from agencies.serializers.agencies import AgencyMini, AgencyNormal
+from agencies.serializers.agencies import AgencyDetailed, AgencyMini, AgencyNormal
 from agencies.serializers.images import Image
 from docking import models
-from launches.serializers.launches import LaunchMini, LaunchNormal, ProgramMini
+from launches.serializers.launches import LaunchMini, LaunchNormal, ProgramMini, ProgramNormal
 from launches.serializers.places import Landing
 from lldapi.api.fields import Constant, self_link
 from lldapi.api.serializers import RecordSerializer, id_and_name
@@ -29,6 +29,13 @@ class PayloadNormal(PayloadMini):
 
     class Meta(PayloadMini.Meta):
         fields = PayloadMini.Meta.fields + ["wiki_link", "info_link", "program", "cost", "mass", "description"]
+
+
+class PayloadDetailed(PayloadNormal):
+    response_mode = Constant("detailed")
+    manufacturer = AgencyDetailed()
+    operator = AgencyDetailed()
+    program = ProgramNormal(many=True)
 
 
 class PayloadFlightMini(RecordSerializer):

@@ -1,3 +1,4 @@
+from agencies.serializers.agencies import AgencyNormal
 from agencies.serializers.images import Image
 from docking import models
 from lldapi.api.fields import self_link
@@ -24,3 +25,10 @@ class SpaceStationNormal(SpaceStationMini):
 
     class Meta(SpaceStationMini.Meta):
         fields = SpaceStationMini.Meta.fields + ["status", "founded", "deorbited", "description", "orbit", "type"]
+
+
+class SpaceStationDetailed(SpaceStationNormal):
+    owners = AgencyNormal(many=True)
+
+    class Meta(SpaceStationNormal.Meta):
+        fields = SpaceStationNormal.Meta.fields + ["owners"]

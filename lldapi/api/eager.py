@@ -11,11 +11,15 @@ can drift from the loading it needs.
 Besides nested serializers, a plain field may read relations of its object (a 2.0.0 value that
 falls back to a related 2.3.0 object): it lists them in its `reads_relations` attribute, and they
 are loaded like the rest.
+
+A nested list may show only the related rows that match a condition (`lldapi.api.serializers.Where`:
+a station's expeditions under way): its `condition` filters the query that loads the relation for the
+page, and the rows are kept apart from those of the whole relation, under the field's own name.
 """
 
 from typing import NamedTuple
 
-from django.db.models import Model, Prefetch, prefetch_related_objects
+from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from rest_framework import serializers
 
 MAX_JOINS = 16
@@ -29,6 +33,8 @@ class Deferred(NamedTuple):
     source: str
     child: serializers.BaseSerializer | None  # what shows the related objects; None: a plain field reads them
     many: bool
+    attr: str | None = None  # where a list's rows are kept on each object
+    condition: Q | None = None  # only the related rows that match it
 
 
 def nested_serializers(serializer):
@@ -62,7 +68,7 @@ def plan_loading(serializer):
             if relation.many_to_one or relation.one_to_one:
                 joins.append(name)
             else:
-                deferred.append(Deferred((), model, name, None, True))
+                deferred.append(Deferred((), model, name, None, True, prefetched_attr(name)))
     for field, child, many in nested_serializers(serializer):
         if not many:
             child_joins, child_deferred = loading_plan(child)
@@ -71,18 +77,26 @@ def plan_loading(serializer):
                 joins.extend(f"{field.source}__{join}" for join in child_joins)
                 deferred.extend(item._replace(path=(field.source, *item.path)) for item in child_deferred)
                 continue
-        deferred.append(Deferred((), model, field.source, child, many))
+        condition = getattr(field, "condition", None)
+        attr = prefetched_attr(field.field_name if condition is not None else field.source) if many else None
+        deferred.append(Deferred((), model, field.source, child, many, attr, condition))
     return joins, deferred
 
 
-def prefetched_attr(source):
-    return f"prefetched_{source}"
+def prefetched_attr(name):
+    return f"prefetched_{name}"
 
 
-def related_rows(instance, source):
-    """The rows of a to-many relation: the list eager loading prefetched, or else a query."""
-    rows = getattr(instance, prefetched_attr(source), None)
-    return getattr(instance, source).all() if rows is None else rows
+def related_rows(instance, source, condition=None, name=None):
+    """The rows of a to-many relation: the list eager loading prefetched, or else a query.
+
+    With a `condition`, only the rows that match it, which eager loading keeps under the field's `name`.
+    """
+    if condition is None:
+        rows = getattr(instance, prefetched_attr(source), None)
+        return getattr(instance, source).all() if rows is None else rows
+    rows = getattr(instance, prefetched_attr(name), None)
+    return getattr(instance, source).filter(condition) if rows is None else rows
 
 
 def joined(queryset, serializer):
@@ -96,7 +110,7 @@ def load_nested(objects, serializer):
         relations = {}
         for instances, owner in level:
             for item in loading_plan(owner)[1]:
-                key = (item.model, item.source, type(item.child))
+                key = (item.model, item.attr or item.source, type(item.child))
                 relation = relations.setdefault(key, (item, {}))
                 relation[1].update((id(instance), instance) for instance in reached(instances, item.path))
         level = []
@@ -108,13 +122,14 @@ def load_nested(objects, serializer):
                 queryset = item.model._meta.get_field(item.source).related_model.objects.all()
             else:
                 queryset = joined(item.child.Meta.model.objects.all(), item.child)
+            if item.condition is not None:
+                queryset = queryset.filter(item.condition)
             # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
-            to_attr = prefetched_attr(item.source) if item.many else None
-            prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=to_attr))
+            prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=item.attr))
             if item.child is None:
                 continue
             if item.many:
-                children = [row for parent in parents for row in related_rows(parent, item.source)]
+                children = [row for parent in parents for row in getattr(parent, item.attr)]
             else:
                 children = list(reached(parents, (item.source,)))
             level.append((children, item.child))

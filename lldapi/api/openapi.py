@@ -62,6 +62,16 @@ class ConstantExtension(OpenApiSerializerFieldExtension):
         return {"type": "string", "enum": [self.target.value], "default": self.target.value}
 
 
+class WhereExtension(OpenApiSerializerFieldExtension):
+    """A `Where` list, as its child's list; with `first`, its child's object, null when nothing matches."""
+
+    target_class = "lldapi.api.serializers.Where"
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        return {"allOf": [schema["items"]], "nullable": True} if self.target.first else schema
+
+
 class APIKeyScheme(OpenApiAuthenticationExtension):
     """LL2's `Token_Authentication` security scheme: `Authorization: Token <key>`."""
 

@@ -15,6 +15,33 @@ class PrefetchedList(serializers.ListSerializer):
         return related_rows(instance, self.source)
 
 
+class Where(PrefetchedList):
+    """A nested list of only the rows of a to-many relation (`source`) that match `condition`, a Q.
+
+    The database evaluates the condition when it reads the rows, so a condition on `Now()` is taken at
+    the time of the request: what is "active" or "current" is derived from the rows we hold, never
+    stored. Eager loading loads the matching rows for a whole page in one query
+    (`lldapi.api.eager`). With `first=True` the field shows the first matching row, in the related
+    model's ordering, or null, in place of a list (a docking location's `currently_docked`).
+
+    The importer stores such a list as any list of children: the rows are written and linked to
+    their parent, and the parent's other rows are left as they are.
+    """
+
+    def __init__(self, *args, condition, first=False, **kwargs):
+        self.condition, self.first = condition, first
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        return related_rows(instance, self.source, self.condition, self.field_name)
+
+    def to_representation(self, data):
+        if not self.first:
+            return super().to_representation(data)
+        rows = super().to_representation(list(data)[:1])
+        return rows[0] if rows else None
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """The base of every LL2 representation of a record.
 
