@@ -2,10 +2,8 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from agencies.models import Agency
-from lldapi.api.filters import BooleanFilter, CharListFilter, ContainsFilter, FilterSet
+from lldapi.api.filters import COMPARISONS, BooleanFilter, CharListFilter, ContainsFilter, FilterSet
 from spacecraft.models import SpacecraftConfig
-
-COMPARED = ["exact", "gt", "gte", "lt", "lte"]
 
 
 class AgencyFilter(FilterSet):
@@ -26,14 +24,14 @@ class AgencyFilter(FilterSet):
             "description": ["exact"],
             "featured": ["exact"],
             "type__id": ["exact"],
-            "founding_year": COMPARED,
+            "founding_year": COMPARISONS,
             **dict.fromkeys(
                 [
                     "total_launch_count", "consecutive_successful_launches", "successful_launches",
                     "failed_launches", "pending_launches", "consecutive_successful_landings",
                     "successful_landings", "failed_landings", "attempted_landings",
                 ],
-                COMPARED,
+                COMPARISONS,
             ),
         }
 

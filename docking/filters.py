@@ -1,32 +1,9 @@
 import django_filters
-from django import forms
-from django_filters.fields import ModelMultipleChoiceField
 
 from agencies.models import Agency
 from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation
 from launches.models import Astronaut, Orbit
-from lldapi.api.filters import ContainsFilter, FilterSet, NumberListFilter, out_of_range
-
-COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
-
-
-class BoundedIdsField(ModelMultipleChoiceField):
-    """Ids, of which one past the database's integers names no object: refused before the query that
-    looks them up, which the database would answer with an error."""
-
-    def _check_values(self, value):
-        for item in value:
-            if str(item).lstrip("-").isdigit() and out_of_range(int(item)):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
-                )
-        return super()._check_values(value)
-
-
-class ObjectsFilter(django_filters.ModelMultipleChoiceFilter):
-    """`owners=1&owners=2`: any of the objects of these ids, given as repeated parameters."""
-
-    field_class = BoundedIdsField
+from lldapi.api.filters import COMPARISONS, ContainsFilter, FilterSet, NumberListFilter, ObjectsFilter
 
 
 class DockingEventFilter(FilterSet):

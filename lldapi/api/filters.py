@@ -8,6 +8,10 @@ from django import forms
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import StrIndex
+from django_filters.fields import ModelMultipleChoiceField
+
+# The lookups of a number or date column that LL2's filters name: `x`, `x__gt`, `x__gte`, `x__lt`, `x__lte`.
+COMPARISONS = ["exact", "gt", "gte", "lt", "lte"]
 
 
 class StrictBooleanField(forms.Field):
@@ -44,6 +48,25 @@ class ContainsFilter(django_filters.CharFilter):
         return qs.alias(**{f"{self.field_name}_position": StrIndex(self.field_name, Value(value))}).filter(
             **{f"{self.field_name}_position__gt": 0}
         )
+
+
+class BoundedIdsField(ModelMultipleChoiceField):
+    """Ids of objects; one past the database's integers names none, and is refused before the query
+    that would look it up (which the database would answer with an error)."""
+
+    def clean(self, value):
+        for item in value or ():
+            if str(item).lstrip("-").isdigit() and out_of_range(int(item)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+        return super().clean(value)
+
+
+class ObjectsFilter(django_filters.ModelMultipleChoiceFilter):
+    """`owners=1&owners=2`: any of the objects of these ids, given as repeated parameters."""
+
+    field_class = BoundedIdsField
 
 
 class NumberListFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
