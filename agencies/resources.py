@@ -8,8 +8,7 @@ from lldapi.api.registry import Resource, registry
 registry.register(
     Resource(
         path="agencies",
-        basename="agency",
-        queryset=models.Agency.objects.all(),
+        model=models.Agency,
         modes={"list": AgencyMini, "normal": AgencyNormal, "detailed": AgencyEndpointDetailed},
         filterset_class=AgencyFilter,
         search_fields=("abbrev", "name"),
@@ -22,26 +21,22 @@ registry.register(
     # Lookups: one shape each, no filters.
     Resource(
         path="config/agency_types",
-        basename="agencytype",
-        queryset=models.AgencyType.objects.all(),
+        model=models.AgencyType,
         serializer=AgencyType,
     ),
     Resource(
         path="config/countries",
-        basename="country",
-        queryset=models.Country.objects.all(),
+        model=models.Country,
         serializer=Country,
     ),
     Resource(
         path="config/image_licenses",
-        basename="imagelicense",
-        queryset=models.ImageLicense.objects.all(),
+        model=models.ImageLicense,
         serializer=ImageLicense,
     ),
     Resource(
         path="config/image_variant_types",
-        basename="imagevarianttype",
-        queryset=models.ImageVariantType.objects.all(),
+        model=models.ImageVariantType,
         serializer=ImageVariantType,
     ),
 )

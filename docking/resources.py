@@ -39,8 +39,7 @@ FIRST_LAUNCH = Subquery(
 registry.register(
     Resource(
         path="docking_events",
-        basename="dockingevent",
-        queryset=models.DockingEvent.objects.all(),
+        model=models.DockingEvent,
         modes={"normal": DockingEventEndpointNormal, "detailed": DockingEventEndpointDetailed},
         filterset_class=DockingEventFilter,
         search_fields=(
@@ -56,8 +55,7 @@ registry.register(
     ),
     Resource(
         path="space_stations",
-        basename="spacestation",
-        queryset=models.SpaceStation.objects.all(),
+        model=models.SpaceStation,
         modes={"normal": SpaceStationEndpoint, "detailed": SpaceStationDetailedEndpoint},
         filterset_class=SpaceStationFilter,
         search_fields=("name", "owners__abbrev", "owners__name"),
@@ -65,8 +63,7 @@ registry.register(
     ),
     Resource(
         path="expeditions",
-        basename="expedition",
-        queryset=models.Expedition.objects.all(),
+        model=models.Expedition,
         modes={"normal": ExpeditionNormal, "detailed": ExpeditionDetailed},
         filterset_class=ExpeditionFilter,
         search_fields=(
@@ -80,7 +77,7 @@ registry.register(
     ),
     Resource(
         path="payloads",
-        basename="payload",
+        model=models.Payload,
         # The ordering's name is LL2's path to the launches of a payload's flights.
         queryset=models.Payload.objects.alias(payloadflight__rocket__launch__net=FIRST_LAUNCH),
         modes={"list": PayloadMini, "normal": PayloadNormal, "detailed": PayloadDetailed},
@@ -96,29 +93,25 @@ registry.register(
     ),
     Resource(
         path="payload_flights",
-        basename="payloadflight",
-        queryset=models.PayloadFlight.objects.all(),
+        model=models.PayloadFlight,
         modes={"list": PayloadFlightMini, "normal": PayloadFlightNormal, "detailed": PayloadFlightDetailed},
         filterset_class=PayloadFlightFilter,
     ),
     Resource(
         path="config/docking_locations",
-        basename="dockinglocation",
-        queryset=models.DockingLocation.objects.all(),
+        model=models.DockingLocation,
         serializer=DockingLocation,
     ),
     Resource(
         path="config/space_station_statuses",
-        basename="spacestationstatus",
-        queryset=models.SpaceStationStatus.objects.all(),
+        model=models.SpaceStationStatus,
         serializer=SpaceStationStatus,
     ),
     Resource(
         path="config/payload_types",
-        basename="payloadtype",
-        queryset=models.PayloadType.objects.all(),
+        model=models.PayloadType,
         serializer=PayloadType,
     ),
 )
 
-registry.embed(Embedded("spacewalks", "spacewalk"))
+registry.embed(Embedded("spacewalks", models.Spacewalk))

@@ -6,27 +6,25 @@ from lldapi.api.registry import Embedded, Resource, registry
 registry.register(
     Resource(
         path="celestial_bodies",
-        basename="celestialbody",
-        queryset=models.CelestialBody.objects.all(),
+        model=models.CelestialBody,
         modes={"list": CelestialBodyMini, "normal": CelestialBodyNormal, "detailed": CelestialBodyEndpointDetailed},
         search_fields=("name", "type__name"),
         ordering_fields=("id", "name"),
     ),
     Resource(
         path="config/celestial_body_types",
-        basename="celestialbodytype",
-        queryset=models.CelestialBodyType.objects.all(),
+        model=models.CelestialBodyType,
         serializer=CelestialBodyType,
     ),
 )
 
 # The launch world, linked to from every flight, landing and crew: not served yet.
 registry.embed(
-    Embedded("astronauts", "astronaut"),
-    Embedded("landings", "landing"),
-    Embedded("launcher_configurations", "launcherconfig"),
-    Embedded("launches", "launch"),
-    Embedded("locations", "location"),
-    Embedded("pads", "pad"),
-    Embedded("programs", "program"),
+    Embedded("astronauts", models.Astronaut),
+    Embedded("landings", models.Landing),
+    Embedded("launcher_configurations", models.LauncherConfig),
+    Embedded("launches", models.Launch),
+    Embedded("locations", models.Location),
+    Embedded("pads", models.Pad),
+    Embedded("programs", models.Program),
 )

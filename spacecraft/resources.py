@@ -1,3 +1,5 @@
+from agencies.models import Agency
+from launches.models import Launch, LauncherConfig, Location, Pad, Program
 from lldapi.api.registry import Embedded, Resource, registry
 from spacecraft import models
 from spacecraft.filters import (
@@ -24,8 +26,7 @@ from spacecraft.serializers.spacecraft import SpacecraftFlightNormal, Spacecraft
 registry.register(
     Resource(
         path="spacecraft",
-        basename="spacecraft",
-        queryset=models.Spacecraft.objects.all(),
+        model=models.Spacecraft,
         modes={"normal": SpacecraftNormal, "detailed": SpacecraftEndpointDetailed},
         filterset_class=SpacecraftFilter,
         search_fields=("name", "spacecraft_config__name"),
@@ -33,15 +34,13 @@ registry.register(
     ),
     Resource(
         path="spacecraft_flights",
-        basename="spacecraftflight",
-        queryset=models.SpacecraftFlight.objects.all(),
+        model=models.SpacecraftFlight,
         modes={"normal": SpacecraftFlightNormal, "detailed": SpacecraftFlightDetailed},
         filterset_class=SpacecraftFlightFilter,
     ),
     Resource(
         path="spacecraft_configurations",
-        basename="spacecraftconfig",
-        queryset=models.SpacecraftConfig.objects.all(),
+        model=models.SpacecraftConfig,
         modes={"normal": SpacecraftConfigNormal, "detailed": SpacecraftConfigDetailed},
         filterset_class=SpacecraftConfigFilter,
         search_fields=("agency__abbrev", "agency__name", "name"),
@@ -49,8 +48,7 @@ registry.register(
     ),
     Resource(
         path="spacecraft_configuration_families",
-        basename="spacecraftconfigfamily",
-        queryset=models.SpacecraftConfigFamily.objects.all(),
+        model=models.SpacecraftConfigFamily,
         modes={
             "list": SpacecraftConfigFamilyMini,
             "normal": SpacecraftConfigFamilyNormal,
@@ -62,14 +60,12 @@ registry.register(
     ),
     Resource(
         path="config/spacecraft_configuration_types",
-        basename="spacecraftconfigtype",
-        queryset=models.SpacecraftConfigType.objects.all(),
+        model=models.SpacecraftConfigType,
         serializer=SpacecraftConfigType,
     ),
     Resource(
         path="config/spacecraft_statuses",
-        basename="spacecraftstatus",
-        queryset=models.SpacecraftStatus.objects.all(),
+        model=models.SpacecraftStatus,
         serializer=SpacecraftStatus,
     ),
     # LL2 2.0.0's `/spacecraft/flight/`, which clients written for 2.0.0 still call: one shape for
@@ -77,8 +73,7 @@ registry.register(
     Resource(
         version="2.0.0",
         path="spacecraft/flight",
-        basename="spacecraftflight",
-        queryset=models.SpacecraftFlight.objects.all(),
+        model=models.SpacecraftFlight,
         serializer=v2_0_0.SpacecraftFlight,
         filterset_class=SpacecraftFlightFilter,
         description=(
@@ -92,16 +87,16 @@ registry.register(
 registry.embed(
     # What the 2.0.0 flights link to, at LL2 2.0.0's own paths.
     *(
-        Embedded(path, basename, version="2.0.0")
-        for path, basename in [
-            ("agencies", "agency"),
-            ("config/launcher", "launcherconfig"),
-            ("config/spacecraft", "spacecraftconfig"),
-            ("launch", "launch"),
-            ("location", "location"),
-            ("pad", "pad"),
-            ("program", "program"),
-            ("spacecraft", "spacecraft"),
+        Embedded(path, model, version="2.0.0")
+        for path, model in [
+            ("agencies", Agency),
+            ("config/launcher", LauncherConfig),
+            ("config/spacecraft", models.SpacecraftConfig),
+            ("launch", Launch),
+            ("location", Location),
+            ("pad", Pad),
+            ("program", Program),
+            ("spacecraft", models.Spacecraft),
         ]
     ),
 )

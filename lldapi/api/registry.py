@@ -29,17 +29,18 @@ class Resource:
 
     `modes` maps each `?mode=` to the serializer of its schema component; an endpoint with one shape
     (no `mode` parameter) gives `serializer` instead, and ignores `?mode=`. Lists default to `normal`,
-    single objects to `detailed` where it exists. `basename` names its routes (`{basename}-detail`),
-    the name self links use. `ordering_fields` are the only accepted orderings (`id` alone if none);
-    every ordering ends with `id`. `description` is the browsable API's text, by default the
-    published schema's description of the path.
+    single objects to `detailed` where it exists. Its routes are named after its model
+    (`spacecraftflight-detail`), as self links name them; `queryset` defaults to all of the model's
+    rows. `ordering_fields` are the only accepted orderings (`id` alone if none); every ordering ends
+    with `id`. `description` is the browsable API's text, by default the published schema's
+    description of the path.
     """
 
     path: str
-    basename: str
-    queryset: object
+    model: type
     modes: dict = field(default_factory=dict)
     serializer: type | None = None
+    queryset: object = None
     filterset_class: type | None = None
     search_fields: tuple = ()
     ordering_fields: tuple = ()
@@ -49,6 +50,12 @@ class Resource:
     def __post_init__(self):
         if bool(self.modes) == bool(self.serializer):
             raise ValueError(f"{self.path}: give either `modes` or `serializer`")
+        if self.queryset is None:
+            self.queryset = self.model.objects.all()
+
+    @property
+    def basename(self):
+        return self.model._meta.model_name
 
     @property
     def url(self):
@@ -68,7 +75,7 @@ class Resource:
     @cached_property
     def viewset(self):
         """The read-only viewset of this endpoint, named after its model as the browsable API titles it."""
-        model = self.queryset.model
+        model = self.model
         name = model._meta.verbose_name.title().replace(" ", "")
         return type(
             f"{name}ViewSet",
@@ -91,8 +98,12 @@ class Embedded:
     """An LL2 resource that responses embed and link to (`url`), but that this server does not serve."""
 
     path: str
-    basename: str
+    model: type
     version: str = "2.3.0"
+
+    @property
+    def basename(self):
+        return self.model._meta.model_name
 
 
 def schema_description(url):
