@@ -95,11 +95,17 @@ def out_of_range(value):
 
 
 class BoundedValuesForm(forms.Form):
-    """A filter form that refuses values the database cannot compare with, naming their parameter."""
+    """A filter form that refuses values the database cannot compare with, naming their parameter.
+
+    A datetime reaches the database in UTC: PostgreSQL refuses offsets past ±15:59, which ISO 8601
+    and Python allow (`+19:01`).
+    """
 
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
+            if isinstance(value, datetime) and not out_of_range(value):
+                cleaned[name] = value.astimezone(UTC)
             for item in value if isinstance(value, list | tuple) else [value]:
                 if problem := out_of_range(item):
                     self.add_error(name, problem)
