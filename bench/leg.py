@@ -173,7 +173,7 @@ def http_scenarios(chosen):
         {"label": "spacecraft normal ×10", "url": "/2.3.0/spacecraft/?mode=normal&limit=10"},
         {"label": "docking detailed ×10", "url": "/2.3.0/docking_events/?mode=detailed&limit=10"},
         {"label": "one spacecraft (detailed)", "url": f"/2.3.0/spacecraft/{chosen['spacecraft']}/"},
-        {"label": "API root (trivial: no query, 178 B)", "url": "/2.3.0/"},
+        {"label": "API root (trivial: no query)", "url": "/2.3.0/"},
     ]
 
 
