@@ -14,8 +14,9 @@ help:
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
 	@echo "            else a throwaway cluster from bin/with-postgres)"
-	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP (7-10 minutes;"
-	@echo "            not part of make test): writes bench/results.md and bench/chart.png"
+	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP, and a 60 s soak per"
+	@echo "            database (8-11 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
+	@echo "            BENCH_ARGS=--soak-only runs only the soaks (3 minutes) and writes bench/work/soak.md"
 	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
 
 venv: $(STAMP)
@@ -78,7 +79,7 @@ bench: $(BENCH_STAMP)
 	        echo "wrk is not installed (apt-get install wrk): the HTTP figures will come from the Python client"; \
 	    fi; \
 	fi
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles *.egg-info

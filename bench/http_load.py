@@ -25,6 +25,7 @@ WARMUP = 2  # seconds of load before each measured run, discarded
 CONNECTIONS = 8
 THREADS = 2
 TIMEOUT = 30  # seconds; wrk's default (2 s) would drop the slow requests from its latencies
+MIX_SCRIPT = Path(__file__).resolve().parent / "mix.lua"
 
 
 def free_port():
@@ -66,18 +67,21 @@ def stop(process):
 
 
 @contextmanager
-def production_server(root, log_path):
-    """gunicorn as in production, 2 workers on 127.0.0.1, persistent connections, DEBUG off."""
+def production_server(root, log_path, workers=WORKERS):
+    """gunicorn as in production on 127.0.0.1, persistent connections, DEBUG off; `workers=None` leaves
+    their number to lldapi/gunicorn.py's default. Yields the base URL and the master's process id."""
     port = free_port()
     env = {
         **os.environ,
         "PORT": str(port),
         "BIND_HOST": HOST,
-        "WEB_CONCURRENCY": str(WORKERS),
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
         "DEBUG": "0",
         "CONN_MAX_AGE": "600",
     }
+    env.pop("WEB_CONCURRENCY", None)
+    if workers is not None:
+        env["WEB_CONCURRENCY"] = str(workers)
     env.pop("ACCESS_LOG", None)
     with open(log_path, "w") as log:
         process = subprocess.Popen(
@@ -86,7 +90,7 @@ def production_server(root, log_path):
         try:
             base_url = f"http://{HOST}:{port}"
             wait_until_up(base_url, process)
-            yield base_url
+            yield base_url, process.pid
         finally:
             stop(process)
 
@@ -114,7 +118,7 @@ def parse_wrk(output):
 
     requests, seconds = find(r"(\d+) requests in ([\d.]+)(?:s|m)")
     socket_errors = find(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", ("0",) * 4)
-    return {
+    figures = {
         "requests": int(requests),
         "rps": float(find(r"Requests/sec:\s+([\d.]+)")[0]),
         "p50_ms": milliseconds(find(r"\s50%\s+([\d.]+\w+)")[0]),
@@ -122,19 +126,26 @@ def parse_wrk(output):
         "non_2xx": int(find(r"Non-2xx or 3xx responses: (\d+)", ("0",))[0]),
         "socket_errors": sum(int(n) for n in socket_errors),
     }
+    # bench/mix.lua's counts: wrk's own line above leaves out 1xx and 3xx, and has no 5xx.
+    mix = find(r"mix: non-2xx (\d+), 5xx (\d+)")
+    if mix:
+        figures.update(non_2xx=int(mix[0]), server_errors=int(mix[1]))
+    return figures
 
 
-def run_wrk(url, duration):
+def run_wrk(base_url, paths, duration, connections=CONNECTIONS):
+    """wrk on one path, or with bench/mix.lua sending several paths in turn."""
+    target = [base_url + paths[0]] if len(paths) == 1 else ["-s", str(MIX_SCRIPT), base_url, "--", *paths]
     command = [
         "wrk",
         f"-t{THREADS}",
-        f"-c{CONNECTIONS}",
+        f"-c{connections}",
         f"-d{duration}s",
         f"--timeout={TIMEOUT}s",
         "--latency",
         "-H",
         "Accept: application/json",
-        url,
+        *target,
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return parse_wrk(result.stdout)
@@ -146,35 +157,38 @@ def percentile(samples, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def run_python_client(url, duration):
-    """A bounded load generator: CONNECTIONS threads, each sending requests back to back for `duration`."""
-    parts = urllib.parse.urlsplit(url)
-    target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+def run_python_client(base_url, paths, duration, connections=CONNECTIONS):
+    """A bounded load generator: `connections` threads, each sending requests back to back for
+    `duration` (and at most TIMEOUT more for its last one), the paths in turn from its own place."""
+    parts = urllib.parse.urlsplit(base_url)
     deadline = time.monotonic() + duration
-    latencies, failures, lock = [], [0], threading.Lock()
+    latencies, counts, lock = [], {"non_2xx": 0, "server_errors": 0, "socket_errors": 0}, threading.Lock()
 
-    def worker():
+    def worker(first):
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=TIMEOUT)
-        mine, failed = [], 0
+        mine, my_counts = [], dict.fromkeys(counts, 0)
+        index = first
         while time.monotonic() < deadline:
             start = time.perf_counter()
             try:
-                connection.request("GET", target, headers={"Accept": "application/json"})
+                connection.request("GET", paths[index % len(paths)], headers={"Accept": "application/json"})
                 response = connection.getresponse()
                 response.read()
-                if response.status != 200:
-                    failed += 1
+                my_counts["non_2xx"] += not 200 <= response.status < 300
+                my_counts["server_errors"] += response.status >= 500
             except (OSError, http.client.HTTPException):
-                failed += 1
+                my_counts["socket_errors"] += 1
                 connection.close()
             mine.append(time.perf_counter() - start)
+            index += 1
         connection.close()
         with lock:
             latencies.extend(mine)
-            failures[0] += failed
+            for key, count in my_counts.items():
+                counts[key] += count
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    threads = [threading.Thread(target=worker, args=(number,)) for number in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -185,20 +199,19 @@ def run_python_client(url, duration):
         "rps": len(latencies) / elapsed,
         "p50_ms": percentile(latencies, 0.50) * 1e3,
         "p99_ms": percentile(latencies, 0.99) * 1e3,
-        "non_2xx": failures[0],
-        "socket_errors": 0,
+        **counts,
     }
 
 
-def load_generator():
+def load_generator(connections=CONNECTIONS):
     """(name, function) of the load generator this machine has."""
     version = wrk_version()
     if version:
-        return f"{version}, {THREADS} threads, {CONNECTIONS} connections", run_wrk
-    return f"bench/http_load.py Python client (http.client), {CONNECTIONS} threads", run_python_client
+        return f"{version}, {THREADS} threads, {connections} connections", run_wrk
+    return f"bench/http_load.py Python client (http.client), {connections} threads", run_python_client
 
 
-def wait_until_idle(base_url, seconds=120):
+def wait_until_idle(base_url, seconds=120, workers=WORKERS):
     """Waits until the workers have worked off what a load run left queued.
 
     A sync worker finishes every request it accepted, even one whose client has gone, so a run of slow
@@ -215,12 +228,12 @@ def wait_until_idle(base_url, seconds=120):
 
     while time.monotonic() < deadline:
         latencies = []
-        threads = [threading.Thread(target=probe, args=(latencies,)) for _ in range(WORKERS)]
+        threads = [threading.Thread(target=probe, args=(latencies,)) for _ in range(workers)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        if len(latencies) == WORKERS and max(latencies) < 0.1:
+        if len(latencies) == workers and max(latencies) < 0.1:
             return
     raise RuntimeError(f"the server was still busy {seconds} s after a load run")
 
@@ -228,12 +241,11 @@ def wait_until_idle(base_url, seconds=120):
 def measure_http(root, scenarios, log_path, progress=print):
     name, run = load_generator()
     results = []
-    with production_server(root, log_path) as base_url:
+    with production_server(root, log_path) as (base_url, _):
         for scenario in scenarios:
-            url = base_url + scenario["url"]
-            run(url, WARMUP)
+            run(base_url, [scenario["url"]], WARMUP)
             wait_until_idle(base_url)
-            figures = run(url, DURATION)
+            figures = run(base_url, [scenario["url"]], DURATION)
             wait_until_idle(base_url)
             progress(
                 f"  HTTP {scenario['label']}: {figures['rps']:.1f} req/s, "

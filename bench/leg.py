@@ -1,6 +1,7 @@
 """One database leg of the benchmark, run in its own process against DATABASE_URL: migrate, generate
 the synthetic data set, measure every scenario in Django, profile two requests (the headline page and
-one small object), load the production server over HTTP, and write everything to a JSON file.
+one small object), load the production server over HTTP, soak it with a mix of requests (on SQLite with
+imports writing meanwhile), and write everything to a JSON file.
 """
 
 import gc
@@ -90,6 +91,7 @@ def chosen_objects():
     """The objects the single-object, filter and offset scenarios ask for, picked from the data."""
     from django.db.models import Count
 
+    from agencies.models import Agency
     from docking.models import DockingEvent
     from spacecraft.models import Spacecraft, SpacecraftFlight
 
@@ -101,6 +103,7 @@ def chosen_objects():
         .order_by("-events", "space_station_target")
         .first()
     )
+    dockings = DockingEvent.objects.exclude(docking=None).order_by("docking").values_list("docking", flat=True)
     return {
         "spacecraft": busiest["id"],
         "spacecraft_flights": busiest["flights_count"],
@@ -109,6 +112,8 @@ def chosen_objects():
         "station": station["space_station_target"],
         "station_events": station["events"],
         "deep_offset": SpacecraftFlight.objects.count() - max(PAGE_SIZES),
+        "agency": middle_id(Agency),
+        "median_docking": dockings[dockings.count() // 2].strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
 
 
@@ -168,8 +173,66 @@ def http_scenarios(chosen):
         {"label": "spacecraft normal ×10", "url": "/2.3.0/spacecraft/?mode=normal&limit=10"},
         {"label": "docking detailed ×10", "url": "/2.3.0/docking_events/?mode=detailed&limit=10"},
         {"label": "one spacecraft (detailed)", "url": f"/2.3.0/spacecraft/{chosen['spacecraft']}/"},
-        {"label": "API root (trivial: no query, 178 B)", "url": "/2.3.0/"},
+        {"label": "API root (trivial: no query)", "url": "/2.3.0/"},
     ]
+
+
+def soak_mix(chosen):
+    """The soak's requests, sent in turn: list pages, single objects (detailed), filtered lists, detailed
+    pages, a search and the API root."""
+    return [
+        "/2.3.0/spacecraft/?mode=normal&limit=10",
+        "/2.3.0/spacecraft/?mode=normal&limit=100",
+        "/2.3.0/spacecraft_flights/?mode=normal&limit=10",
+        "/2.3.0/docking_events/?mode=normal&limit=10",
+        "/2.3.0/agencies/?limit=10",
+        f"/2.3.0/spacecraft/{chosen['spacecraft']}/",
+        f"/2.3.0/spacecraft_flights/{chosen['flight']}/",
+        f"/2.3.0/docking_events/{chosen['docking_event']}/",
+        f"/2.3.0/agencies/{chosen['agency']}/",
+        f"/2.3.0/docking_events/?docking__gte={chosen['median_docking']}&limit=10",
+        "/2.3.0/spacecraft/?in_space=true&limit=10",
+        "/2.3.0/agencies/?founding_year__gt=1990&limit=10",
+        "/2.3.0/docking_events/?mode=detailed&limit=10",
+        "/2.3.0/spacecraft_flights/?mode=detailed&limit=10",
+        "/2.3.0/spacecraft/?search=cargo&limit=10",
+        "/2.3.0/",
+    ]
+
+
+SOAK_PAGE = "/2.3.0/spacecraft/?mode=normal&limit=100"
+
+
+def soak_pages(work):
+    """The pages the soak imports in turn on SQLite: a page of 100 spacecraft with every description
+    changed, then the page as served, so that each import updates the 100 rows (a page imported again
+    as it is stored writes nothing)."""
+    import measure
+
+    served = measure.get_body(measure.new_client(), SOAK_PAGE)
+    changed = json.loads(served)
+    for record in changed["results"]:
+        record["description"] = f"{record['description'] or ''} (changed by the soak)"
+    pages = [work / "soak-page-changed.json", work / "soak-page-served.json"]
+    pages[0].write_text(json.dumps(changed))
+    pages[1].write_bytes(served)
+    return pages
+
+
+def run_soak(database, chosen, work):
+    import soak
+
+    mix = soak_mix(chosen)
+    imports = f", importing {SOAK_PAGE} meanwhile" if database["vendor"] == "sqlite" else ""
+    progress(
+        f"[{database['name']}] soak: {soak.DURATION} s at {soak.CONNECTIONS} connections, a mix of "
+        f"{len(mix)} requests, gunicorn's default workers{imports}"
+    )
+    pages = soak_pages(work) if database["vendor"] == "sqlite" else []
+    log_path = work / f"gunicorn-soak-{database['vendor']}.log"
+    result = soak.run_soak(ROOT, mix, pages, log_path, progress)
+    result["import_page"] = SOAK_PAGE if pages else None
+    return result
 
 
 def profiled_requests(chosen):
@@ -253,23 +316,16 @@ def check(results):
     return failures
 
 
-def run_leg(scale, seed, out_path, http=True):
-    """The whole leg; call setup_django() first."""
+def measure_leg(database, chosen, work, http=True):
+    """Every scenario in Django, the profiles and the load over HTTP."""
     import measure
     from http_load import measure_http
 
-    started = time.perf_counter()
-    tree = source_tree()
-    database = database_info()
-    progress(f"[{database['name']} {database['version']}] migrate and generate_data --scale {scale} --seed {seed}")
-    dataset = build_database(scale, seed)
-    chosen = chosen_objects()
     progress(f"[{database['name']}] in Django (django.test.Client): ours | naive baseline | speed-up | size")
     results = measure_all(scenarios(chosen))
     failures = check(results)
     for failure in failures:
         progress(f"FAIL [{database['name']}] {failure}")
-    work = out_path.parent
     profiles = []
     for name, url in profiled_requests(chosen):
         progress(f"[{database['name']}] profiling {url}")
@@ -279,6 +335,20 @@ def run_leg(scale, seed, out_path, http=True):
     if http:
         progress(f"[{database['name']}] over HTTP: gunicorn, 2 workers, 127.0.0.1")
         http_results = measure_http(ROOT, http_scenarios(chosen), work / f"gunicorn-{database['vendor']}.log", progress)
+    return {"scenarios": results, "failures": failures, "profiles": profiles, "http": http_results}
+
+
+def run_leg(scale, seed, out_path, http=True, soak_only=False):
+    """The whole leg, or with `soak_only` the data set and the soak; call setup_django() first."""
+    import soak
+
+    started = time.perf_counter()
+    tree = source_tree()
+    database = database_info()
+    progress(f"[{database['name']} {database['version']}] migrate and generate_data --scale {scale} --seed {seed}")
+    dataset = build_database(scale, seed)
+    chosen = chosen_objects()
+    work = out_path.parent
     report = {
         "database": database,
         "tree": tree,
@@ -286,13 +356,16 @@ def run_leg(scale, seed, out_path, http=True):
         "dataset": dataset,
         "chosen": chosen,
         "python": platform.python_version(),
-        "scenarios": results,
-        "failures": failures,
-        "profiles": profiles,
-        "http": http_results,
-        "tree_at_end": source_tree(),
-        "seconds": time.perf_counter() - started,
+        "failures": [],
     }
+    if not soak_only:
+        report.update(measure_leg(database, chosen, work, http))
+    report["soak"] = run_soak(database, chosen, work)
+    for failure in soak.failures(report["soak"]):
+        progress(f"FAIL [{database['name']}] {failure}")
+        report["failures"].append(failure)
+    report["tree_at_end"] = source_tree()
+    report["seconds"] = time.perf_counter() - started
     out_path.write_text(json.dumps(report, indent=1))
     progress(f"[{database['name']}] done in {report['seconds']:.0f} s: {out_path.relative_to(ROOT)}")
     return report

@@ -163,6 +163,80 @@ def http_table(legs):
     return "\n".join(lines)
 
 
+def memory_change(worker):
+    before = worker["rss_kib_before"] / 1024
+    if worker["rss_kib_after"] is None:
+        return f"{before:.1f} → gone"
+    after = worker["rss_kib_after"] / 1024
+    return f"{before:.1f} → {after:.1f} ({after - before:+.1f})"
+
+
+def soak_row(leg, soak):
+    memory = "; ".join(memory_change(worker) for worker in soak["workers"])
+    return (
+        f"| {leg['database']['name']} | {soak['requests']:,} | {soak['non_2xx'] + soak['socket_errors']} | "
+        f"{soak['server_errors']} | {soak['rps']:,.1f} | {soak['p50_ms']:,.0f} | {soak['p99_ms']:,.0f} | {memory} |"
+    )
+
+
+def imports_table(leg, soak):
+    imports = soak["imports"]
+    failed = sum(not entry["ok"] for entry in imports)
+    seconds = median([entry["seconds"] for entry in imports])
+    lines = [
+        f"| {leg['database']['name']}, from the access log | seconds | responses/s | non-2xx |",
+        "| --- | --: | --: | --: |",
+    ]
+    for phase in soak["phases"]:
+        label = phase["phase"]
+        if label == "during the imports":
+            label += f" ({len(imports)} imports, median {seconds:.1f} s each, {failed} failed)"
+        lines.append(f"| {label} | {phase['seconds']} | {phase['rps']:,.1f} | {phase['non_2xx']} |")
+    return lines
+
+
+def soak_section(legs, info):
+    """The soak: its setup, the figures per database, the imports' phases and the machine, as lines."""
+    soaks = [(leg, leg["soak"]) for leg in legs]
+    first = soaks[0][1]
+    out = [
+        f"## Soak: {first['duration_s']} s of mixed reads at {first['connections']} connections",
+        "",
+        f"A new production server per database with its default workers (`gunicorn -c lldapi/gunicorn.py "
+        f"lldapi.wsgi` without `WEB_CONCURRENCY`: {len(first['workers'])} sync workers), loaded for "
+        f"{first['warmup_s']} s, discarded, then for {first['duration_s']} s. Load generator: **{first['tool']}**, "
+        "sending these requests in turn: " + ", ".join(f"`{path}`" for path in first["paths"]) + ".",
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores shared by the load generator, the workers and, per "
+        f"database, the imports or PostgreSQL's server; {info['memory']} memory; {info['os']}.",
+        "",
+        "| database | requests | errors (non-2xx + socket) | 5xx | req/s | p50 ms | p99 ms "
+        "| each worker's RSS before → after, MiB |",
+        "| --- | --: | --: | --: | --: | --: | --: | --- |",
+    ]
+    out += [soak_row(leg, soak) for leg, soak in soaks]
+    out += [
+        "",
+        "RSS is `VmRSS` from `/proc/<pid>/status`, after the warm-up and after the run (once the workers "
+        "have answered every queued request). Latencies include the wait for a free worker: "
+        f"{first['connections']} connections share {len(first['workers'])} workers.",
+        "",
+    ]
+    for leg, soak in soaks:
+        if soak["imports"]:
+            start, end = soak["imports_window_s"]
+            out += [
+                f"On {leg['database']['name']} (WAL), `manage.py import_ll2` ran one import after the other from "
+                f"{start} s to {end} s into the run, of a page of 100 spacecraft (`{soak['import_page']}`) "
+                "alternately with every description changed and as served, so that each import updated the "
+                "100 rows:",
+                "",
+                *imports_table(leg, soak),
+                "",
+            ]
+    return out
+
+
 def profile_section(leg, profile):
     total, sql = profile["total_s"], profile["sql_s"]
     lines = [
@@ -274,8 +348,9 @@ def render_markdown(legs, info, run_seconds, chart_exists):
         + (
             "; ".join(failures)
             if failures
-            else "every list scenario makes the same number of queries for pages of 10 and 100, and "
-            "every naive response body is byte for byte the same as ours."
+            else "every list scenario makes the same number of queries for pages of 10 and 100, "
+            "every naive response body is byte for byte the same as ours, and in the soak every request "
+            "and every import succeeded and no worker was replaced."
         ),
         "",
     ]
@@ -299,6 +374,7 @@ def render_markdown(legs, info, run_seconds, chart_exists):
             http_table(legs),
             "",
         ]
+    out += soak_section(legs, info)
     out += [
         "## How to read this",
         "",

@@ -1,15 +1,19 @@
 """The benchmark behind `make bench`.
 
-    .venv/bin/python bench/run.py [--scale 10] [--seed 1] [--only sqlite|postgresql] [--quick]
+    .venv/bin/python bench/run.py [--scale 10] [--seed 1] [--only sqlite|postgresql] [--quick] [--soak-only]
 
 Runs one leg per database, each in its own process with its own DATABASE_URL: SQLite in a fresh file
 under bench/work/, PostgreSQL in a throwaway cluster from bin/with-postgres. Each leg migrates,
 generates the synthetic data set and measures (bench/leg.py), writing bench/work/<database>.json; then
 this renders bench/results.md and bench/chart.png from both. Exits non-zero if a leg failed or a check
-did (queries that grow with the page size, a naive body that differs from ours).
+did (queries that grow with the page size, a naive body that differs from ours, errors in the soak).
+
+With --soak-only, each leg generates the data set and runs only the soak (bench/soak.py), writing
+bench/work/soak-<database>.json, and this renders bench/work/soak.md; results.md is left alone.
 
     .venv/bin/python bench/run.py leg --out FILE      one leg, against DATABASE_URL (used by the above)
     .venv/bin/python bench/run.py render              render again from bench/work/*.json
+    .venv/bin/python bench/run.py render --soak-only  render bench/work/soak.md again
 """
 
 import argparse
@@ -44,7 +48,13 @@ def leg_command(args, out):
     ]
     if args.quick:
         command.append("--quick")
+    if args.soak_only:
+        command.append("--soak-only")
     return command
+
+
+def leg_json(name, soak_only):
+    return WORK / (f"soak-{name}.json" if soak_only else f"{name}.json")
 
 
 def leg_environment(**extra):
@@ -57,7 +67,7 @@ def run_sqlite_leg(args):
     database = WORK / "bench.sqlite3"
     for stale in WORK.glob("bench.sqlite3*"):
         stale.unlink()
-    out = WORK / "sqlite.json"
+    out = leg_json("sqlite", args.soak_only)
     env = leg_environment(DATABASE_URL=f"sqlite:///{database}")
     return subprocess.run(leg_command(args, out), cwd=ROOT, env=env).returncode == 0 and out.exists()
 
@@ -73,7 +83,7 @@ def run_postgresql_leg(args):
         log("###  POSTGRESQL LEG SKIPPED: no PostgreSQL server binaries (see bin/with-postgres)  ###")
         log("#" * 80)
         return False
-    out = WORK / "postgresql.json"
+    out = leg_json("postgresql", args.soak_only)
     command = [str(ROOT / "bin/with-postgres"), *leg_command(args, out)]
     return subprocess.run(command, cwd=ROOT, env=leg_environment()).returncode == 0 and out.exists()
 
@@ -82,7 +92,7 @@ def run_legs(args):
     """Runs the legs one after the other (never side by side: they would share 2 cores)."""
     WORK.mkdir(exist_ok=True)
     for name in LEGS:
-        (WORK / f"{name}.json").unlink(missing_ok=True)
+        leg_json(name, args.soak_only).unlink(missing_ok=True)
     runners = {"sqlite": run_sqlite_leg, "postgresql": run_postgresql_leg}
     ok = True
     for name in [args.only] if args.only else LEGS:
@@ -93,8 +103,9 @@ def run_legs(args):
     return ok
 
 
-def load_legs():
-    return [json.loads((WORK / f"{name}.json").read_text()) for name in LEGS if (WORK / f"{name}.json").exists()]
+def load_legs(soak_only=False):
+    paths = [leg_json(name, soak_only) for name in LEGS]
+    return [json.loads(path.read_text()) for path in paths if path.exists()]
 
 
 def render(run_seconds, quick=False):
@@ -124,6 +135,23 @@ def render(run_seconds, quick=False):
     return failures
 
 
+def render_soak():
+    """Writes bench/work/soak.md from the soak-only legs; returns their failures."""
+    import report
+
+    legs = load_legs(soak_only=True)
+    if not legs:
+        log("FAIL: no soak results to render")
+        return ["no soak results"]
+    markdown = "\n".join(["# Soak", "", *report.soak_section(legs, report.machine(legs))])
+    (WORK / "soak.md").write_text(markdown)
+    log(f"\nwrote {(WORK / 'soak.md').relative_to(ROOT)}")
+    failures = [f"{leg['database']['name']}: {failure}" for leg in legs for failure in leg["failures"]]
+    for failure in failures:
+        log(f"FAIL {failure}")
+    return failures
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", choices=["all", "leg", "render"], default="all")
@@ -135,6 +163,11 @@ def parse_args():
         action="store_true",
         help="smoke run: tiny repetition budgets, 2 s of HTTP load, output in bench/work/",
     )
+    parser.add_argument(
+        "--soak-only",
+        action="store_true",
+        help="generate the data set and run only the soak in each leg, output in bench/work/soak.md",
+    )
     parser.add_argument("--out", type=Path, help="(leg) where to write the leg's JSON")
     return parser.parse_args()
 
@@ -142,11 +175,13 @@ def parse_args():
 def quicken():
     import http_load
     import measure
+    import soak
 
     measure.OURS_BUDGET, measure.OURS_MIN, measure.OURS_MAX = 0.1, 1, 2
     measure.NAIVE_BUDGET, measure.NAIVE_MIN, measure.NAIVE_MAX = 0.1, 1, 1
     measure.FLOOR_MIN = 2
     http_load.DURATION, http_load.WARMUP = 2, 1
+    soak.DURATION, soak.WARMUP, soak.IMPORTS_FROM, soak.IMPORTS_UNTIL = 6, 1, 2, 4
 
 
 def main():
@@ -157,13 +192,15 @@ def main():
         leg.setup_django()
         if args.quick:
             quicken()
-        leg.run_leg(args.scale, args.seed, args.out)
+        leg.run_leg(args.scale, args.seed, args.out, soak_only=args.soak_only)
         return 0
     if args.command == "render":
+        if args.soak_only:
+            return 1 if render_soak() else 0
         return 1 if render(sum(leg["seconds"] for leg in load_legs()), args.quick) else 0
     started = time.perf_counter()
     legs_ok = run_legs(args)
-    failures = render(time.perf_counter() - started, args.quick)
+    failures = render_soak() if args.soak_only else render(time.perf_counter() - started, args.quick)
     log(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
     return 0 if legs_ok and not failures else 1
 
