@@ -10,4 +10,4 @@ RUN python manage.py collectstatic --noinput
 
 EXPOSE 8000
 # Migrations and the bundled data are applied at each start; both are idempotent.
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py import_ll2 fixtures/ll2/*.txt && exec gunicorn -c lldapi/gunicorn.py lldapi.wsgi"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py import_ll2 --skip-if-synced fixtures/ll2/*.txt && exec gunicorn -c lldapi/gunicorn.py lldapi.wsgi"]

@@ -31,13 +31,13 @@ $(STAMP): pyproject.toml
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput
-	$(PY) manage.py import_ll2 fixtures/ll2/*.txt
+	$(PY) manage.py import_ll2 --skip-if-synced fixtures/ll2/*.txt
 	DEBUG=$${DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
-	$(PY) manage.py import_ll2 fixtures/ll2/*.txt
+	$(PY) manage.py import_ll2 --skip-if-synced fixtures/ll2/*.txt
 	BIND_HOST=127.0.0.1 $(VENV)/bin/gunicorn -c lldapi/gunicorn.py lldapi.wsgi
 
 # Make stops at the first failing command; pytest's exit 5 (no tests collected) is one too.

@@ -47,23 +47,28 @@ class Problem(Exception):
 
 
 def read_page(file):
-    """The JSON body of a page: plain JSON, or a browsable-API dump with text before the body."""
+    """The JSON body of a page file: plain JSON, or a browsable-API dump with text before the body."""
     try:
         text = Path(file).read_text(encoding="utf-8")
     except OSError as error:
         raise PageError(file, "$", f"cannot be read: {error.strerror}") from None
     except UnicodeDecodeError as error:
         raise PageError(file, "$", f"not UTF-8: {error.reason} at byte {error.start}") from None
+    return parse_page(text, file)
+
+
+def parse_page(text, source):
+    """The JSON body of a page's text, `source` naming the page in errors."""
     body = re.search(r"^\{", text, re.MULTILINE)
     if body is None:
-        raise PageError(file, "$", "no JSON object found")
+        raise PageError(source, "$", "no JSON object found")
     try:
         return json.loads(text[body.start() :])
     except RecursionError:
-        raise PageError(file, "$", "the JSON body is nested too deeply") from None
+        raise PageError(source, "$", "the JSON body is nested too deeply") from None
     # A JSONDecodeError, or an integer of more digits than Python converts.
     except ValueError as error:
-        raise PageError(file, "$", f"the JSON body does not parse: {error}") from None
+        raise PageError(source, "$", f"the JSON body does not parse: {error}") from None
 
 
 IMPORT_LOCK = 0x4C4C32  # "LL2": the key of the PostgreSQL advisory lock that imports take turns with
@@ -171,22 +176,27 @@ class Importer:
         self.journal = []
 
     def import_file(self, file):
-        """Import one page in one transaction; returns the number of records."""
-        page = read_page(file)
+        """Import one page file in one transaction; returns the number of records."""
+        return self.import_page(read_page(file), file)
+
+    def import_page(self, page, source, resource=None):
+        """Import one page's body in one transaction (a savepoint inside the caller's); returns the
+        number of records. `resource` is the endpoint that listed the page, for records without a
+        `url`, when the page's own links do not name it; `source` names the page in errors."""
         self.journal = []
         try:
             with transaction.atomic():
                 take_turn()
                 records = page_records(page)
-                listed = listed_resource(page)
+                listed = resource or listed_resource(page)
                 for path, record in records:
                     self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
         except Problem as problem:
-            raise PageError(file, problem.path, problem) from None
+            raise PageError(source, problem.path, problem) from None
         except OperationalError as error:
             # SQLite's "database is locked": another import kept writing past the busy timeout.
-            raise PageError(file, None, f"not imported, the database refused it: {error}") from None
+            raise PageError(source, None, f"not imported, the database refused it: {error}") from None
         for model, pk, outcome in self.journal:
             if outcome == DELETED:
                 self.changes[model].discard(pk)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from lldapi.importer import Importer, PageError
+from lldapi.sync import holds_synced_data
 
 
 class Command(BaseCommand):
@@ -15,8 +16,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="LL2 page files")
+        parser.add_argument(
+            "--skip-if-synced",
+            action="store_true",
+            help="import nothing if sync_ll2 has already filled the database (the bundled pages are older)",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, skip_if_synced, **options):
+        if skip_if_synced and holds_synced_data():
+            self.stdout.write("not imported: the database holds data synced from LL2, which is newer")
+            return
         importer = Importer()
         failures = []
         for path in paths:

@@ -1,0 +1,335 @@
+"""`sync_ll2`: LL2's own pages, fetched within its rate limit and fed to the importer.
+
+Every endpoint the registry serves is crawled in cycles: list pages of 100 in the mode that carries
+the most, in a stable order, each page imported in one transaction together with the endpoint's
+position, so that a sync killed at any moment resumes after the last page it committed. Records that
+vanished upstream are removed only at the end of a complete cycle whose ids add up to the upstream's
+count, unchanged since the cycle began (offset pages shift when records come and go while a slow
+cycle runs). Endpoints that publish `last_updated` are also refreshed incrementally, for `--follow`.
+"""
+
+import fcntl
+import hashlib
+import tempfile
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from lldapi.api.registry import registry
+from lldapi.importer import Importer, PageError, parse_page
+from lldapi.models import SyncState
+
+PAGE_SIZE = 100
+# How far back an incremental query reaches before the last change it saw, or before the start of
+# the first complete cycle: LL2's clock and ours may differ, and a record may be saved while a page
+# that would list it is being read.
+OVERLAP = timedelta(minutes=10)
+
+
+def synced_resources(names=None):
+    """The endpoints a sync crawls: one per model among those served in 2.3.0, in the registry's order
+    (a sub-list such as upcoming launches lists records of its parent endpoint). `names` picks some."""
+    chosen = {}
+    for resource in registry.served("2.3.0"):
+        chosen.setdefault(resource.model, resource)
+    resources = list(chosen.values())
+    if names:
+        known = {resource.path: resource for resource in resources}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise ValueError(f"not endpoints this server syncs: {', '.join(unknown)}")
+        resources = [known[name] for name in names]
+    return resources
+
+
+def timestamped(resource):
+    """Whether LL2 lets a client ask `resource` for what changed since a time."""
+    filters = resource.filterset_class.base_filters if resource.filterset_class else {}
+    return "last_updated__gte" in filters and "last_updated" in resource.ordering_fields
+
+
+def list_query(resource, offset, **filters):
+    query = [("limit", PAGE_SIZE), ("offset", offset)]
+    if resource.modes:
+        query.append(("mode", "detailed" if "detailed" in resource.modes else "normal"))
+    query += list(filters.items())
+    if "ordering" not in filters and "id" in resource.ordering_fields:
+        query.append(("ordering", "id"))
+    return query
+
+
+def pages_needed(count):
+    return max(-(-count // PAGE_SIZE), 1)
+
+
+def check_envelope(page, url):
+    if not isinstance(page, dict):
+        raise PageError(url, "$", "expected a page object with `count`, `next` and `results`")
+    expected = (("count", int, "an integer"), ("results", list, "a list"), ("next", (str, type(None)), "a URL or null"))
+    for key, kinds, name in expected:
+        if not isinstance(page.get(key), kinds) or isinstance(page.get(key), bool):
+            raise PageError(url, f"$.{key}", f"expected {name}")
+
+
+@dataclass
+class PageResult:
+    records: int
+    complete: bool
+
+
+class Sync:
+    """One sync run over `upstream`: what it imported (`importer.changes`), removed and called."""
+
+    def __init__(self, upstream, log=None):
+        self.upstream = upstream
+        self.importer = Importer()
+        self.removed = defaultdict(list)
+        self.pages = 0
+        self.log = log or (lambda line: None)
+
+    def state(self, resource):
+        return SyncState.objects.get_or_create(endpoint=resource.path)[0]
+
+    def crawl(self, resource, on_page=None):
+        """Continue the cycle of `resource` under way, or start one, until it is complete."""
+        state = self.state(resource)
+        while not self.crawl_page(resource, state).complete:
+            if on_page:
+                on_page(state)
+        if on_page:
+            on_page(state)
+
+    def crawl_page(self, resource, state):
+        """Fetch and import the next page of the cycle of `resource` (starting one if none is under way)."""
+        if state.offset is None:
+            with transaction.atomic():
+                state.seen.all().delete()
+                state.cycle += 1
+                state.offset, state.first_count, state.count, state.started = 0, None, None, timezone.now()
+                state.save()
+        query = list_query(resource, state.offset)
+        page, url = self.fetch(resource.path, query)
+        results = page["results"]
+        with transaction.atomic():
+            self.importer.import_page(page, url, resource)
+            state.seen.bulk_create(
+                [state.seen.model(state=state, record=str(record["id"])) for record in results],
+                ignore_conflicts=True,
+            )
+            if state.first_count is None:
+                state.first_count = page["count"]
+            state.count = page["count"]
+            state.offset += len(results)
+            complete = page["next"] is None or not results
+            if complete:
+                self.complete(resource, state)
+            state.save()
+        return PageResult(len(results), complete)
+
+    def fetch(self, path, query):
+        text = self.upstream.get(path, query)
+        url = self.upstream.url(path, query)
+        page = parse_page(text, url)
+        check_envelope(page, url)
+        self.pages += 1
+        return page, url
+
+    def complete(self, resource, state):
+        """End the cycle of `state`: remove what upstream no longer lists, if the cycle can tell."""
+        seen = set(state.seen.values_list("record", flat=True))
+        if state.count == state.first_count and len(seen) >= state.count:
+            model = resource.model
+            stale = [pk for pk in model.objects.values_list("pk", flat=True) if str(pk) not in seen]
+            for start in range(0, len(stale), 500):
+                model.objects.filter(pk__in=stale[start : start + 500]).delete()
+            self.removed[resource.path] += stale
+        else:
+            self.log(
+                f"{resource.path}: upstream listed {state.first_count} then {state.count} records while the "
+                f"cycle saw {len(seen)}; nothing removed this cycle"
+            )
+        state.seen.all().delete()
+        if timestamped(resource) and state.updated_since is None:
+            state.updated_since = state.started - OVERLAP
+        state.offset, state.completed = None, timezone.now()
+
+    def refresh(self, resource, path=None):
+        """Import what changed upstream since the last refresh of a timestamped endpoint (or of its
+        sub-list `path`), following pages; returns the number of records."""
+        state = SyncState.objects.get_or_create(endpoint=path or resource.path)[0]
+        since = state.updated_since or self.state(resource).updated_since
+        if since is None:
+            return 0  # nothing to start from until a complete cycle of the endpoint
+        offset, records, newest = 0, 0, since
+        while True:
+            query = list_query(
+                resource, offset, last_updated__gte=since.isoformat().replace("+00:00", "Z"), ordering="last_updated"
+            )
+            page, url = self.fetch(path or resource.path, query)
+            with transaction.atomic():
+                self.importer.import_page(page, url, resource)
+            for record in page["results"]:
+                stamp = parse_datetime(record.get("last_updated") or "")
+                if stamp and stamp > newest:
+                    newest = stamp
+            records += len(page["results"])
+            offset += len(page["results"])
+            if page["next"] is None or not page["results"]:
+                break
+        state.updated_since = newest
+        state.save()
+        return records
+
+    def pending(self, resources):
+        """The endpoints a run crawls: those behind in the current cycle of `resources` (killed or
+        stopped runs leave some), or all of them for a new cycle when every one is complete."""
+        states = {state.endpoint: state for state in SyncState.objects.filter(endpoint__in=[r.path for r in resources])}
+        current = max((state.cycle for state in states.values()), default=0)
+        behind = [
+            resource
+            for resource in resources
+            if resource.path not in states
+            or states[resource.path].cycle < current
+            or states[resource.path].offset is not None
+        ]
+        return behind or list(resources)
+
+    def plan(self, resources):
+        """Per endpoint, the calls its next complete cycle needs from where it stands (None: unknown)."""
+        states = {state.endpoint: state for state in SyncState.objects.filter(endpoint__in=[r.path for r in resources])}
+        plan = {}
+        for resource in resources:
+            state = states.get(resource.path)
+            if state is None or state.count is None:
+                plan[resource.path] = None
+            elif state.offset is None:
+                plan[resource.path] = pages_needed(state.count)
+            else:
+                plan[resource.path] = max(pages_needed(state.count) - state.offset // PAGE_SIZE, 1)
+        return plan
+
+
+@dataclass
+class Watch:
+    """An incremental query of `--follow`: `path` (an endpoint or its sub-list of upcoming records)
+    asked for what changed, every `interval` seconds."""
+
+    resource: object
+    path: str
+    interval: float
+
+
+def watches(resources, interval):
+    """Timestamped endpoints every `interval` seconds, their upcoming sub-lists four times as often."""
+    found = []
+    for resource in resources:
+        if not timestamped(resource):
+            continue
+        found.append(Watch(resource, resource.path, interval))
+        upcoming = f"{resource.path}/upcoming"
+        if any(served.path == upcoming for served in registry.served("2.3.0")):
+            found.append(Watch(resource, upcoming, interval / 4))
+    return found
+
+
+def follow(sync, resources, interval=3600, recrawl=timedelta(days=1), stop=lambda: False):
+    """Keep the mirror fresh: incremental queries when due, and between them, one page at a time, the
+    cycles of every endpoint (those under way first, then those completed longest ago, each at most
+    once per `recrawl`)."""
+    clock = sync.upstream.clock
+    by_path = {watch.path: watch for watch in watches(resources, interval)}
+    due = dict.fromkeys(by_path, clock.now())
+    while not stop():
+        now = clock.now()
+        ready = [path for path, moment in due.items() if moment <= now]
+        if ready:
+            watch = by_path[ready[0]]
+            records = sync.refresh(watch.resource, watch.path)
+            sync.log(f"{watch.path}: {records} records changed since the last look")
+            due[watch.path] = clock.now() + watch.interval
+            continue
+        resource = next_to_crawl(resources, recrawl)
+        if resource is None:
+            clock.sleep(max(min(due.values(), default=now + 60) - now, 1))
+            continue
+        state = sync.state(resource)
+        result = sync.crawl_page(resource, state)
+        sync.log(
+            f"{resource.path}: cycle {state.cycle}, {state.offset if state.offset is not None else state.count} "
+            f"of {state.count} records{', complete' if result.complete else ''}"
+        )
+
+
+def next_to_crawl(resources, recrawl):
+    """The endpoint whose cycle is under way, else the one never completed or completed longest ago
+    (and longer than `recrawl` ago); None when every endpoint is fresh enough."""
+    states = {state.endpoint: state for state in SyncState.objects.filter(endpoint__in=[r.path for r in resources])}
+    fresh_after = timezone.now() - recrawl
+    waiting = []
+    for resource in resources:
+        state = states.get(resource.path)
+        if state is None or state.completed is None or state.offset is not None:
+            return resource
+        if state.completed < fresh_after:
+            waiting.append((state.completed, resource))
+    return min(waiting, key=lambda item: item[0])[1] if waiting else None
+
+
+class Busy(Exception):
+    """Another sync holds the database."""
+
+
+SYNC_LOCK = 0x4C4C3253  # "LL2S": the PostgreSQL advisory lock a sync holds while it runs
+
+
+@contextmanager
+def one_sync_at_a_time(wait=False):
+    """Hold the database's sync lock while the block runs; Busy if another sync holds it (or wait).
+
+    On PostgreSQL a session advisory lock, on SQLite an exclusive lock on a file beside the database:
+    both end with the process that holds them, however it ends.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            if wait:
+                cursor.execute("SELECT pg_advisory_lock(%s)", [SYNC_LOCK])
+            else:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [SYNC_LOCK])
+                if not cursor.fetchone()[0]:
+                    raise Busy
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [SYNC_LOCK])
+        return
+    with open(lock_file(), "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def lock_file():
+    """The SQLite database's lock file: beside it, or for an in-memory database in the temp directory."""
+    name = str(connection.settings_dict["NAME"])
+    if Path(name).parent.is_dir() and not name.startswith("file:") and name != ":memory:":
+        return f"{name}.sync-lock"
+    return Path(tempfile.gettempdir()) / f"lldapi-sync-{hashlib.sha256(name.encode()).hexdigest()[:16]}.lock"
+
+
+def holds_synced_data():
+    """Whether a sync has imported pages into this database (then the bundled, older pages must not
+    be imported over them)."""
+    return SyncState.objects.filter(Q(offset__gt=0) | Q(completed__isnull=False)).exists()

@@ -1,0 +1,353 @@
+"""`sync_ll2` against a loopback LL2 that serves, with LL2's pagination, throttle and faults, what this
+server answers for the seed pages: a sync into an empty database must give back every record."""
+
+import difflib
+import io
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lldapi import sync, tables
+from lldapi.importer import Importer, PageError
+from lldapi.models import SyncState
+from lldapi.upstream import Upstream, UpstreamError
+
+from .fidelity import all_results, as_text
+from .upstream import LoopbackLL2, SimulatedClock, listing, upstream_records
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+# Small pages, so that the seed data spans several pages of several endpoints.
+PAGE_SIZE = 7
+
+
+@pytest.fixture(scope="module")
+def published(django_db_setup, django_db_blocker):
+    """What the loopback LL2 publishes: this server's answers over the seed pages."""
+    from rest_framework.test import APIClient
+
+    with django_db_blocker.unblock():
+        return upstream_records(APIClient(), sync.synced_resources())
+
+
+@pytest.fixture
+def records(published):
+    return json.loads(json.dumps(published))
+
+
+@pytest.fixture
+def empty(db, monkeypatch):
+    monkeypatch.setattr(sync, "PAGE_SIZE", PAGE_SIZE)
+    tables.flush()
+
+
+@pytest.fixture
+def clock():
+    return SimulatedClock()
+
+
+@pytest.fixture
+def ll2(records, clock):
+    with LoopbackLL2(records, clock) as server:
+        yield server
+
+
+def run(ll2, clock, resources=None, **options):
+    """A sync of every endpoint (or `resources`) from the loopback LL2; returns the Sync."""
+    lines = []
+    upstream = Upstream(ll2.base_url, clock=clock, log=lines.append, **options)
+    synced = sync.Sync(upstream, log=lines.append)
+    synced.lines = lines
+    for resource in resources or sync.synced_resources():
+        synced.crawl(resource)
+    return synced
+
+
+def pages(records):
+    return {path: max(math.ceil(len(items) / PAGE_SIZE), 1) for path, items in records.items()}
+
+
+def assert_serves(client, records):
+    """Every endpoint answers exactly the records the loopback LL2 lists, in the synced mode."""
+    for path, expected in records.items():
+        resource = next(r for r in sync.synced_resources() if r.path == path)
+        ours = all_results(client, listing(resource))
+        assert [record["id"] for record in ours] == [record["id"] for record in expected], path
+        for mine, theirs in zip(ours, expected, strict=True):
+            difference = "\n".join(difflib.unified_diff(as_text(theirs).splitlines(), as_text(mine).splitlines(), n=1))
+            assert not difference, f"{path} {mine['id']}:\n{difference}"
+
+
+def contents():
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values())
+        for model in tables.app_models(include_auto_created=True)
+    }
+
+
+def test_a_full_sync_gives_back_every_record_as_upstream_serves_it(client, empty, ll2, clock, records):
+    synced = run(ll2, clock)
+    assert_serves(client, records)
+    assert synced.pages == ll2.calls.__len__() == sum(pages(records).values())
+    # Nothing fetched twice: each endpoint's offsets once each.
+    for path in records:
+        offsets = [int(query["offset"]) for query in ll2.calls_to(path)]
+        assert offsets == list(range(0, pages(records)[path] * PAGE_SIZE, PAGE_SIZE)), path
+
+
+def test_a_sync_ends_as_a_direct_import_of_the_same_pages(empty, ll2, clock):
+    run(ll2, clock)
+    synced = contents()
+    tables.flush()
+    # Single pages of lookups have no paging links to name their endpoint: it is given, as the sync does.
+    resources = {resource.path: resource for resource in sync.synced_resources()}
+    importer = Importer()
+    for _, path, query in ll2.calls:
+        importer.import_page(ll2.page(path, query), path, resources[path])
+    assert contents() == synced
+
+
+def test_calls_stay_within_the_budget_in_every_hour(client, empty, records, clock):
+    with LoopbackLL2(records, clock, limit=15, period=3600) as ll2:
+        ll2.other_use = 4  # another client on the same address
+        run(ll2, clock)
+        assert ll2.refused == []
+        moments = [moment for moment, _, _ in ll2.calls]
+        for moment in moments:
+            assert sum(1 for other in moments if moment - 3600 < other <= moment) + 4 <= 15
+        assert len(moments) + 4 > 15 and clock.now() >= 3600
+    assert_serves(client, records)
+
+
+def test_a_429_waits_for_the_time_ll2_states(client, empty, ll2, clock, records):
+    ll2.fault("spacecraft", "429")
+    synced = run(ll2, clock)
+    assert 30 in clock.slept
+    assert any("429, LL2 asks to wait 30 s" in line for line in synced.lines)
+    assert_serves(client, records)
+
+
+@pytest.mark.parametrize("kind", ["500", "drop", "slow"])
+def test_transient_failures_are_retried_with_backoff(client, empty, ll2, clock, records, kind):
+    ll2.fault("spacecraft", kind, offset=PAGE_SIZE)
+    ll2.slow_seconds = 1.0
+    synced = run(ll2, clock, timeout=0.3)
+    assert any("retrying in 2 s" in line for line in synced.lines), synced.lines
+    assert len(ll2.calls_to("spacecraft")) == pages(records)["spacecraft"] + 1
+    assert_serves(client, records)
+
+
+def test_a_failure_that_persists_stops_the_endpoint_with_its_url(empty, ll2, clock):
+    for _ in range(3):
+        ll2.fault("spacecraft", "500")
+    with pytest.raises(UpstreamError, match=r"/2\.3\.0/spacecraft/\?limit=7&offset=0.*HTTP 500 \(gave up after 3"):
+        run(ll2, clock, retries=2)
+
+
+def test_a_malformed_page_lands_nothing_and_is_fetched_again_next_time(client, empty, ll2, clock, records):
+    spacecraft = next(r for r in sync.synced_resources() if r.path == "spacecraft")
+    ll2.fault("spacecraft", "malformed", offset=2 * PAGE_SIZE)
+    with pytest.raises(PageError, match=r"spacecraft/\?limit=7&offset=14.*: \$: the JSON body does not parse"):
+        run(ll2, clock, resources=[spacecraft])
+    from spacecraft.models import Spacecraft
+
+    assert Spacecraft.objects.count() == 2 * PAGE_SIZE
+    state = SyncState.objects.get(endpoint="spacecraft")
+    assert state.offset == 2 * PAGE_SIZE
+    run(ll2, clock, resources=[spacecraft])
+    assert [int(q["offset"]) for q in ll2.calls_to("spacecraft")][3] == 2 * PAGE_SIZE
+    assert Spacecraft.objects.count() == len(records["spacecraft"])
+
+
+def test_a_page_the_importer_rejects_names_its_json_path(empty, ll2, clock, records):
+    spacecraft = next(r for r in sync.synced_resources() if r.path == "spacecraft")
+    records["spacecraft"][PAGE_SIZE]["serial_number"] = 12
+    with pytest.raises(PageError, match=r"offset=7.*\$\.results\[0\]\.serial_number: expected a string"):
+        run(ll2, clock, resources=[spacecraft])
+    assert SyncState.objects.get(endpoint="spacecraft").offset == PAGE_SIZE
+
+
+def test_a_second_cycle_over_unchanged_data_writes_nothing(empty, ll2, clock):
+    run(ll2, clock)
+    with CaptureQueriesContext(connection) as queries:
+        synced = run(ll2, clock)
+    data_tables = {model._meta.db_table for model in tables.app_models(include_auto_created=True)}
+    writes = [
+        query["sql"]
+        for query in queries
+        if query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")
+        and any(f'"{table}"' in query["sql"] for table in data_tables)
+    ]
+    assert writes == []
+    assert all(not changes.created and not changes.updated for changes in synced.importer.changes.values())
+    assert not any(synced.removed.values())
+
+
+def embedding(records, path, pk):
+    """Every object, at any depth of any record, that is the object `pk` of endpoint `path`."""
+    link = f"/2.3.0/{path}/{pk}/"
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("url"), str) and value["url"].endswith(link):
+                yield value
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+
+    return list(walk(records))
+
+
+def test_a_changed_record_is_updated_everywhere_it_is_embedded(client, empty, ll2, clock, records):
+    run(ll2, clock)
+    agency = max(records["agencies"], key=lambda record: len(embedding(records, "agencies", record["id"])))
+    places = embedding(records, "agencies", agency["id"])
+    assert len(places) > 3
+    # Lists of agencies are in name order: a suffix keeps this one's place.
+    for place in places:
+        place["name"] += " (renamed)"
+    synced = run(ll2, clock)
+    from agencies.models import Agency
+
+    assert synced.importer.changes[Agency].updated == {agency["id"]}
+    assert_serves(client, records)
+
+
+def test_a_deleted_record_is_removed_only_after_a_complete_crawl(client, empty, ll2, clock, records):
+    spacecraft = next(r for r in sync.synced_resources() if r.path == "spacecraft")
+    run(ll2, clock)
+    alone = [r for r in records["spacecraft"] if len(embedding(records, "spacecraft", r["id"])) == 1]
+    gone = alone[0]
+    records["spacecraft"].remove(gone)
+    from spacecraft.models import Spacecraft
+
+    ll2.fault("spacecraft", "malformed", offset=2 * PAGE_SIZE)
+    with pytest.raises(PageError):
+        run(ll2, clock, resources=[spacecraft])
+    assert Spacecraft.objects.filter(pk=gone["id"]).exists()
+    synced = run(ll2, clock, resources=[spacecraft])
+    assert synced.removed["spacecraft"] == [gone["id"]]
+    assert not Spacecraft.objects.filter(pk=gone["id"]).exists()
+    assert_serves(client, records)
+
+
+def test_a_cycle_during_which_upstream_changed_removes_nothing(empty, ll2, clock, records):
+    spacecraft = next(r for r in sync.synced_resources() if r.path == "spacecraft")
+    run(ll2, clock, resources=[spacecraft])
+    gone = records["spacecraft"][0]
+    # Removed after the cycle's first page is read: later offsets shift by one.
+    ll2.on_call = lambda path, query: query.get("offset") == str(PAGE_SIZE) and records["spacecraft"].remove(gone)
+    synced = run(ll2, clock, resources=[spacecraft])
+    assert synced.removed["spacecraft"] == []
+    assert any("nothing removed this cycle" in line for line in synced.lines)
+
+
+def test_dry_run_only_asks_the_throttle_and_plans_from_stored_counts(empty, ll2, clock, records):
+    out = io.StringIO()
+    call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, stdout=out)
+    assert ll2.calls == []
+    assert "not yet known for" in out.getvalue()
+    run(ll2, clock)
+    out = io.StringIO()
+    call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, stdout=out)
+    calls = sum(pages(records).values())
+    assert f"a cycle needs {calls} calls for {len(records)} endpoints" in out.getvalue()
+    assert "not yet known" not in out.getvalue()
+
+
+def test_the_command_syncs_and_sums_up(empty, ll2, records):
+    out = io.StringIO()
+    call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft", "agencies"], stdout=out)
+    summary = out.getvalue()
+    assert f"{len(ll2.calls)} calls, {len(ll2.calls)} pages imported" in summary
+    assert f"spacecraft: {len(records['spacecraft'])} created, 0 updated" in summary
+    out = io.StringIO()
+    call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=out)
+    assert f"spacecraft: 0 created, 0 updated, {len(records['spacecraft'])} unchanged" in out.getvalue()
+
+
+def test_an_unknown_endpoint_is_refused(empty):
+    with pytest.raises(CommandError, match="not endpoints this server syncs: rockets"):
+        call_command("sync_ll2", endpoints=["rockets"], dry_run=True)
+
+
+def test_a_second_sync_refuses_to_start(empty, ll2):
+    holder = threading.Event()
+    release = threading.Event()
+
+    def hold():
+        from django.db import connections
+
+        with sync.one_sync_at_a_time():
+            holder.set()
+            release.wait(10)
+        connections.close_all()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        holder.wait(10)
+        with pytest.raises(CommandError, match="another sync_ll2 is running on this database"):
+            call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, stdout=io.StringIO())
+    finally:
+        release.set()
+        thread.join()
+    call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, stdout=io.StringIO())
+
+
+def test_bundled_pages_are_not_imported_over_synced_data(empty, ll2, clock, seed_paths):
+    out = io.StringIO()
+    call_command("import_ll2", *seed_paths, skip_if_synced=True, stdout=out)
+    assert "imported" in out.getvalue()
+    tables.flush()
+    run(ll2, clock, resources=sync.synced_resources(["agencies"]))
+    out = io.StringIO()
+    call_command("import_ll2", *seed_paths, skip_if_synced=True, stdout=out)
+    assert "holds data synced from LL2" in out.getvalue()
+    makefile = (ROOT / "Makefile").read_text()
+    for recipe in ("run", "serve"):
+        assert "import_ll2 --skip-if-synced" in makefile.split(f"\n{recipe}:")[1].split("\n\n")[0]
+    assert "import_ll2 --skip-if-synced" in (ROOT / "Dockerfile").read_text()
+
+
+def test_compose_runs_a_follow_sync_beside_the_app_on_the_same_database():
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    assert services["sync"]["environment"]["DATABASE_URL"] == services["app"]["environment"]["DATABASE_URL"]
+    assert services["sync"]["command"][-1].endswith("exec python manage.py sync_ll2 --follow")
+    assert services["sync"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "LL2_API_TOKEN" in services["sync"]["environment"]
+
+
+def test_a_sync_killed_mid_page_resumes_after_the_last_page_it_committed(tmp_path, records):
+    """With SIGKILL, in a process of its own on an SQLite file."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'mirror.sqlite3'}"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    killed_at = threading.Event()
+    endpoints = ["spacecraft", "agencies", "spacecraft_flights", "docking_events"]
+    with LoopbackLL2(records, SimulatedClock()) as ll2:
+        # The third endpoint's page is asked for once the second's is committed.
+        ll2.on_call = lambda path, query: path == endpoints[2] and not killed_at.is_set() and killed_at.set()
+        command = [*manage, "sync_ll2", "--base-url", ll2.base_url, "--endpoints", *endpoints]
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert killed_at.wait(60)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        before = len(ll2.calls)
+        subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+        resumed = [path for _, path, _ in ll2.calls[before:]]
+    assert resumed == endpoints[2:]
