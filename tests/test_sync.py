@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,20 @@ def test_a_sync_killed_mid_page_resumes_after_the_last_page_it_committed(tmp_pat
         subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
         resumed = [path for _, path, _ in ll2.calls[before:]]
     assert resumed == endpoints[2:]
+
+
+def test_follow_continues_every_cycle_then_recrawls_what_is_stale(empty, ll2, clock, records):
+    resources = sync.synced_resources(["spacecraft", "agencies"])
+    lines = []
+    synced = sync.Sync(Upstream(ll2.base_url, clock=clock), log=lines.append)
+    sync.follow(synced, resources, recrawl=timedelta(days=1), stop=lambda: clock.now() > 600)
+    cycle = ["spacecraft"] * pages(records)["spacecraft"] + ["agencies"] * pages(records)["agencies"]
+    assert [path for _, path, _ in ll2.calls] == cycle
+    count = len(records["spacecraft"])
+    assert lines[0] == f"spacecraft: cycle 1, {PAGE_SIZE} of {count} records"
+    assert f"spacecraft: cycle 1, {count} of {count} records, complete" in lines
+    # Every endpoint crawled within --recrawl: nothing more is fetched while the clock runs.
+    assert clock.now() > 600
+    sync.follow(synced, resources, recrawl=timedelta(0), stop=lambda: len(ll2.calls) > len(cycle))
+    assert ll2.calls[-1][1] == "spacecraft"
+    assert SyncState.objects.get(endpoint="spacecraft").cycle == 2

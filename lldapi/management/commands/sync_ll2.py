@@ -1,3 +1,4 @@
+import math
 import os
 import sys
 from datetime import timedelta
@@ -85,23 +86,31 @@ class Command(BaseCommand):
         known = {path: calls for path, calls in plan.items() if calls is not None}
         unknown = [path for path, calls in plan.items() if calls is None]
         calls = sum(known.values())
-        line = f"a cycle needs {calls} calls for {len(known)} endpoints"
-        if throttle.limit:
-            line += f", about {hours(max(calls - throttle.left, 0) * throttle.period / throttle.limit)} at this limit"
+        if known:
+            line = f"a cycle needs {calls} calls for {len(known)} endpoints"
+            if throttle.limit:
+                seconds = max(calls - throttle.left, 0) * throttle.period / throttle.limit
+                line += f", about {hours(seconds)} at this limit"
+            self.stdout.write(line)
         if unknown:
-            line += f"; not yet known for {len(unknown)} never synced ({', '.join(unknown)}): at least one call each"
-        self.stdout.write(line)
+            self.stdout.write(
+                f"not yet known for {len(unknown)} endpoints never synced, at least one call each "
+                f"(their counts come with their first page): {', '.join(unknown)}"
+            )
 
     def crawl(self, run, resource):
         plan = run.plan([resource])[resource.path]
         with tqdm(total=plan, desc=resource.path, unit="page", file=sys.stderr, disable=None) as bar:
 
             def on_page(state):
+                records = state.offset if state.offset is not None else state.count
+                if bar.disable:  # not a terminal: a line per page instead
+                    self.note(f"{resource.path}: {records} of {state.count} records")
                 bar.total = sync.pages_needed(state.count) if state.count is not None else None
                 bar.update(1)
                 bar.set_postfix(
-                    records=state.offset if state.offset is not None else state.count,
-                    calls_left=run.upstream.allowance,
+                    records=records,
+                    calls_left="no limit" if run.upstream.allowance == math.inf else run.upstream.allowance,
                     next_call=f"{run.upstream.seconds_to_next_call():.0f}s",
                 )
 
