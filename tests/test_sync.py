@@ -7,6 +7,7 @@ import json
 import math
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -334,24 +335,45 @@ def test_compose_runs_a_follow_sync_beside_the_app_on_the_same_database():
 
 
 def test_a_sync_killed_mid_page_resumes_after_the_last_page_it_committed(tmp_path, records):
-    """With SIGKILL, in a process of its own on an SQLite file."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'mirror.sqlite3'}"}
+    """With SIGKILL, in a process of its own on an SQLite file; it ends as a sync never killed."""
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-    killed_at = threading.Event()
     endpoints = ["spacecraft", "agencies", "spacecraft_flights", "docking_events"]
+
+    def database(name):
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / name}"}
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+        return env
+
+    killed, whole = database("killed.sqlite3"), database("whole.sqlite3")
+    asked = threading.Event()
     with LoopbackLL2(records, SimulatedClock()) as ll2:
-        # The third endpoint's page is asked for once the second's is committed.
-        ll2.on_call = lambda path, query: path == endpoints[2] and not killed_at.is_set() and killed_at.set()
         command = [*manage, "sync_ll2", "--base-url", ll2.base_url, "--endpoints", *endpoints]
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        assert killed_at.wait(60)
+        # The third endpoint's page is asked for once the second's is committed.
+        ll2.on_call = lambda path, query: path == endpoints[2] and not asked.is_set() and asked.set()
+        process = subprocess.Popen(command, env=killed, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert asked.wait(60)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        ll2.on_call = None
         before = len(ll2.calls)
-        subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(command, env=killed, cwd=ROOT, check=True, capture_output=True)
         resumed = [path for _, path, _ in ll2.calls[before:]]
+        subprocess.run(command, env=whole, cwd=ROOT, check=True, capture_output=True)
     assert resumed == endpoints[2:]
+    rows = data_of(tmp_path / "killed.sqlite3")
+    assert sum(map(len, rows.values())) > 100
+    assert rows == data_of(tmp_path / "whole.sqlite3")
+
+
+def data_of(file):
+    """Every row of the mirror's tables in an SQLite file, but the sync's own bookkeeping."""
+    with sqlite3.connect(file) as database:
+        names = [row[0] for row in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            name: database.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()
+            for name in names
+            if name.split("_")[0] in ("agencies", "launches", "spacecraft", "docking")
+        }
 
 
 def test_follow_continues_every_cycle_then_recrawls_what_is_stale(empty, ll2, clock, records):
