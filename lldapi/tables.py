@@ -6,6 +6,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from lldapi.api.models import Record
+from lldapi.models import SyncSeen, SyncState
 
 
 def app_models(include_auto_created=False):
@@ -22,11 +23,12 @@ def is_empty():
 
 
 def flush():
-    """Delete every row of the mirror's tables and restart their id sequences.
+    """Delete every row of the mirror's tables, and the sync's positions in them, and restart their id
+    sequences.
 
     In one transaction, so that SQLite checks its (deferred) foreign keys once every table is empty.
     """
-    tables = [model._meta.db_table for model in app_models(include_auto_created=True)]
+    tables = [model._meta.db_table for model in [*app_models(include_auto_created=True), SyncSeen, SyncState]]
     with transaction.atomic():
         # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
         connection.check_constraints()

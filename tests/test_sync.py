@@ -391,3 +391,10 @@ def test_follow_continues_every_cycle_then_recrawls_what_is_stale(empty, ll2, cl
     sync.follow(synced, resources, recrawl=timedelta(0), stop=lambda: len(ll2.calls) > len(cycle))
     assert ll2.calls[-1][1] == "spacecraft"
     assert SyncState.objects.get(endpoint="spacecraft").cycle == 2
+
+
+def test_replacing_the_data_forgets_the_sync_positions(empty, ll2, clock):
+    run(ll2, clock, resources=sync.synced_resources(["agencies"]))
+    assert sync.holds_synced_data()
+    call_command("generate_data", scale=1, flush=True, verbosity=0)
+    assert not SyncState.objects.exists()
