@@ -46,17 +46,20 @@ def nested_serializers(serializer):
             yield field, field, False
 
 
+_plans = {}  # serializer class -> its loading plan
+
+
 def loading_plan(serializer):
     """What a query for `serializer`'s objects joins, and what it leaves for later.
 
-    Returns the `select_related` paths and a list of `Deferred` relations. Computed once per
-    serializer instance: a request's tree of serializers asks many times.
+    Returns the `select_related` paths and a list of `Deferred` relations. A plan depends on the
+    serializer's class alone (its fields are the class's, see `RecordSerializer`), so it is derived
+    once per class, not for each of the many serializers of each request.
     """
-    try:
-        return serializer._loading_plan
-    except AttributeError:
-        serializer._loading_plan = plan_loading(serializer)
-        return serializer._loading_plan
+    cls = type(serializer)
+    if cls not in _plans:
+        _plans[cls] = plan_loading(serializer)
+    return _plans[cls]
 
 
 def plan_loading(serializer):

@@ -45,11 +45,14 @@ class Where(PrefetchedList):
 class RecordSerializer(serializers.ModelSerializer):
     """The base of every LL2 representation of a record.
 
-    It adds three things to DRF's model serializer: durations are ISO 8601 unless a field says
-    otherwise; nested lists read what eager loading prefetched; and the fields are built once per
-    class. DRF builds a model serializer's fields by introspecting its model, for every serializer of
-    every request (hundreds for a detailed shape); they depend on the class alone, so `get_fields`
-    builds them once and gives each serializer its own copy.
+    It adds four things to DRF's model serializer: durations are ISO 8601 unless a field says
+    otherwise; nested lists read what eager loading prefetched; the fields are built once per class;
+    and an object that a response shows several times in the same shape is represented once. DRF
+    builds a model serializer's fields by introspecting its model, for every serializer of every
+    request (hundreds for a detailed shape); they depend on the class alone, so `get_fields` builds
+    them once and gives each serializer its own copy. Within one response (one root serializer), a
+    shape of a record depends on nothing else, and eager loading loaded the same relations for every
+    object a class shows: an agency embedded a thousand times on a page is represented once.
     """
 
     serializer_field_mapping = {
@@ -63,6 +66,13 @@ class RecordSerializer(serializers.ModelSerializer):
         meta = getattr(cls, "Meta", None)
         if meta is not None and not hasattr(meta, "list_serializer_class"):
             meta.list_serializer_class = PrefetchedList
+
+    def to_representation(self, instance):
+        built = self.root.__dict__.setdefault("_representations", {})
+        key = (type(self), instance.pk)
+        if key not in built:
+            built[key] = super().to_representation(instance)
+        return built[key]
 
     def get_fields(self):
         cls = type(self)
