@@ -11,6 +11,7 @@ from unittest import mock
 
 import pytest
 from django.test import override_settings
+from rest_framework import serializers
 
 from lldapi.api.modes import ModeViewSet
 
@@ -158,3 +159,19 @@ def test_gunicorn_believes_forwarded_headers_only_when_told_to():
     access = "import runpy; print(runpy.run_path('lldapi/gunicorn.py')['accesslog'])"
     assert production_setting(access) == "-"
     assert production_setting(access, ACCESS_LOG="0") == "None"
+
+
+def test_an_object_shown_many_times_in_one_shape_is_represented_once(client):
+    built = []
+    represent = serializers.ModelSerializer.to_representation
+
+    def counted(serializer, instance):
+        built.append((type(serializer), instance.pk))
+        return represent(serializer, instance)
+
+    with mock.patch.object(serializers.ModelSerializer, "to_representation", counted):
+        body = json.loads(client.get("/2.3.0/spacecraft/?mode=detailed&limit=100").content)
+    assert len(built) == len(set(built))
+    # The statuses repeat across the page, yet each is built once.
+    shown = [record["status"]["id"] for record in body["results"]]
+    assert len(shown) > len(set(shown))
