@@ -21,6 +21,7 @@ registry.register(
 # The launch world, linked to from every flight, landing and crew: not served yet.
 registry.embed(
     Embedded("astronauts", models.Astronaut),
+    Embedded("events", models.Event),
     Embedded("landings", models.Landing),
     Embedded("launcher_configurations", models.LauncherConfig),
     Embedded("launches", models.Launch),
