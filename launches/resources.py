@@ -23,6 +23,7 @@ registry.embed(
     Embedded("astronauts", models.Astronaut),
     Embedded("landings", models.Landing),
     Embedded("launcher_configurations", models.LauncherConfig),
+    Embedded("launchers", models.Launcher),
     Embedded("launches", models.Launch),
     Embedded("locations", models.Location),
     Embedded("pads", models.Pad),

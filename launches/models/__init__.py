@@ -1,4 +1,5 @@
 from .astronauts import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from .launchers import FirstStage, FirstStageType, Launcher, LauncherStatus
 from .launches import (
     InfoURL,
     InfoURLType,
@@ -21,7 +22,8 @@ from .places import CelestialBody, CelestialBodyType, Landing, LandingLocation, 
 
 __all__ = [
     "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
-    "CelestialBodyType", "InfoURL", "InfoURLType", "Landing", "LandingLocation", "LandingType", "Language", "Launch",
-    "LauncherConfig", "LauncherConfigFamily", "LaunchStatus", "Location", "Mission", "MissionPatch", "NetPrecision",
-    "Orbit", "Pad", "Program", "ProgramType", "Rocket", "VidURL", "VidURLType",
+    "CelestialBodyType", "FirstStage", "FirstStageType", "InfoURL", "InfoURLType", "Landing", "LandingLocation",
+    "LandingType", "Language", "Launch", "LaunchStatus", "Launcher", "LauncherConfig", "LauncherConfigFamily",
+    "LauncherStatus", "Location", "Mission", "MissionPatch", "NetPrecision", "Orbit", "Pad", "Program",
+    "ProgramType", "Rocket", "VidURL", "VidURLType",
 ]
