@@ -24,6 +24,7 @@ registry.embed(
     Embedded("events", models.Event),
     Embedded("landings", models.Landing),
     Embedded("launcher_configurations", models.LauncherConfig),
+    Embedded("launchers", models.Launcher),
     Embedded("launches", models.Launch),
     Embedded("locations", models.Location),
     Embedded("pads", models.Pad),
