@@ -444,19 +444,19 @@ class Generator:
             )
 
     def programs(self):
-        self.patches = [
-            self.new(
-                launches.MissionPatch,
-                name=f"{self.pick(NAMES)} patch {index + 1}",
-                priority=self.rng.randrange(10),
-                image_url=f"{MEDIA}/patch_{index + 1}.png",
-                agency=self.maybe(self.pick(self.agency_list)),
-            )
-            for index in range(self.scaled(20))
-        ]
+        self.patches = [self.patch(index) for index in range(self.scaled(20))]
         self.program_list = []
         for index in range(self.scaled(10)):
             self.program_list.append(self.program(index))
+
+    def patch(self, index):
+        return self.new(
+            launches.MissionPatch,
+            name=f"{self.pick(NAMES)} patch {index + 1}",
+            priority=self.rng.randrange(10),
+            image_url=f"{MEDIA}/patch_{index + 1}.png",
+            agency=self.maybe(self.pick(self.agency_list)),
+        )
 
     def program(self, index):
         name = f"{self.pick(NAMES)} Program {index + 1}"
@@ -1272,15 +1272,7 @@ class Generator:
     def more_patches(self):
         """Mission patches past a page of 20, whose pages carry no `url` of their own to name their endpoint."""
         for index in range(len(self.patches), self.LOOKUP_ROWS):
-            self.patches.append(
-                self.new(
-                    launches.MissionPatch,
-                    name=f"{self.pick(NAMES)} patch {index + 1}",
-                    priority=self.rng.randrange(10),
-                    image_url=f"{MEDIA}/patch_{index + 1}.png",
-                    agency=self.maybe(self.pick(self.agency_list)),
-                )
-            )
+            self.patches.append(self.patch(index))
 
     def more_programs(self):
         """Programs past a page of 10, with no launches of their own."""
