@@ -73,8 +73,10 @@ registry.register(
 
 # The launch world, linked to from every flight, landing and crew: not served yet.
 registry.embed(
+    Embedded("events", models.Event),
     Embedded("landings", models.Landing),
     Embedded("launcher_configurations", models.LauncherConfig),
+    Embedded("launchers", models.Launcher),
     Embedded("launches", models.Launch),
     Embedded("locations", models.Location),
     Embedded("pads", models.Pad),

@@ -1313,6 +1313,12 @@ class Generator:
             crew = [seats[pk].astronaut for pk in flight_crews[flight.pk]]
             self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[flight.launch.pk]])
 
+    def spacewalk_events(self):
+        """The spacewalk events that have taken place, each the event of a spacewalk of its own."""
+        events = [event for event in self.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
+        for event, walk in zip(events, self.rng.sample(self.rows[docking.Spacewalk], len(events)), strict=False):
+            walk.event = event
+
     def spacewalk_crew(self, walk, crew, programs):
         seats = [
             self.new(launches.AstronautFlight, role=self.pick(self.roles), astronaut=astronaut)
@@ -1352,6 +1358,71 @@ class Generator:
 
     # Writing
 
+    def events(self):
+        """Events from 2000 to 2040: at any date of the next years, some have passed and some are to come."""
+        self.event_types = self.named(
+            launches.EventType, ["Docking", "Spacewalk", "Press Event", "Static Fire", "Flyby", "Landing"]
+        )
+        self.event_list = []
+        count = self.scaled(60)
+        for index in range(count):
+            start = datetime(2000, 1, 1, tzinfo=UTC) if index < count // 2 else NOW
+            end = NOW if index < count // 2 else datetime(2040, 1, 1, tzinfo=UTC)
+            day = self.moment(start, end)
+            event_type = self.pick(self.event_types)
+            name = f"{self.pick(NAMES)} {event_type.name} {index + 1}"
+            event = self.new(
+                launches.Event,
+                name=name,
+                slug=name.lower().replace(" ", "-"),
+                type=event_type,
+                description=self.sentence(),
+                webcast_live=self.chance(0.1),
+                location=self.maybe(self.pick(["International Space Station", "Starbase, Texas", "Lunar orbit"])),
+                image=self.optional_image(name),
+                date=day,
+                date_precision=self.maybe(self.pick(self.precisions)),
+                duration=self.maybe(timedelta(hours=self.rng.randrange(1, 12)), 0.3),
+                last_updated=min(day, NOW) - timedelta(days=self.rng.uniform(1, 60)),
+            )
+            for priority in range(self.rng.randint(0, 2)):
+                self.new(
+                    launches.InfoURL,
+                    event=event,
+                    priority=priority,
+                    source=self.maybe("example.org"),
+                    title=self.maybe(f"{name} news"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/feature_{priority}.jpg"),
+                    url=self.url("info", name),
+                    type=self.maybe(self.pick(self.info_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                )
+            for priority in range(self.rng.randint(0, 2)):
+                self.new(
+                    launches.VidURL,
+                    event=event,
+                    priority=priority,
+                    source=self.maybe("youtube.com"),
+                    publisher=self.maybe(self.pick(NAMES)),
+                    title=self.maybe(f"{name} live"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/video_{priority}.jpg"),
+                    url=self.url("video", name),
+                    type=self.maybe(self.pick(self.vid_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                    start_time=self.maybe(day),
+                    end_time=self.maybe(day + timedelta(hours=2)),
+                    live=self.chance(0.1),
+                )
+            self.link(event, "agencies", self.some(self.agency_list, 0, 2))
+            self.link(event, "launches", self.some(self.rows[launches.Launch], 0, 2))
+            self.link(event, "expeditions", self.some(self.rows[docking.Expedition], 0, 1))
+            self.link(event, "spacestations", self.some(self.station_list, 0, 1))
+            self.link(event, "program", self.some(self.program_list, 0, 2))
+            self.link(event, "astronauts", self.some(self.astronaut_list, 0, 2))
+            self.event_list.append(event)
+
     def build(self):
         for step in (
             self.reference_data,
@@ -1373,10 +1444,12 @@ class Generator:
             self.celestial_bodies,
             self.lookups,
             self.more_families,
+            self.events,
             self.people_lookups,
             self.more_patches,
             self.more_programs,
             self.spacewalks,
+            self.spacewalk_events,
             self.astronaut_records,
         ):
             step()

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.db.models.functions import Now
 
 from agencies.models import Agency, Image
-from launches.models import AstronautFlight, MissionPatch, Program
+from launches.models import AstronautFlight, Event, MissionPatch, Program
 from lldapi.api.models import NamedType, Record
 from spacecraft.models import SpacecraftFlight
 
@@ -77,6 +77,7 @@ class Spacewalk(Record):
     expedition = models.ForeignKey(Expedition, models.SET_NULL, null=True, related_name="spacewalks")
     spacestation = models.ForeignKey(SpaceStation, models.SET_NULL, null=True, related_name="+")
     spacecraft_flight = models.ForeignKey(SpacecraftFlight, models.SET_NULL, null=True, related_name="+")
+    event = models.ForeignKey(Event, models.SET_NULL, null=True, related_name="+")
     program = models.ManyToManyField(Program, related_name="+")
 
     class Meta(Record.Meta):

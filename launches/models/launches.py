@@ -126,9 +126,13 @@ class Language(Record):
 
 
 class InfoURL(Record):
-    """A mission's information link. LL2 publishes these without ids: a page's list replaces the stored one."""
+    """A mission's or an event's information link.
 
-    mission = models.ForeignKey(Mission, models.CASCADE, related_name="info_urls")
+    LL2 publishes these without ids: a page's list replaces the stored one.
+    """
+
+    mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="info_urls")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="info_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
     title = models.CharField(max_length=200, null=True)
@@ -143,9 +147,13 @@ class InfoURL(Record):
 
 
 class VidURL(Record):
-    """A mission's video link. LL2 publishes these without ids: a page's list replaces the stored one."""
+    """A mission's or an event's video link.
 
-    mission = models.ForeignKey(Mission, models.CASCADE, related_name="vid_urls")
+    LL2 publishes these without ids: a page's list replaces the stored one.
+    """
+
+    mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="vid_urls")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="vid_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
     publisher = models.CharField(max_length=255, null=True)
