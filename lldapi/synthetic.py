@@ -444,34 +444,37 @@ class Generator:
             )
 
     def programs(self):
-        self.patches = [
-            self.new(
-                launches.MissionPatch,
-                name=f"{self.pick(NAMES)} patch {index + 1}",
-                priority=self.rng.randrange(10),
-                image_url=f"{MEDIA}/patch_{index + 1}.png",
-                agency=self.maybe(self.pick(self.agency_list)),
-            )
-            for index in range(self.scaled(20))
-        ]
+        self.patches = [self.patch(index) for index in range(self.scaled(20))]
         self.program_list = []
         for index in range(self.scaled(10)):
-            name = f"{self.pick(NAMES)} Program {index + 1}"
-            start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
-            program = self.new(
-                launches.Program,
-                name=name,
-                description=self.maybe(self.sentence(20, 40)),
-                image=self.optional_image(name),
-                info_url=self.maybe(self.url("program", name)),
-                wiki_url=self.maybe(self.url("wiki", name)),
-                start_date=self.maybe(start),
-                end_date=self.maybe(start + timedelta(days=4000), 0.7),
-                type=self.pick(self.program_types),
-            )
-            self.link(program, "agencies", self.some(self.agency_list, 1, 3))
-            self.link(program, "mission_patches", self.some(self.patches, 0, 2))
-            self.program_list.append(program)
+            self.program_list.append(self.program(index))
+
+    def patch(self, index):
+        return self.new(
+            launches.MissionPatch,
+            name=f"{self.pick(NAMES)} patch {index + 1}",
+            priority=self.rng.randrange(10),
+            image_url=f"{MEDIA}/patch_{index + 1}.png",
+            agency=self.maybe(self.pick(self.agency_list)),
+        )
+
+    def program(self, index):
+        name = f"{self.pick(NAMES)} Program {index + 1}"
+        start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
+        program = self.new(
+            launches.Program,
+            name=name,
+            description=self.maybe(self.sentence(20, 40)),
+            image=self.optional_image(name),
+            info_url=self.maybe(self.url("program", name)),
+            wiki_url=self.maybe(self.url("wiki", name)),
+            start_date=self.maybe(start),
+            end_date=self.maybe(start + timedelta(days=4000), 0.7),
+            type=self.pick(self.program_types),
+        )
+        self.link(program, "agencies", self.some(self.agency_list, 1, 3))
+        self.link(program, "mission_patches", self.some(self.patches, 0, 2))
+        return program
 
     def launchers(self):
         families = [
@@ -1240,6 +1243,119 @@ class Generator:
         for station in self.station_list:
             station.docked_vehicles = counts[station.pk]
 
+    # People: astronauts' lookups and records, programs, spacewalks
+
+    def linked(self, model, field_name):
+        """The many-to-many links made so far through `model.field_name`: owner id -> target ids."""
+        field = model._meta.get_field(field_name)
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        targets = defaultdict(list)
+        for row in self.links[field.remote_field.through]:
+            targets[getattr(row, source)].append(getattr(row, target))
+        return targets
+
+    def people_lookups(self):
+        """The astronaut and program lookups past a page of 20; some astronauts are LL2's animals."""
+        non_human = self.new(launches.AstronautType, name="Non-Human")
+        for astronaut in self.rng.sample(self.astronaut_list, self.scaled(12)):
+            astronaut.type = non_human
+        for model, label in [
+            (launches.AstronautType, "Astronaut type"),
+            (launches.AstronautStatus, "Astronaut status"),
+            (launches.ProgramType, "Program type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for number in range(len(self.roles) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.AstronautRole, role=f"Role {number}", priority=number)
+
+    def more_patches(self):
+        """Mission patches past a page of 20, whose pages carry no `url` of their own to name their endpoint."""
+        for index in range(len(self.patches), self.LOOKUP_ROWS):
+            self.patches.append(self.patch(index))
+
+    def more_programs(self):
+        """Programs past a page of 10, with no launches of their own."""
+        for index in range(len(self.program_list), self.scaled(16)):
+            self.program_list.append(self.program(index))
+
+    def spacewalks(self):
+        """Crews and programs of the expeditions' spacewalks, and spacewalks made from spacecraft flights.
+
+        A spacewalk's crew are members of its expedition's crew or of its flight's launch crew.
+        """
+        seats = {seat.pk: seat for seat in self.rows[launches.AstronautFlight]}
+        expedition_crews = self.linked(docking.Expedition, "crew")
+        for walk in self.rows[docking.Spacewalk]:
+            crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
+            self.spacewalk_crew(walk, crew, self.some(self.program_list, 0, 1))
+        flight_crews = self.linked(spacecraft.SpacecraftFlight, "launch_crew")
+        launch_programs = self.linked(launches.Launch, "program")
+        programs = {program.pk: program for program in self.program_list}
+        chasers = {event.flight_vehicle_chaser.pk for event in self.rows[docking.DockingEvent]
+                   if event.flight_vehicle_chaser}
+        crewed = [flight for flight in self.flights if flight.pk in flight_crews]
+        # Flights that dock first, so that the flights of the spacewalks show docking events.
+        crewed.sort(key=lambda flight: flight.pk not in chasers)
+        for flight in crewed[: self.scaled(30)]:
+            end = flight.mission_end or NOW
+            start = self.moment(flight.launch.net, end - timedelta(hours=9))
+            duration = timedelta(hours=self.rng.uniform(3, 8), microseconds=self.micro())
+            walk = self.new(
+                docking.Spacewalk,
+                name=f"{flight.spacecraft.name} EVA",
+                start=start,
+                end=start + duration,
+                duration=duration,
+                location=self.maybe(f"{flight.spacecraft.name} {self.pick(['payload bay', 'hatch', 'exterior'])}"),
+                spacecraft_flight=flight,
+            )
+            crew = [seats[pk].astronaut for pk in flight_crews[flight.pk]]
+            self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[flight.launch.pk]])
+
+    def spacewalk_events(self):
+        """The spacewalk events that have taken place, each the event of a spacewalk of its own."""
+        events = [event for event in self.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
+        for event, walk in zip(events, self.rng.sample(self.rows[docking.Spacewalk], len(events)), strict=False):
+            walk.event = event
+
+    def spacewalk_crew(self, walk, crew, programs):
+        seats = [
+            self.new(launches.AstronautFlight, role=self.pick(self.roles), astronaut=astronaut)
+            for astronaut in self.some(crew, 1, 2)
+        ]
+        self.link(walk, "crew", seats)
+        self.link(walk, "program", programs)
+
+    def astronaut_records(self):
+        """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
+        launched with, the flights they landed with (those that ended), their spacewalks and the time
+        spent on them."""
+        seats = {seat.pk: seat for seat in self.rows[launches.AstronautFlight]}
+        flights = {flight.pk: flight for flight in self.flights}
+        walks = {walk.pk: walk for walk in self.rows[docking.Spacewalk]}
+        records = {astronaut.pk: defaultdict(list) for astronaut in self.astronaut_list}
+        for model, field_name, kind in [
+            (spacecraft.SpacecraftFlight, "launch_crew", "flights"),
+            (spacecraft.SpacecraftFlight, "landing_crew", "landings"),
+            (docking.Spacewalk, "crew", "spacewalks"),
+        ]:
+            for owner, crew in self.linked(model, field_name).items():
+                for seat in crew:
+                    records[seats[seat].astronaut.pk][kind].append(owner)
+        for astronaut in self.astronaut_list:
+            record = records[astronaut.pk]
+            launched = [flights[pk].launch for pk in record["flights"]]
+            landed = [flights[pk] for pk in record["landings"] if flights[pk].mission_end is not None]
+            spacewalks = [walks[pk] for pk in record["spacewalks"]]
+            self.link(astronaut, "flights", launched)
+            self.link(astronaut, "landings", landed)
+            self.link(astronaut, "spacewalks", spacewalks)
+            astronaut.flights_count = len(set(launched))
+            astronaut.landings_count = len(set(landed))
+            astronaut.spacewalks_count = len(set(spacewalks))
+            astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
+
     # Writing
 
     def events(self):
@@ -1329,6 +1445,12 @@ class Generator:
             self.lookups,
             self.more_families,
             self.events,
+            self.people_lookups,
+            self.more_patches,
+            self.more_programs,
+            self.spacewalks,
+            self.spacewalk_events,
+            self.astronaut_records,
         ):
             step()
 

@@ -185,6 +185,7 @@ class MissionPatch(Record):
 
     class Meta(Record.Meta):
         verbose_name_plural = "mission patches"
+        indexes = [models.Index(fields=["name", "id"]), models.Index(fields=["priority", "id"])]
 
 
 class Program(Record):
@@ -198,7 +199,8 @@ class Program(Record):
     agencies = models.ManyToManyField(Agency, related_name="+")
     start_date = models.DateTimeField(null=True)
     end_date = models.DateTimeField(null=True)
-    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    # A mission patch's programs (MissionPatchDetailed.program).
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="program")
     type = models.ForeignKey(ProgramType, models.SET_NULL, null=True, related_name="+")
 
 
