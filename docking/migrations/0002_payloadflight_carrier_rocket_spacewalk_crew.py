@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('docking', '0001_initial'),
-        ('launches', '0002_launch_world'),
+        ('launches', '0001_initial'),
     ]
 
     operations = [
@@ -16,5 +16,10 @@ class Migration(migrations.Migration):
             model_name='payloadflight',
             name='carrier_rocket',
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='payloads', to='launches.rocket'),
+        ),
+        migrations.AddField(
+            model_name='spacewalk',
+            name='crew',
+            field=models.ManyToManyField(related_name='+', to='launches.astronautflight'),
         ),
     ]
