@@ -1501,6 +1501,10 @@ class Generator:
             craft.time_in_space += flight.duration
             craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
             self.planned.append(flight)
+        # A payload on every upcoming launch and on the last launches that took place, so that the first
+        # page of either list shows payloads.
+        recent = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)[-20:]
+        planned_payloads = [
             self.new(
                 docking.PayloadFlight,
                 destination=self.maybe("Low Earth Orbit"),
@@ -1510,9 +1514,10 @@ class Generator:
                 carrier_rocket=launch.rocket,
                 landing=self.landing(),
             )
+            for launch in [*self.upcoming, *recent]
+        ]
         # Planned rendezvous with another planned flight or payload, at a spacecraft's or a payload's port
         # (not at a station: a station counts the dockings that have not departed as docked vehicles).
-        planned_payloads = self.rows[docking.PayloadFlight][-len(self.planned) :]
         for index, (chaser, target) in enumerate(pairwise(self.planned)):
             docked = self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4)
             with_payload = index % 2 == 1
@@ -1524,7 +1529,7 @@ class Generator:
                 docking_location=self.pick([place for place in self.docking_locations if getattr(place, host)]),
                 flight_vehicle_chaser=chaser,
                 flight_vehicle_target=None if with_payload else target,
-                payload_flight_target=planned_payloads[index] if with_payload else None,
+                payload_flight_target=planned_payloads[index + 1] if with_payload else None,
             )
 
     def launch_details(self):

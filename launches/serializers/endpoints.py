@@ -68,7 +68,7 @@ class MissionPatchDetailed(MissionPatch):
 class RocketDetailed(RecordSerializer):
     configuration = LauncherConfigDetailed()
     launcher_stage = FirstStageNormal(many=True)
-    spacecraft_stage = SpacecraftFlightDetailedSerializerNoLaunch(many=True)
+    spacecraft_stage = SpacecraftFlightDetailedSerializerNoLaunch(many=True, source="spacecraftflight")
     payloads = PayloadFlightSerializerNoLaunch(many=True)
 
     class Meta:

@@ -46,10 +46,8 @@ class SpacecraftFlight(Record):
     spacecraft = models.ForeignKey(Spacecraft, models.SET_NULL, null=True, related_name="flights")
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
     # The launch's rocket, whose `spacecraft_stage` LL2 lists the flight in (a detailed launch's);
-    # `spacecraftflight` is the name LL2's launch filters and search give it.
-    rocket = models.ForeignKey(
-        Rocket, models.SET_NULL, null=True, related_name="spacecraft_stage", related_query_name="spacecraftflight"
-    )
+    # `spacecraftflight` is the name LL2's launch filters and search give the rocket's flights.
+    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="spacecraftflight")
     landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
     duration = models.DurationField(null=True)
     turn_around_time = models.DurationField(null=True)
