@@ -49,7 +49,9 @@ class LauncherConfigFamilyFilter(FilterSet):
     manufacturer__country_code = CharListFilter(field_name="manufacturer__country__alpha_3_code", distinct=True)
     manufacturer__id = django_filters.NumberFilter(distinct=True)
     # The manufacturer's id written in decimal contains these digits, as Django's `contains` reads a number.
-    manufacturer__id__contains = django_filters.NumberFilter(lookup_expr="contains", distinct=True)
+    manufacturer__id__contains = django_filters.NumberFilter(
+        field_name="manufacturer__id", lookup_expr="contains", distinct=True
+    )
     manufacturer__name = django_filters.CharFilter(distinct=True)
     manufacturer__name__contains = ContainsFilter(field_name="manufacturer__name", distinct=True)
     name__contains = ContainsFilter(field_name="name")

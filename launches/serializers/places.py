@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from agencies.serializers.agencies import AgencyNormal, Country
+from agencies.serializers.agencies import AgencyMini, AgencyNormal, Country
 from agencies.serializers.images import Image
 from launches import models
 from lldapi.api.fields import Constant, self_link
@@ -67,7 +67,7 @@ class Location(LocationSerializerNoCelestialBody):
 
 class PadSerializerNoLocation(RecordSerializer):
     url = self_link("pad")
-    agencies = AgencyNormal(many=True)
+    agencies = AgencyMini(many=True)
     image = Image()
     country = Country()
 
@@ -81,6 +81,7 @@ class PadSerializerNoLocation(RecordSerializer):
 
 
 class Pad(PadSerializerNoLocation):
+    agencies = AgencyNormal(many=True)
     location = Location()
 
     class Meta(PadSerializerNoLocation.Meta):
