@@ -1302,7 +1302,7 @@ class Generator:
         for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
             if not self.chance(0.7):
                 continue
-            config = launch.rocket.configuration
+            config, landed = launch.rocket.configuration, []
             for number in range(self.pick([1, 1, 1, 3])):  # a core, or a core and two boosters
                 ready = reusable[config.pk]
                 if ready and self.chance(0.7):
@@ -1342,7 +1342,8 @@ class Generator:
                 )
                 stages_of[launcher.pk].append(stage)
                 if landing is not None and landing.success:
-                    reusable[config.pk].append(launcher)
+                    landed.append(launcher)
+            reusable[config.pk].extend(landed)
         for launcher in self.rows[launches.Launcher]:
             self.launcher_figures(launcher, stages_of[launcher.pk])
 
