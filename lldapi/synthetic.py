@@ -1427,11 +1427,15 @@ class Generator:
 
     def mix_landings(self):
         """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
-        so that every page of landings shows each kind."""
+        so that every page of landings shows each kind. The first stages start at a reused one: a
+        page of 10 then loads previous flights as one of 100 does."""
         owners = [
             [row for row in self.rows[model] if row.landing is not None]
             for model in (spacecraft.SpacecraftFlight, docking.PayloadFlight, launches.FirstStage)
         ]
+        stages = owners[2]
+        reused = next(index for index, stage in enumerate(stages) if stage.previous_flight is not None)
+        owners[2] = stages[reused:] + stages[:reused]
         ordered = [row for group in zip_longest(*owners) for row in group if row is not None]
         owned = {id(row.landing) for row in ordered}
         landings = [row.landing for row in ordered]
