@@ -440,6 +440,12 @@ def test_family_manufacturer_filters(client, fetched):
         assert ids(client, f"{FAMILIES}?manufacturer__{field}__contains={part}") == sorted(
             i for i, group in makers.items() if any(part in a[field] for a in group)
         )
+    # Each family once, however many of its manufacturers match.
+    pair = next(group for group in makers.values() if len(group) > 1)
+    common = next(letter for letter in pair[0]["name"] if letter in pair[1]["name"])
+    assert ids(client, f"{FAMILIES}?manufacturer__name__contains={common}") == sorted(
+        i for i, group in makers.items() if any(common in a["name"] for a in group)
+    )
     code = next(country["alpha_3_code"] for a in agencies.values() for country in a["country"])
     assert ids(client, f"{FAMILIES}?manufacturer__country_code={code}") == sorted(
         i for i, group in makers.items() if any(code in [c["alpha_3_code"] for c in a["country"]] for a in group)
