@@ -13,7 +13,7 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from django.db import transaction
 
@@ -1356,6 +1356,211 @@ class Generator:
             astronaut.landings_count = len(set(landed))
             astronaut.spacewalks_count = len(set(spacewalks))
             astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
+    # Launchers, first stages and the places they count
+
+    LAUNCHER_STATUSES = ["Active", "Retired", "Expended", "Lost", "Unknown"]
+
+    def launcher_lookups(self):
+        """The launcher and first-stage lookups, booster landings' types, and landing locations and
+        launcher families enough for a page of 20 to link to the next (their shapes hold no `url`)."""
+        self.launcher_statuses = {name: self.new(launches.LauncherStatus, name=name) for name in self.LAUNCHER_STATUSES}
+        self.stage_types = {name: self.new(launches.FirstStageType, name=name) for name in ["Core", "Booster"]}
+        self.stage_landing_types = [
+            self.new(launches.LandingType, name=name, abbrev=abbrev, description=self.sentence())
+            for name, abbrev in [("Autonomous Spaceport Drone Ship", "ASDS"), ("Return to Launch Site", "RTLS")]
+        ]
+        for model, label in [(launches.LauncherStatus, "Launcher status"), (launches.FirstStageType, "Stage type")]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for number in range(len(self.rows[launches.LandingType]) + 1, self.LOOKUP_ROWS + 1):
+            name = f"Landing type {number}"
+            self.new(launches.LandingType, name=name, abbrev=f"LT{number}", description=self.sentence())
+        for number in range(len(self.landing_locations) + 1, self.LOOKUP_ROWS + 1):
+            name = f"{self.pick(NAMES)} drone ship {number}"
+            self.landing_locations.append(
+                self.new(
+                    launches.LandingLocation,
+                    name=name,
+                    active=self.chance(0.8),
+                    abbrev=f"DS{number}",
+                    description=self.maybe(self.sentence()),
+                    location=self.maybe(self.pick(self.locations)),
+                    longitude=self.maybe(round(self.rng.uniform(-180, 180), 4)),
+                    latitude=self.maybe(round(self.rng.uniform(-60, 60), 4)),
+                    image=self.optional_image(name),
+                    celestial_body=self.earth,
+                )
+            )
+        flown = defaultdict(list)
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            flown[launch.rocket.configuration.pk].append(launch)
+        for number in range(len(self.rows[launches.LauncherConfigFamily]) + 1, self.LOOKUP_ROWS + 1):
+            family = self.new(
+                launches.LauncherConfigFamily,
+                name=f"{self.pick(NAMES)} rockets {number}",
+                parent=self.maybe(self.pick(self.rows[launches.LauncherConfigFamily]), 0.5),
+                description=self.sentence(),
+                active=self.chance(0.7),
+                maiden_flight=self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000))),
+            )
+            configs = self.some(self.launcher_configs, 1, 2)
+            for config in configs:
+                self.link(config, "families", [family])
+            self.set_launch_counts(family, sorted((x for c in configs for x in flown[c.pk]), key=lambda x: x.net))
+            self.link(family, "manufacturer", self.some(self.agency_list, 1, 2))
+
+    def first_stages(self):
+        """The first stages of most launches, flown by launchers of the rocket's configuration that
+        landed before and fly again, with the flight, landing and turn-around figures LL2 keeps."""
+        reusable, stages_of = defaultdict(list), defaultdict(list)
+        landing_types = [*self.landing_types, *self.stage_landing_types]
+        self.launch_of = {launch.rocket.pk: launch for launch in self.rows[launches.Launch]}
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            if not self.chance(0.7):
+                continue
+            config, landed = launch.rocket.configuration, []
+            for number in range(self.pick([1, 1, 1, 3])):  # a core, or a core and two boosters
+                ready = reusable[config.pk]
+                if ready and self.chance(0.7):
+                    launcher = ready.pop(self.rng.randrange(len(ready)))
+                else:
+                    launcher = self.new(
+                        launches.Launcher,
+                        serial_number=f"B{1000 + len(self.rows[launches.Launcher])}",
+                        is_placeholder=self.chance(0.05),
+                        image=self.optional_image(f"{config.name} booster"),
+                        details=self.sentence(),
+                        launcher_config=config,
+                    )
+                previous = stages_of[launcher.pk][-1] if stages_of[launcher.pk] else None
+                previous_launch = previous and self.launch_of[previous.rocket.pk]
+                attempt = self.chance(0.85)
+                landing = None if self.chance(0.1) else self.new(
+                    launches.Landing,
+                    attempt=attempt,
+                    success=self.maybe(self.chance(0.85)) if attempt else None,
+                    description=self.sentence(),
+                    downrange_distance=self.maybe(round(self.rng.uniform(0.5, 700), 1), 0.3),
+                    landing_location=self.pick(self.landing_locations),
+                    type=self.pick(landing_types),
+                )
+                stage = self.new(
+                    launches.FirstStage,
+                    type=self.stage_types["Core" if number == 0 else "Booster"],
+                    reused=previous is not None,
+                    launcher_flight_number=len(stages_of[launcher.pk]) + 1,
+                    launcher=launcher,
+                    previous_flight_date=previous_launch and previous_launch.net,
+                    turn_around_time=previous_launch and launch.net - previous_launch.net,
+                    landing=landing,
+                    previous_flight=previous_launch,
+                    rocket=launch.rocket,
+                )
+                stages_of[launcher.pk].append(stage)
+                if landing is not None and landing.success:
+                    landed.append(launcher)
+            reusable[config.pk].extend(landed)
+        for launcher in self.rows[launches.Launcher]:
+            self.launcher_figures(launcher, stages_of[launcher.pk])
+
+    def launcher_figures(self, launcher, stages):
+        """A launcher's flights, landings, turn-around and status, from its first stages in time order."""
+        nets = [self.launch_of[stage.rocket.pk].net for stage in stages]
+        landings = [stage.landing for stage in stages if stage.landing is not None]
+        turnarounds = [stage.turn_around_time for stage in stages if stage.turn_around_time is not None]
+        last = stages[-1].landing
+        launcher.flights = len(stages)
+        launcher.flight_proven = len(stages) > 1
+        launcher.first_launch_date = nets[0]
+        launcher.last_launch_date = nets[-1]
+        launcher.attempted_landings = sum(bool(landing.attempt) for landing in landings)
+        launcher.successful_landings = sum(landing.success is True for landing in landings)
+        launcher.fastest_turnaround = min(turnarounds, default=None)
+        if last is None or not last.attempt:
+            status = "Expended"
+        elif last.success is False:
+            status = "Lost"
+        else:
+            status = self.pick(["Active", "Active", "Retired", "Unknown"])
+        launcher.status = self.launcher_statuses[status]
+
+    def landing_and_launch_counts(self):
+        """The counts LL2 keeps of the rows now held: landings of configurations, families and landing
+        locations (by their first stages' landings and the landings at each location), launches and
+        fastest turn-around of pads, and the sums of their locations."""
+        booster_landings = defaultdict(list)
+        for stage in self.rows[launches.FirstStage]:
+            if stage.landing is not None and stage.landing.attempt:
+                net = self.launch_of[stage.rocket.pk].net
+                booster_landings[stage.launcher.launcher_config.pk].append((net, stage.landing.success))
+        configs_of = defaultdict(list)
+        for link in self.links[launches.LauncherConfig.families.through]:
+            configs_of[link.launcherconfigfamily_id].append(link.launcherconfig_id)
+        rows = [(config, [config.pk]) for config in self.launcher_configs]
+        rows += [(family, configs_of[family.pk]) for family in self.rows[launches.LauncherConfigFamily]]
+        for row, config_ids in rows:
+            landings = sorted((x for pk in config_ids for x in booster_landings[pk]), key=lambda landing: landing[0])
+            outcomes = [success for _, success in landings]
+            row.attempted_landings = len(outcomes)
+            row.successful_landings = outcomes.count(True)
+            row.failed_landings = outcomes.count(False)
+            row.consecutive_successful_landings = len(outcomes) - max(
+                (i + 1 for i, success in enumerate(outcomes) if success is not True), default=0
+            )
+        fastest = defaultdict(list)
+        for launcher in self.rows[launches.Launcher]:
+            if launcher.fastest_turnaround is not None:
+                fastest[launcher.launcher_config.pk].append(launcher.fastest_turnaround)
+        for config in self.launcher_configs:
+            config.fastest_turnaround = min(fastest[config.pk], default=None)
+        at_location = defaultdict(int)
+        for place in self.landing_locations:
+            place.attempted_landings = place.successful_landings = place.failed_landings = 0
+        for landing in self.rows[launches.Landing]:
+            place = landing.landing_location
+            if place is None or not landing.attempt:
+                continue
+            place.attempted_landings += 1
+            place.successful_landings += landing.success is True
+            place.failed_landings += landing.success is False
+            if place.location is not None:
+                at_location[place.location.pk] += 1
+        launches_at = defaultdict(list)
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            if self.LAUNCH_OUTCOMES.get(launch.status.name) is not None:
+                launches_at[launch.pad.pk].append(launch.net)
+        launched_from = defaultdict(int)
+        for pad in self.pads:
+            nets = launches_at[pad.pk]
+            pad.total_launch_count = len(nets)
+            pad.orbital_launch_attempt_count = len(nets) - len(nets) // 10
+            pad.fastest_turnaround = min((b - a for a, b in pairwise(nets)), default=None)
+            if pad.location is not None:
+                launched_from[pad.location.pk] += len(nets)
+        for location in self.rows[launches.Location]:
+            location.total_launch_count = launched_from[location.pk]
+            location.total_landing_count = at_location[location.pk]
+
+    def mix_landings(self):
+        """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
+        so that every page of landings shows each kind. The first stages start at a reused one: a
+        page of 10 then loads previous flights as one of 100 does."""
+        owners = [
+            [row for row in self.rows[model] if row.landing is not None]
+            for model in (spacecraft.SpacecraftFlight, docking.PayloadFlight, launches.FirstStage)
+        ]
+        stages = owners[2]
+        reused = next(index for index, stage in enumerate(stages) if stage.previous_flight is not None)
+        owners[2] = stages[reused:] + stages[:reused]
+        ordered = [row for group in zip_longest(*owners) for row in group if row is not None]
+        owned = {id(row.landing) for row in ordered}
+        landings = [row.landing for row in ordered]
+        landings += [landing for landing in self.rows[launches.Landing] if id(landing) not in owned]
+        for number, landing in enumerate(landings, 1):
+            landing.id = number
+        for row in ordered:
+            row.landing_id = row.landing.id
+        self.rows[launches.Landing] = landings
 
     # Writing
 
@@ -1484,7 +1689,7 @@ class Generator:
                 mission_end=end,
                 spacecraft=craft,
                 launch=launch,
-                rocket=launch.rocket,
+                carrier_rocket=launch.rocket,
                 landing=self.landing(),
                 duration=end - launch.net,
                 turn_around_time=launch.net - last_end[craft.pk],
@@ -1585,7 +1790,7 @@ class Generator:
         for event in self.event_list:
             self.updates(event=event, moment=event.last_updated)
         for flight in self.flights:
-            flight.rocket = flight.launch.rocket
+            flight.carrier_rocket = flight.launch.rocket
         for flight in self.payload_flights:
             flight.carrier_rocket = flight.launch.rocket
 
@@ -1633,6 +1838,10 @@ class Generator:
             self.astronaut_records,
             self.launch_lookups,
             self.planned_flights,
+            self.launcher_lookups,
+            self.first_stages,
+            self.landing_and_launch_counts,
+            self.mix_landings,
             self.launch_details,
         ):
             step()

@@ -34,7 +34,7 @@ class PayloadFlight(Record):
         Payload, models.SET_NULL, null=True, related_name="flights", related_query_name="payloadflight"
     )
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
-    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
+    landing = models.OneToOneField(Landing, models.SET_NULL, null=True, related_name="payloadflight")
     # LL2's payload flights reach their launch through a rocket (`payloadflight__rocket__launch__name`
     # in its payload search); ours hold the launch itself. `rocket` is the flight itself, joined on its
     # id and with no column of its own, so that `rocket__launch` names our `launch`.

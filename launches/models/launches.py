@@ -23,6 +23,14 @@ class NetPrecision(Record):
     description = models.CharField(max_length=2048, null=True)
 
 
+# The counts that LL2 orders launcher families and configurations by, with their name.
+ORDERED_COUNTS = [
+    "name", "total_launch_count", "consecutive_successful_launches", "successful_launches", "failed_launches",
+    "pending_launches", "attempted_landings", "successful_landings", "failed_landings",
+    "consecutive_successful_landings",
+]
+
+
 class LaunchCounts(Record):
     """The launch and landing counts that LL2 publishes for launcher families and configurations."""
 
@@ -50,6 +58,7 @@ class LauncherConfigFamily(LaunchCounts):
 
     class Meta(LaunchCounts.Meta):
         verbose_name_plural = "launcher config families"
+        indexes = [models.Index(fields=[column, "id"]) for column in ORDERED_COUNTS]
 
 
 class LauncherConfig(LaunchCounts):
@@ -89,6 +98,12 @@ class LauncherConfig(LaunchCounts):
     class Meta(LaunchCounts.Meta):
         # LL2 lists an agency's launcher configurations by name.
         ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=[column, "id"])
+            for column in [
+                *ORDERED_COUNTS, "gto_capacity", "launch_cost", "launch_mass", "leo_capacity", "maiden_flight",
+            ]
+        ]
 
 
 class Rocket(Record):
@@ -229,7 +244,7 @@ class Launch(Record):
     failreason = models.CharField(max_length=2048, null=True)
     hashtag = models.CharField(max_length=2048, null=True)
     launch_service_provider = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
-    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="+")
+    rocket = models.OneToOneField(Rocket, models.SET_NULL, null=True, related_name="launch")
     mission = models.ForeignKey(Mission, models.SET_NULL, null=True, related_name="+")
     pad = models.ForeignKey(Pad, models.SET_NULL, null=True, related_name="+")
     webcast_live = models.BooleanField(null=True)

@@ -108,6 +108,9 @@ class LauncherNormal(LauncherMini):
         ]
 
 
+FirstStageType = id_and_name(models.FirstStageType)
+
+
 class FirstStageTypeName(serializers.SlugRelatedField):
     """A first stage's `type`, which LL2 publishes by its name alone ("Core"): an import finds the type
     of that name, or adds it."""
