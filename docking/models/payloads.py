@@ -1,7 +1,7 @@
 from django.db import models
 
 from agencies.models import Agency, Image
-from launches.models import Landing, Launch, Program
+from launches.models import Landing, Launch, Program, Rocket
 from lldapi.api.models import NamedType, Record
 
 
@@ -41,3 +41,5 @@ class PayloadFlight(Record):
     rocket = models.ForeignObject(
         "self", models.DO_NOTHING, from_fields=["id"], to_fields=["id"], null=True, related_name="+"
     )
+    # The launch's rocket, whose `payloads` LL2 lists the flight in (a detailed launch's).
+    carrier_rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="payloads")

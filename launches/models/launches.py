@@ -126,12 +126,13 @@ class Language(Record):
 
 
 class InfoURL(Record):
-    """A mission's or an event's information link.
+    """A mission's, a launch's or an event's information link.
 
     LL2 publishes these without ids: a page's list replaces the stored one.
     """
 
     mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="info_urls")
+    launch = models.ForeignKey("Launch", models.CASCADE, null=True, related_name="info_urls")
     event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="info_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
@@ -147,12 +148,13 @@ class InfoURL(Record):
 
 
 class VidURL(Record):
-    """A mission's or an event's video link.
+    """A mission's, a launch's or an event's video link.
 
     LL2 publishes these without ids: a page's list replaces the stored one.
     """
 
     mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="vid_urls")
+    launch = models.ForeignKey("Launch", models.CASCADE, null=True, related_name="vid_urls")
     event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="vid_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
@@ -240,6 +242,53 @@ class Launch(Record):
     location_launch_attempt_count_year = models.IntegerField(null=True)
     pad_launch_attempt_count_year = models.IntegerField(null=True)
     agency_launch_attempt_count_year = models.IntegerField(null=True)
+    flightclub_url = models.URLField(max_length=200, null=True)
+    # The time since the previous launch from the same pad, as LL2 publishes it.
+    pad_turnaround = models.DurationField(null=True)
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
 
     class Meta(Record.Meta):
         verbose_name_plural = "launches"
+        indexes = [
+            models.Index(fields=["net", "id"]),
+            models.Index(fields=["last_updated", "id"]),
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["window_start", "id"]),
+            models.Index(fields=["window_end", "id"]),
+        ]
+
+
+class MissionType(NamedType):
+    """LL2's mission types (`/config/mission_types/`); a mission shows its type by name alone."""
+
+
+class Update(Record):
+    """A news update of a launch or an event."""
+
+    launch = models.ForeignKey(Launch, models.CASCADE, null=True, related_name="updates")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="updates")
+    profile_image = models.URLField(max_length=1024, null=True)
+    comment = models.CharField(max_length=40000, null=True)
+    info_url = models.URLField(max_length=200, null=True)
+    created_by = models.CharField(max_length=255, null=True)
+    created_on = models.DateTimeField(null=True)
+
+    class Meta(Record.Meta):
+        # Newest first, as LL2 lists them.
+        ordering = ["-created_on", "-id"]
+
+
+class TimelineEventType(Record):
+    abbrev = models.CharField(max_length=255, null=True)
+    description = models.CharField(max_length=2048, null=True)
+
+
+class TimelineEvent(Record):
+    """A step of a launch's timeline. LL2 publishes these without ids: a page's list replaces the stored one."""
+
+    launch = models.ForeignKey(Launch, models.CASCADE, related_name="timeline")
+    type = models.ForeignKey(TimelineEventType, models.SET_NULL, null=True, related_name="+")
+    relative_time = models.DurationField(null=True)
+
+    class Meta(Record.Meta):
+        ordering = ["relative_time", "id"]

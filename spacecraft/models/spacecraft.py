@@ -1,7 +1,7 @@
 from django.db import models
 
 from agencies.models import Image
-from launches.models import AstronautFlight, Landing, Launch
+from launches.models import AstronautFlight, Landing, Launch, Rocket
 from lldapi.api.models import NamedType, Record
 
 from .configurations import SpacecraftConfig
@@ -45,6 +45,8 @@ class SpacecraftFlight(Record):
     mission_end = models.DateTimeField(null=True)
     spacecraft = models.ForeignKey(Spacecraft, models.SET_NULL, null=True, related_name="flights")
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
+    # The launch's rocket, whose `spacecraft_stage` LL2 lists the flight in (a detailed launch's).
+    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="spacecraft_stage")
     landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
     duration = models.DurationField(null=True)
     turn_around_time = models.DurationField(null=True)
