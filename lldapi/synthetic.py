@@ -1274,6 +1274,11 @@ class Generator:
         for index in range(len(self.patches), self.LOOKUP_ROWS):
             self.patches.append(self.patch(index))
 
+    def launch_patches(self):
+        """The mission patches of one launch in three."""
+        for launch in self.rows[launches.Launch][::3]:
+            self.link(launch, "mission_patches", self.some(self.patches, 1, 2))
+
     def more_programs(self):
         """Programs past a page of 10, with no launches of their own."""
         for index in range(len(self.program_list), self.scaled(16)):
@@ -1483,6 +1488,7 @@ class Generator:
             self.events,
             self.people_lookups,
             self.more_patches,
+            self.launch_patches,
             self.more_programs,
             self.spacewalks,
             self.astronaut_records,
