@@ -1,13 +1,44 @@
+from datetime import timedelta
+
+from django.db.models.functions import Now
+
 from launches import models
-from launches.filters import AstronautFilter, MissionPatchFilter
+from launches.filters import (
+    AstronautFilter,
+    EventFilter,
+    LaunchFilter,
+    MissionPatchFilter,
+    UpcomingEventFilter,
+    UpcomingLaunchFilter,
+)
 from launches.serializers.astronauts import AstronautDetailed, AstronautRole, AstronautStatus, AstronautType
 from launches.serializers.endpoints import (
     AstronautEndpointDetailed,
     AstronautEndpointNormal,
     CelestialBodyEndpointDetailed,
+    EventEndpointDetailed,
+    EventEndpointList,
+    EventEndpointNormal,
+    LaunchDetailed,
     MissionPatchDetailed,
 )
-from launches.serializers.launches import MissionPatch, ProgramMini, ProgramNormal, ProgramType
+from launches.serializers.events import EventType
+from launches.serializers.launches import (
+    InfoURLType,
+    Language,
+    LaunchBasic,
+    LaunchNormal,
+    LaunchStatus,
+    MissionPatch,
+    MissionType,
+    NetPrecision,
+    Orbit,
+    ProgramMini,
+    ProgramNormal,
+    ProgramType,
+    TimelineEventType,
+    VidURLType,
+)
 from launches.serializers.places import CelestialBodyMini, CelestialBodyNormal, CelestialBodyType
 from lldapi.api.registry import Embedded, Resource, registry
 
@@ -71,13 +102,114 @@ registry.register(
     ),
 )
 
+# Upcoming and previous launches and events, by the database's clock at the time of each query: the
+# upcoming ones from 24 hours ago on (LL2 keeps the last day's in the list unless
+# `hide_recent_previous` is given), the previous ones before now.
+RECENT = timedelta(hours=24)
+
+
+def upcoming(model, moment):
+    return model.objects.filter(**{f"{moment}__gte": Now() - RECENT})
+
+
+def previous(model, moment):
+    return model.objects.filter(**{f"{moment}__lt": Now()})
+
+
+LAUNCH_MODES = {"list": LaunchBasic, "normal": LaunchNormal, "detailed": LaunchDetailed}
+LAUNCH_SEARCH = (
+    "launch_designator", "launch_service_provider__name", "mission__name", "name", "pad__location__name",
+    "pad__name", "rocket__configuration__manufacturer__abbrev", "rocket__configuration__manufacturer__name",
+    "rocket__configuration__name", "rocket__spacecraftflight__spacecraft__name",
+)
+LAUNCH_ORDERING = ("id", "last_updated", "name", "net")
+EVENT_MODES = {"list": EventEndpointList, "normal": EventEndpointNormal, "detailed": EventEndpointDetailed}
+
+registry.register(
+    Resource(
+        path="launches",
+        model=models.Launch,
+        modes=LAUNCH_MODES,
+        filterset_class=LaunchFilter,
+        search_fields=LAUNCH_SEARCH,
+        ordering_fields=LAUNCH_ORDERING,
+        ordering=("net",),
+    ),
+    Resource(
+        path="launches/upcoming",
+        model=models.Launch,
+        subset="upcoming",
+        queryset=upcoming(models.Launch, "net"),
+        modes=LAUNCH_MODES,
+        filterset_class=UpcomingLaunchFilter,
+        # LL2 does not search upcoming launches by their designator.
+        search_fields=tuple(field for field in LAUNCH_SEARCH if field != "launch_designator"),
+        ordering_fields=LAUNCH_ORDERING,
+        ordering=("net",),
+    ),
+    Resource(
+        path="launches/previous",
+        model=models.Launch,
+        subset="previous",
+        queryset=previous(models.Launch, "net"),
+        modes=LAUNCH_MODES,
+        filterset_class=LaunchFilter,
+        search_fields=LAUNCH_SEARCH,
+        ordering_fields=LAUNCH_ORDERING,
+        ordering=("-net",),
+    ),
+    Resource(
+        path="events",
+        model=models.Event,
+        modes=EVENT_MODES,
+        filterset_class=EventFilter,
+        search_fields=("name",),
+        ordering_fields=("date", "last_updated"),
+        ordering=("date",),
+    ),
+    Resource(
+        path="events/upcoming",
+        model=models.Event,
+        subset="upcoming",
+        queryset=upcoming(models.Event, "date"),
+        modes=EVENT_MODES,
+        filterset_class=UpcomingEventFilter,
+        search_fields=("name",),
+        ordering_fields=("date", "last_updated"),
+        ordering=("date",),
+    ),
+    Resource(
+        path="events/previous",
+        model=models.Event,
+        subset="previous",
+        queryset=previous(models.Event, "date"),
+        modes=EVENT_MODES,
+        filterset_class=EventFilter,
+        search_fields=("name",),
+        ordering_fields=("date", "last_updated"),
+        ordering=("-date",),
+    ),
+    *(
+        Resource(path=f"config/{path}", model=serializer.Meta.model, serializer=serializer)
+        for path, serializer in [
+            ("launch_statuses", LaunchStatus),
+            ("net_precisions", NetPrecision),
+            ("orbits", Orbit),
+            ("mission_types", MissionType),
+            ("infourl_types", InfoURLType),
+            ("vidurl_types", VidURLType),
+            ("languages", Language),
+            ("timeline_event_types", TimelineEventType),
+            ("event_types", EventType),
+        ]
+    ),
+)
+
 # The launch world, linked to from every flight, landing and crew: not served yet.
 registry.embed(
-    Embedded("events", models.Event),
     Embedded("landings", models.Landing),
     Embedded("launcher_configurations", models.LauncherConfig),
     Embedded("launchers", models.Launcher),
-    Embedded("launches", models.Launch),
     Embedded("locations", models.Location),
     Embedded("pads", models.Pad),
 )

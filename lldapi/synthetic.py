@@ -1,10 +1,11 @@
 """A synthetic data set shaped like LL2's, for tests and benchmarks (`manage.py generate_data`).
 
 At scale 1 it holds about 600 spacecraft over 40 configurations, 900 flights with their launches and
-landings, 700 docking events and 600 astronauts; everything scales linearly. The same scale and seed
-always give the same rows. Every field that any mode shows is filled for most rows, and the values
-LL2 derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the
-rows they summarise. Rows are written with bulk inserts in one transaction.
+landings (and 12 planned on upcoming launches), 700 docking events (and 11 planned) and 600
+astronauts; everything scales linearly. The same scale and seed always give the same rows. Every
+field that any mode shows is filled for most rows, and the values LL2 derives (`flights_count`,
+`in_space`, `time_in_space`, `turn_around_time`...) agree with the rows they summarise. Rows are
+written with bulk inserts in one transaction.
 """
 
 import random
@@ -1274,11 +1275,6 @@ class Generator:
         for index in range(len(self.patches), self.LOOKUP_ROWS):
             self.patches.append(self.patch(index))
 
-    def launch_patches(self):
-        """The mission patches of one launch in three."""
-        for launch in self.rows[launches.Launch][::3]:
-            self.link(launch, "mission_patches", self.some(self.patches, 1, 2))
-
     def more_programs(self):
         """Programs past a page of 10, with no launches of their own."""
         for index in range(len(self.program_list), self.scaled(16)):
@@ -1464,6 +1460,179 @@ class Generator:
             self.link(event, "astronauts", self.some(self.astronaut_list, 0, 2))
             self.event_list.append(event)
 
+    def launch_lookups(self):
+        """The launch world's lookups, padded past a page of 20."""
+        # The types a mission names (`launch`), and more.
+        self.named(launches.MissionType, ["Human Exploration", "Resupply", "Test Flight", "Communications"])
+        self.timeline_types = [
+            self.new(launches.TimelineEventType, abbrev=abbrev, description=self.sentence())
+            for abbrev in ["Liftoff", "MECO", "Stage sep", "SECO", "Payload sep", "Fairing sep", "Max-Q"]
+        ]
+        for model, label in [
+            (launches.InfoURLType, "Info type"),
+            (launches.VidURLType, "Video type"),
+            (launches.MissionType, "Mission type"),
+            (launches.EventType, "Event type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for model, label in [(launches.LaunchStatus, "Status"), (launches.NetPrecision, "Precision")]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}", abbrev=f"S{number}", description=self.sentence())
+        for number in range(len(self.rows[launches.Orbit]) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.Orbit, name=f"Orbit {number}", abbrev=f"O{number}", celestial_body=self.earth)
+        for number in range(len(self.rows[launches.Language]) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.Language, name=f"Language {number}", code=f"l{number}")
+        for number in range(len(self.timeline_types) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.TimelineEventType, abbrev=f"Step {number}", description=self.sentence())
+
+    def future_launches(self):
+        """Launches from NOW to 2045, about ten a year: at any date of the coming years, more than ten
+        are still to come (the launches of the flights above all took place before 2020)."""
+        self.suborbital = self.new(launches.Orbit, name="Suborbital", abbrev="Sub", celestial_body=self.earth)
+        self.upcoming = []
+        for _ in range(self.scaled(200)):
+            net = self.moment(NOW - timedelta(days=20), datetime(2045, 1, 1, tzinfo=UTC))
+            launch = self.launch(self.pick(self.spacecraft_list), net)
+            launch.status = self.pick(self.launch_statuses[:2])
+            launch.last_updated = NOW - timedelta(days=self.rng.uniform(0, 60))
+            if self.chance(0.1):
+                launch.mission.orbit = self.suborbital
+            self.upcoming.append(launch)
+        self.upcoming.sort(key=lambda launch: launch.net)
+
+    def planned_flights(self):
+        """The flights, crews, payloads and dockings planned for the first upcoming launches, as LL2 lists
+        them on its upcoming launches: 12 flights and 11 docking events per scale past the 900 and 700 of
+        the flights that took place. A spacecraft's counts take its planned flight in; an astronaut's
+        (`astronaut_records`, before this step) count the flights that took place only."""
+        grounded = [
+            craft for craft in self.spacecraft_list if not craft.in_space and craft.spacecraft_config.human_rated
+        ]
+        last_end = {flight.spacecraft.pk: flight.mission_end for flight in self.flights}
+        self.planned = []
+        for launch in self.upcoming[: self.scaled(12)]:
+            craft = grounded.pop(self.rng.randrange(len(grounded)))
+            end = launch.net + timedelta(days=self.rng.uniform(2, 200))
+            flight = self.new(
+                spacecraft.SpacecraftFlight,
+                destination=self.maybe(self.pick(["International Space Station", "Tiangong", "Lunar orbit"])),
+                mission_end=end,
+                spacecraft=craft,
+                launch=launch,
+                rocket=launch.rocket,
+                landing=self.landing(),
+                duration=end - launch.net,
+                turn_around_time=launch.net - last_end[craft.pk],
+            )
+            crew = self.some(self.astronaut_list, 1, 4)
+            for leg in ("launch_crew", "onboard_crew", "landing_crew"):
+                seats = [
+                    self.new(launches.AstronautFlight, role=self.roles[min(i, len(self.roles) - 1)], astronaut=person)
+                    for i, person in enumerate(crew)
+                ]
+                self.link(flight, leg, seats)
+            craft.flights_count += 1
+            craft.mission_ends_count += 1
+            craft.time_in_space += flight.duration
+            craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
+            self.planned.append(flight)
+            self.new(
+                docking.PayloadFlight,
+                destination=self.maybe("Low Earth Orbit"),
+                amount=self.rng.randint(1, 4),
+                payload=self.pick(self.payloads),
+                launch=launch,
+                carrier_rocket=launch.rocket,
+                landing=self.landing(),
+            )
+        # Planned rendezvous with another planned flight or payload, at a spacecraft's or a payload's port
+        # (not at a station: a station counts the dockings that have not departed as docked vehicles).
+        planned_payloads = self.rows[docking.PayloadFlight][-len(self.planned) :]
+        for index, (chaser, target) in enumerate(pairwise(self.planned)):
+            docked = self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4)
+            with_payload = index % 2 == 1
+            host = "payload" if with_payload else "spacecraft"
+            self.new(
+                docking.DockingEvent,
+                docking=docked,
+                departure=self.moment(docked, chaser.mission_end),
+                docking_location=self.pick([place for place in self.docking_locations if getattr(place, host)]),
+                flight_vehicle_chaser=chaser,
+                flight_vehicle_target=None if with_payload else target,
+                payload_flight_target=planned_payloads[index] if with_payload else None,
+            )
+
+    def launch_details(self):
+        """What only a detailed launch shows: its updates, links, timeline, patches and the time since
+        the previous launch from its pad; its rocket lists the flights it carried."""
+        all_launches = self.rows[launches.Launch]
+        by_pad = defaultdict(list)
+        for launch in all_launches:
+            by_pad[launch.pad_id].append(launch)
+        for pad_launches in by_pad.values():
+            pad_launches.sort(key=lambda launch: launch.net)
+            for before, launch in pairwise(pad_launches):
+                launch.pad_turnaround = launch.net - before.net
+        for launch in all_launches:
+            launch.flightclub_url = self.maybe(f"https://flightclub.io/result?llId={launch.id}", 0.5)
+            self.link(launch, "mission_patches", self.some(self.patches, 0, 2))
+            if self.chance(0.3):
+                self.new(
+                    launches.InfoURL,
+                    launch=launch,
+                    priority=0,
+                    source=self.maybe("example.org"),
+                    title=self.maybe(f"{launch.name} press kit"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/feature_launch.jpg"),
+                    url=self.url("launch-info", launch.name),
+                    type=self.maybe(self.pick(self.info_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                )
+            if self.chance(0.3):
+                self.new(
+                    launches.VidURL,
+                    launch=launch,
+                    priority=0,
+                    source=self.maybe("youtube.com"),
+                    publisher=self.maybe(self.pick(NAMES)),
+                    title=self.maybe(f"{launch.name} webcast"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/video_launch.jpg"),
+                    url=self.url("launch-video", launch.name),
+                    type=self.maybe(self.pick(self.vid_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                    start_time=launch.net - timedelta(minutes=30),
+                    end_time=launch.net + timedelta(hours=1),
+                    live=self.chance(0.1),
+                )
+            steps = sorted(self.rng.sample(range(-7200, 3600, 60), self.rng.randint(0, 4)))
+            for seconds, step_type in zip(steps, self.some(self.timeline_types, 4, 4), strict=False):
+                self.new(
+                    launches.TimelineEvent, launch=launch, type=step_type, relative_time=timedelta(seconds=seconds)
+                )
+            self.updates(launch=launch, moment=launch.last_updated)
+        for event in self.event_list:
+            self.updates(event=event, moment=event.last_updated)
+        for flight in self.flights:
+            flight.rocket = flight.launch.rocket
+        for flight in self.payload_flights:
+            flight.carrier_rocket = flight.launch.rocket
+
+    def updates(self, moment, **owner):
+        for number in range(self.rng.randint(0, 2)):
+            author = self.pick(NAMES)
+            self.new(
+                launches.Update,
+                **owner,
+                profile_image=self.maybe(f"{MEDIA}/profile_{author.lower()}.png"),
+                comment=self.maybe(self.sentence()),
+                info_url=self.maybe(self.url("update", author)),
+                created_by=author,
+                created_on=moment - timedelta(days=number, hours=self.rng.randrange(24)),
+            )
+
     def build(self):
         for step in (
             self.reference_data,
@@ -1478,6 +1647,7 @@ class Generator:
             self.station_details,
             self.expeditions,
             self.station_visits,
+            self.future_launches,
             self.docking_events,
             self.one_vehicle_per_port,
             self.agency_parents,
@@ -1488,10 +1658,12 @@ class Generator:
             self.events,
             self.people_lookups,
             self.more_patches,
-            self.launch_patches,
             self.more_programs,
             self.spacewalks,
             self.astronaut_records,
+            self.launch_lookups,
+            self.planned_flights,
+            self.launch_details,
         ):
             step()
 

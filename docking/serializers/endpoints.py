@@ -101,3 +101,10 @@ class SpacewalkEndpointDetailed(SpacewalkEndpointNormal):
     spacecraft_flight = SpacecraftFlightDetailed()
     event = EventNormal()
     program = ProgramNormal(many=True)
+
+
+class PayloadFlightSerializerNoLaunch(PayloadFlightDetailed):
+    """A detailed payload flight as its launch's rocket lists it (`payloads`), without the launch."""
+
+    class Meta(PayloadFlightDetailed.Meta):
+        fields = [field for field in PayloadFlightDetailed.Meta.fields if field != "launch"]

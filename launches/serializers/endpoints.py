@@ -4,13 +4,29 @@ They sit a layer above the embedded shapes they compose: an astronaut lists spac
 expeditions (`docking.serializers`), whose crews embed astronauts in turn.
 """
 
-from agencies.serializers.agencies import AgencyDetailed
+from agencies.serializers.agencies import AgencyDetailed, AgencyMini
+from docking.serializers.endpoints import PayloadFlightSerializerNoLaunch
 from docking.serializers.expeditions import ExpeditionNormal, SpacewalkNormal
+from docking.serializers.stations import SpaceStationNormal
+from launches import models
 from lldapi.api.fields import Constant
+from lldapi.api.serializers import RecordSerializer
+from spacecraft.serializers.endpoints import SpacecraftFlightDetailedSerializerNoLaunch
 from spacecraft.serializers.spacecraft import SpacecraftFlightNormal
 
-from .astronauts import AstronautDetailed
-from .launches import LaunchNormal, MissionPatch, ProgramNormal
+from .astronauts import AstronautDetailed, AstronautNormal
+from .events import EventNormal
+from .launchers import FirstStageNormal, LauncherConfigDetailed
+from .launches import (
+    InfoURL,
+    LaunchBasic,
+    LaunchNormal,
+    MissionPatch,
+    ProgramNormal,
+    TimelineEvent,
+    Update,
+    VidURL,
+)
 from .places import CelestialBodyDetailed, LocationSerializerNoCelestialBody
 
 
@@ -48,3 +64,60 @@ class MissionPatchDetailed(MissionPatch):
 
     class Meta(MissionPatch.Meta):
         fields = MissionPatch.Meta.fields + ["launches", "expeditions", "program"]
+
+
+class RocketDetailed(RecordSerializer):
+    configuration = LauncherConfigDetailed()
+    launcher_stage = FirstStageNormal(many=True)
+    spacecraft_stage = SpacecraftFlightDetailedSerializerNoLaunch(many=True)
+    payloads = PayloadFlightSerializerNoLaunch(many=True)
+
+    class Meta:
+        model = models.Rocket
+        fields = ["id", "configuration", "launcher_stage", "spacecraft_stage", "payloads"]
+
+
+class LaunchDetailed(LaunchNormal):
+    response_mode = Constant("detailed")
+    launch_service_provider = AgencyDetailed()
+    rocket = RocketDetailed()
+    updates = Update(many=True)
+    info_urls = InfoURL(many=True)
+    vid_urls = VidURL(many=True)
+    timeline = TimelineEvent(many=True)
+    mission_patches = MissionPatch(many=True)
+
+    class Meta(LaunchNormal.Meta):
+        fields = LaunchNormal.Meta.fields + [
+            "flightclub_url", "updates", "info_urls", "vid_urls", "timeline", "pad_turnaround", "mission_patches",
+        ]
+
+
+class EventEndpointList(EventNormal):
+    response_mode = Constant("list")
+
+    class Meta(EventNormal.Meta):
+        fields = EventNormal.Meta.fields + ["response_mode", "duration"]
+
+
+class EventEndpointNormal(EventEndpointList):
+    response_mode = Constant("normal")
+    updates = Update(many=True)
+
+    class Meta(EventEndpointList.Meta):
+        fields = EventEndpointList.Meta.fields + ["updates", "last_updated"]
+
+
+class EventEndpointDetailed(EventEndpointNormal):
+    response_mode = Constant("detailed")
+    agencies = AgencyMini(many=True)
+    launches = LaunchBasic(many=True)
+    expeditions = ExpeditionNormal(many=True)
+    spacestations = SpaceStationNormal(many=True)
+    program = ProgramNormal(many=True)
+    astronauts = AstronautNormal(many=True)
+
+    class Meta(EventEndpointNormal.Meta):
+        fields = EventEndpointNormal.Meta.fields + [
+            "agencies", "launches", "expeditions", "spacestations", "program", "astronauts",
+        ]

@@ -86,6 +86,29 @@ class VidURL(RecordSerializer):
         ]
 
 
+MissionType = id_and_name(models.MissionType)
+
+
+class Update(RecordSerializer):
+    class Meta:
+        model = models.Update
+        fields = ["id", "profile_image", "comment", "info_url", "created_by", "created_on"]
+
+
+class TimelineEventType(RecordSerializer):
+    class Meta:
+        model = models.TimelineEventType
+        fields = ["id", "abbrev", "description"]
+
+
+class TimelineEvent(RecordSerializer):
+    type = TimelineEventType()
+
+    class Meta:
+        model = models.TimelineEvent
+        fields = ["type", "relative_time"]
+
+
 class Mission(RecordSerializer):
     image = Image()
     orbit = Orbit()

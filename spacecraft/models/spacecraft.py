@@ -45,8 +45,11 @@ class SpacecraftFlight(Record):
     mission_end = models.DateTimeField(null=True)
     spacecraft = models.ForeignKey(Spacecraft, models.SET_NULL, null=True, related_name="flights")
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
-    # The launch's rocket, whose `spacecraft_stage` LL2 lists the flight in (a detailed launch's).
-    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="spacecraft_stage")
+    # The launch's rocket, whose `spacecraft_stage` LL2 lists the flight in (a detailed launch's);
+    # `spacecraftflight` is the name LL2's launch filters and search give it.
+    rocket = models.ForeignKey(
+        Rocket, models.SET_NULL, null=True, related_name="spacecraft_stage", related_query_name="spacecraftflight"
+    )
     landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
     duration = models.DurationField(null=True)
     turn_around_time = models.DurationField(null=True)
