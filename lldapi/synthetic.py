@@ -1281,44 +1281,80 @@ class Generator:
             self.program_list.append(self.program(index))
 
     def spacewalks(self):
-        """Crews and programs of the expeditions' spacewalks, and spacewalks made from spacecraft flights.
+        """Spacewalks made from spacecraft flights beside the expeditions' ones; their crews and programs.
 
-        A spacewalk's crew are members of its expedition's crew or of its flight's launch crew.
+        A spacewalk's crew are members of its expedition's crew or of its flight's launch crew; a
+        flight's spacewalk is in the programs of its launch. A spacewalk event that has taken place is
+        the event of a spacewalk.
         """
         seats = {seat.pk: seat for seat in self.rows[launches.AstronautFlight]}
-        expedition_crews = self.linked(docking.Expedition, "crew")
-        for walk in self.rows[docking.Spacewalk]:
-            crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
-            self.spacewalk_crew(walk, crew, self.some(self.program_list, 0, 1))
         flight_crews = self.linked(spacecraft.SpacecraftFlight, "launch_crew")
-        launch_programs = self.linked(launches.Launch, "program")
-        programs = {program.pk: program for program in self.program_list}
-        chasers = {event.flight_vehicle_chaser.pk for event in self.rows[docking.DockingEvent]
-                   if event.flight_vehicle_chaser}
+        # What each flight docks to: a station, a flight (after a turnaround), a payload flight (of a program).
+        payload_programs = self.linked(docking.Payload, "program")
+        targets = defaultdict(set)
+        for event in self.rows[docking.DockingEvent]:
+            if event.flight_vehicle_chaser:
+                targets[event.flight_vehicle_chaser.pk].update(
+                    name
+                    for name, docked_to in [
+                        ("station", event.space_station_target),
+                        ("flight", event.flight_vehicle_target),
+                        ("turnaround", event.flight_vehicle_target and event.flight_vehicle_target.turn_around_time),
+                        ("payload", event.payload_flight_target),
+                        ("program", event.payload_flight_target
+                         and payload_programs.get(event.payload_flight_target.payload.pk)),
+                    ]
+                    if docked_to
+                )
         crewed = [flight for flight in self.flights if flight.pk in flight_crews]
-        # Flights that dock first, so that the flights of the spacewalks show docking events.
-        crewed.sort(key=lambda flight: flight.pk not in chasers)
+        # Flights that dock to the most kinds of target first, so that the spacewalks show docking events
+        # of every kind.
+        crewed.sort(key=lambda flight: -len(targets[flight.pk]))
+        station_walks = list(self.rows[docking.Spacewalk])
+        flight_walks = []
         for flight in crewed[: self.scaled(30)]:
             end = flight.mission_end or NOW
             start = self.moment(flight.launch.net, end - timedelta(hours=9))
             duration = timedelta(hours=self.rng.uniform(3, 8), microseconds=self.micro())
-            walk = self.new(
-                docking.Spacewalk,
-                name=f"{flight.spacecraft.name} EVA",
-                start=start,
-                end=start + duration,
-                duration=duration,
-                location=self.maybe(f"{flight.spacecraft.name} {self.pick(['payload bay', 'hatch', 'exterior'])}"),
-                spacecraft_flight=flight,
+            flight_walks.append(
+                self.new(
+                    docking.Spacewalk,
+                    name=f"{flight.spacecraft.name} EVA",
+                    start=start,
+                    end=start + duration,
+                    duration=duration,
+                    location=self.maybe(
+                        f"{flight.spacecraft.name} {self.pick(['payload bay', 'hatch', 'exterior'])}"
+                    ),
+                    spacecraft_flight=flight,
+                )
             )
-            crew = [seats[pk].astronaut for pk in flight_crews[flight.pk]]
-            self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[flight.launch.pk]])
-
-    def spacewalk_events(self):
-        """The spacewalk events that have taken place, each the event of a spacewalk of its own."""
+        # Ids spread the walks of flights among those of stations, so that every page holds both kinds.
+        walks = [
+            walk
+            for _, _, walk in sorted(
+                [(index / len(station_walks), 1, walk) for index, walk in enumerate(station_walks)]
+                + [(index / len(flight_walks), 0, walk) for index, walk in enumerate(flight_walks)],
+                key=lambda item: item[:2],
+            )
+        ]
+        for number, walk in enumerate(walks, 1):
+            walk.id = number
+        self.rows[docking.Spacewalk] = walks
+        expedition_crews = self.linked(docking.Expedition, "crew")
+        for walk in station_walks:
+            crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
+            self.spacewalk_crew(walk, crew, self.some(self.program_list, 0, 1))
+        launch_programs = self.linked(launches.Launch, "program")
+        programs = {program.pk: program for program in self.program_list}
+        for walk in flight_walks:
+            crew = [seats[pk].astronaut for pk in flight_crews[walk.spacecraft_flight.pk]]
+            launch = walk.spacecraft_flight.launch
+            self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[launch.pk]])
+        # Spread over the ids as well.
         events = [event for event in self.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
-        for event, walk in zip(events, self.rng.sample(self.rows[docking.Spacewalk], len(events)), strict=False):
-            walk.event = event
+        for index, event in enumerate(events):
+            walks[index * len(walks) // len(events)].event = event
 
     def spacewalk_crew(self, walk, crew, programs):
         seats = [
@@ -1834,7 +1870,6 @@ class Generator:
             self.more_patches,
             self.more_programs,
             self.spacewalks,
-            self.spacewalk_events,
             self.astronaut_records,
             self.launch_lookups,
             self.planned_flights,

@@ -260,7 +260,8 @@ class Launch(Record):
     flightclub_url = models.URLField(max_length=200, null=True)
     # The time since the previous launch from the same pad, as LL2 publishes it.
     pad_turnaround = models.DurationField(null=True)
-    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    # A mission patch's launches (MissionPatchDetailed.launches).
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="launches")
 
     class Meta(Record.Meta):
         verbose_name_plural = "launches"

@@ -62,11 +62,12 @@ class AstronautEndpointDetailed(AstronautEndpointNormal):
 class MissionPatchDetailed(MissionPatch):
     agency = AgencyDetailed()
     response_mode = Constant("detailed")
+    launches = LaunchNormal(many=True)
     expeditions = ExpeditionNormal(many=True)
     program = ProgramNormal(many=True)
 
     class Meta(MissionPatch.Meta):
-        fields = MissionPatch.Meta.fields + ["expeditions", "program"]
+        fields = MissionPatch.Meta.fields + ["launches", "expeditions", "program"]
 
 
 class RocketDetailed(RecordSerializer):
