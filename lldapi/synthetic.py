@@ -1745,12 +1745,14 @@ class Generator:
         # A payload on every upcoming launch and on the last launches that took place, so that the first
         # page of either list shows payloads.
         recent = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)[-20:]
+        # Payloads that flew already, so that those that never flew stay so.
+        flown = list({flight.payload.pk: flight.payload for flight in self.payload_flights}.values())
         planned_payloads = [
             self.new(
                 docking.PayloadFlight,
                 destination=self.maybe("Low Earth Orbit"),
                 amount=self.rng.randint(1, 4),
-                payload=self.pick(self.payloads),
+                payload=self.pick(flown),
                 launch=launch,
                 carrier_rocket=launch.rocket,
                 landing=self.landing(),
@@ -1857,7 +1859,6 @@ class Generator:
             self.station_details,
             self.expeditions,
             self.station_visits,
-            self.future_launches,
             self.docking_events,
             self.one_vehicle_per_port,
             self.agency_parents,
@@ -1871,6 +1872,7 @@ class Generator:
             self.more_programs,
             self.spacewalks,
             self.astronaut_records,
+            self.future_launches,
             self.launch_lookups,
             self.planned_flights,
             self.launcher_lookups,
