@@ -1,8 +1,8 @@
 import django_filters
 
 from agencies.models import Agency
-from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation
-from launches.models import Astronaut, Orbit
+from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation, Spacewalk
+from launches.models import Astronaut, Orbit, Program
 from lldapi.api.filters import COMPARISONS, ContainsFilter, FilterSet, NumberListFilter, ObjectsFilter
 
 
@@ -67,3 +67,39 @@ class PayloadFlightFilter(FilterSet):
     class Meta:
         model = PayloadFlight
         fields = ["payload"]
+
+
+class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
+    """`launch__ids=<uuid>,<uuid>`: any of a comma-separated list of UUIDs."""
+
+
+class SpacewalkFilter(FilterSet):
+    astronaut__ids = NumberListFilter(field_name="crew__astronaut__id", distinct=True)
+    # The day, month and year of the spacewalk's start, in UTC.
+    day = NumberListFilter(field_name="start__day")
+    event__ids = NumberListFilter(field_name="event__id")
+    ids = NumberListFilter(field_name="id")
+    # The launch of the spacecraft flight the spacewalk was made from.
+    launch__ids = UUIDListFilter(field_name="spacecraft_flight__launch__id")
+    month = NumberListFilter(field_name="start__month")
+    name__contains = ContainsFilter(field_name="name")
+    # The owners of the station the spacewalk was made at.
+    owner__ids = NumberListFilter(field_name="spacestation__owners__id", distinct=True)
+    program__ids = NumberListFilter(field_name="program__id", distinct=True)
+    program__name = django_filters.CharFilter(field_name="program__name", distinct=True)
+    program__name__contains = django_filters.CharFilter(method="program_name_contains")
+    spacestation__ids = NumberListFilter(field_name="spacestation__id")
+    year = NumberListFilter(field_name="start__year")
+
+    class Meta:
+        model = Spacewalk
+        fields = {
+            "end": COMPARISONS,
+            "id": ["exact"],
+            "name": ["exact"],
+            "start": ["gt", "gte", "lt", "lte"],
+        }
+
+    def program_name_contains(self, queryset, name, value):
+        programs = ContainsFilter(field_name="name").filter(Program.objects.all(), value)
+        return queryset.filter(pk__in=Spacewalk.objects.filter(program__in=programs).values("pk"))

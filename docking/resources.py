@@ -7,6 +7,7 @@ from docking.filters import (
     PayloadFilter,
     PayloadFlightFilter,
     SpaceStationFilter,
+    SpacewalkFilter,
 )
 from docking.serializers.endpoints import (
     DockingEventEndpointDetailed,
@@ -14,9 +15,11 @@ from docking.serializers.endpoints import (
     PayloadFlightDetailed,
     SpaceStationDetailedEndpoint,
     SpaceStationEndpoint,
+    SpacewalkEndpointDetailed,
+    SpacewalkEndpointNormal,
 )
 from docking.serializers.events import DockingLocation
-from docking.serializers.expeditions import ExpeditionDetailed, ExpeditionNormal
+from docking.serializers.expeditions import ExpeditionDetailed, ExpeditionNormal, SpacewalkList
 from docking.serializers.payloads import (
     PayloadDetailed,
     PayloadFlightMini,
@@ -26,7 +29,7 @@ from docking.serializers.payloads import (
     PayloadType,
 )
 from docking.serializers.stations import SpaceStationStatus
-from lldapi.api.registry import Embedded, Resource, registry
+from lldapi.api.registry import Resource, registry
 
 # LL2 orders payloads by the launch date of their flights, one row per flight. A payload is listed
 # once here, at the date of its first launch.
@@ -98,6 +101,14 @@ registry.register(
         filterset_class=PayloadFlightFilter,
     ),
     Resource(
+        path="spacewalks",
+        model=models.Spacewalk,
+        modes={"list": SpacewalkList, "normal": SpacewalkEndpointNormal, "detailed": SpacewalkEndpointDetailed},
+        filterset_class=SpacewalkFilter,
+        search_fields=("crew__astronaut__name", "location", "name", "program__name"),
+        ordering_fields=("duration", "end", "id", "name", "start"),
+    ),
+    Resource(
         path="config/docking_locations",
         model=models.DockingLocation,
         serializer=DockingLocation,
@@ -113,5 +124,3 @@ registry.register(
         serializer=PayloadType,
     ),
 )
-
-registry.embed(Embedded("spacewalks", models.Spacewalk))

@@ -238,7 +238,7 @@ class Importer:
             elif isinstance(field, Constant):
                 if value != field.value:
                     raise Problem(field_path, f"expected {field.value!r} for {type(serializer).__name__}")
-            elif isinstance(field, serializers.ListSerializer):
+            elif isinstance(field, serializers.ListSerializer) or points_here(instance, field):
                 lists.append((field, value, field_path))
             elif isinstance(field, serializers.BaseSerializer):
                 related = None if value is None else self.upsert(field, value, field_path)
@@ -265,6 +265,8 @@ class Importer:
     def store_list(self, instance, field, values, path):
         """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
         or its id-less children)."""
+        if not isinstance(field, serializers.ListSerializer):
+            return self.store_pointing_object(instance, field, values, path)
         if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
             values = [] if values is None else [values]
         if not isinstance(values, list):
@@ -312,6 +314,32 @@ class Importer:
             row.save(force_insert=True)
             self.record(row, CREATED)
         return True
+
+
+    def store_pointing_object(self, instance, field, value, path):
+        """Store the object that points at `instance` through a one-to-one relation (a landing's first
+        stage, spacecraft flight or payload flight), linked to `instance` in place of any other; null
+        keeps the stored one, as a list keeps its other children. `instance` itself is unchanged."""
+        if value is None:
+            return False
+        link = type(instance)._meta.get_field(field.source).field
+        child = self.upsert(field, value, path)
+        if getattr(child, link.attname) == instance.pk:
+            return False
+        for other in link.model.objects.filter(**{link.name: instance}).exclude(pk=child.pk):
+            setattr(other, link.name, None)
+            other.save(update_fields=[link.name])
+            self.record(other, UPDATED)
+        setattr(child, link.name, instance)
+        child.save(update_fields=[link.name])
+        self.record(child, UPDATED)
+        return False
+
+
+def points_here(instance, field):
+    """Whether `field` shows an object that points at `instance` (a landing's first stage), rather than
+    one that `instance` points at."""
+    return isinstance(field, serializers.BaseSerializer) and not instance._meta.get_field(field.source).concrete
 
 
 def check_keys(serializer, data, path):

@@ -1,10 +1,11 @@
 """A synthetic data set shaped like LL2's, for tests and benchmarks (`manage.py generate_data`).
 
 At scale 1 it holds about 600 spacecraft over 40 configurations, 900 flights with their launches and
-landings, 700 docking events and 600 astronauts; everything scales linearly. The same scale and seed
-always give the same rows. Every field that any mode shows is filled for most rows, and the values
-LL2 derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the
-rows they summarise. Rows are written with bulk inserts in one transaction.
+landings (and 12 planned on upcoming launches), 700 docking events (and 11 planned) and 600
+astronauts; everything scales linearly. The same scale and seed always give the same rows. Every
+field that any mode shows is filled for most rows, and the values LL2 derives (`flights_count`,
+`in_space`, `time_in_space`, `turn_around_time`...) agree with the rows they summarise. Rows are
+written with bulk inserts in one transaction.
 """
 
 import random
@@ -12,7 +13,7 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from django.db import transaction
 
@@ -444,34 +445,37 @@ class Generator:
             )
 
     def programs(self):
-        self.patches = [
-            self.new(
-                launches.MissionPatch,
-                name=f"{self.pick(NAMES)} patch {index + 1}",
-                priority=self.rng.randrange(10),
-                image_url=f"{MEDIA}/patch_{index + 1}.png",
-                agency=self.maybe(self.pick(self.agency_list)),
-            )
-            for index in range(self.scaled(20))
-        ]
+        self.patches = [self.patch(index) for index in range(self.scaled(20))]
         self.program_list = []
         for index in range(self.scaled(10)):
-            name = f"{self.pick(NAMES)} Program {index + 1}"
-            start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
-            program = self.new(
-                launches.Program,
-                name=name,
-                description=self.maybe(self.sentence(20, 40)),
-                image=self.optional_image(name),
-                info_url=self.maybe(self.url("program", name)),
-                wiki_url=self.maybe(self.url("wiki", name)),
-                start_date=self.maybe(start),
-                end_date=self.maybe(start + timedelta(days=4000), 0.7),
-                type=self.pick(self.program_types),
-            )
-            self.link(program, "agencies", self.some(self.agency_list, 1, 3))
-            self.link(program, "mission_patches", self.some(self.patches, 0, 2))
-            self.program_list.append(program)
+            self.program_list.append(self.program(index))
+
+    def patch(self, index):
+        return self.new(
+            launches.MissionPatch,
+            name=f"{self.pick(NAMES)} patch {index + 1}",
+            priority=self.rng.randrange(10),
+            image_url=f"{MEDIA}/patch_{index + 1}.png",
+            agency=self.maybe(self.pick(self.agency_list)),
+        )
+
+    def program(self, index):
+        name = f"{self.pick(NAMES)} Program {index + 1}"
+        start = self.moment(datetime(1990, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC))
+        program = self.new(
+            launches.Program,
+            name=name,
+            description=self.maybe(self.sentence(20, 40)),
+            image=self.optional_image(name),
+            info_url=self.maybe(self.url("program", name)),
+            wiki_url=self.maybe(self.url("wiki", name)),
+            start_date=self.maybe(start),
+            end_date=self.maybe(start + timedelta(days=4000), 0.7),
+            type=self.pick(self.program_types),
+        )
+        self.link(program, "agencies", self.some(self.agency_list, 1, 3))
+        self.link(program, "mission_patches", self.some(self.patches, 0, 2))
+        return program
 
     def launchers(self):
         families = [
@@ -1240,7 +1244,606 @@ class Generator:
         for station in self.station_list:
             station.docked_vehicles = counts[station.pk]
 
+    # People: astronauts' lookups and records, programs, spacewalks
+
+    def linked(self, model, field_name):
+        """The many-to-many links made so far through `model.field_name`: owner id -> target ids."""
+        field = model._meta.get_field(field_name)
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        targets = defaultdict(list)
+        for row in self.links[field.remote_field.through]:
+            targets[getattr(row, source)].append(getattr(row, target))
+        return targets
+
+    def people_lookups(self):
+        """The astronaut and program lookups past a page of 20; some astronauts are LL2's animals."""
+        non_human = self.new(launches.AstronautType, name="Non-Human")
+        for astronaut in self.rng.sample(self.astronaut_list, self.scaled(12)):
+            astronaut.type = non_human
+        for model, label in [
+            (launches.AstronautType, "Astronaut type"),
+            (launches.AstronautStatus, "Astronaut status"),
+            (launches.ProgramType, "Program type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for number in range(len(self.roles) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.AstronautRole, role=f"Role {number}", priority=number)
+
+    def more_patches(self):
+        """Mission patches past a page of 20, whose pages carry no `url` of their own to name their endpoint."""
+        for index in range(len(self.patches), self.LOOKUP_ROWS):
+            self.patches.append(self.patch(index))
+
+    def more_programs(self):
+        """Programs past a page of 10, with no launches of their own."""
+        for index in range(len(self.program_list), self.scaled(16)):
+            self.program_list.append(self.program(index))
+
+    def spacewalks(self):
+        """Spacewalks made from spacecraft flights beside the expeditions' ones; their crews and programs.
+
+        A spacewalk's crew are members of its expedition's crew or of its flight's launch crew; a
+        flight's spacewalk is in the programs of its launch. A spacewalk event that has taken place is
+        the event of a spacewalk.
+        """
+        seats = {seat.pk: seat for seat in self.rows[launches.AstronautFlight]}
+        flight_crews = self.linked(spacecraft.SpacecraftFlight, "launch_crew")
+        # What each flight docks to: a station, a flight (after a turnaround), a payload flight (of a program).
+        payload_programs = self.linked(docking.Payload, "program")
+        targets = defaultdict(set)
+        for event in self.rows[docking.DockingEvent]:
+            if event.flight_vehicle_chaser:
+                targets[event.flight_vehicle_chaser.pk].update(
+                    name
+                    for name, docked_to in [
+                        ("station", event.space_station_target),
+                        ("flight", event.flight_vehicle_target),
+                        ("turnaround", event.flight_vehicle_target and event.flight_vehicle_target.turn_around_time),
+                        ("payload", event.payload_flight_target),
+                        ("program", event.payload_flight_target
+                         and payload_programs.get(event.payload_flight_target.payload.pk)),
+                    ]
+                    if docked_to
+                )
+        crewed = [flight for flight in self.flights if flight.pk in flight_crews]
+        # Flights that dock to the most kinds of target first, so that the spacewalks show docking events
+        # of every kind.
+        crewed.sort(key=lambda flight: -len(targets[flight.pk]))
+        station_walks = list(self.rows[docking.Spacewalk])
+        flight_walks = []
+        for flight in crewed[: self.scaled(30)]:
+            end = flight.mission_end or NOW
+            start = self.moment(flight.launch.net, end - timedelta(hours=9))
+            duration = timedelta(hours=self.rng.uniform(3, 8), microseconds=self.micro())
+            flight_walks.append(
+                self.new(
+                    docking.Spacewalk,
+                    name=f"{flight.spacecraft.name} EVA",
+                    start=start,
+                    end=start + duration,
+                    duration=duration,
+                    location=self.maybe(
+                        f"{flight.spacecraft.name} {self.pick(['payload bay', 'hatch', 'exterior'])}"
+                    ),
+                    spacecraft_flight=flight,
+                )
+            )
+        # Ids spread the walks of flights among those of stations, so that every page holds both kinds.
+        walks = [
+            walk
+            for _, _, walk in sorted(
+                [(index / len(station_walks), 1, walk) for index, walk in enumerate(station_walks)]
+                + [(index / len(flight_walks), 0, walk) for index, walk in enumerate(flight_walks)],
+                key=lambda item: item[:2],
+            )
+        ]
+        for number, walk in enumerate(walks, 1):
+            walk.id = number
+        self.rows[docking.Spacewalk] = walks
+        expedition_crews = self.linked(docking.Expedition, "crew")
+        for walk in station_walks:
+            crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
+            self.spacewalk_crew(walk, crew, self.some(self.program_list, 0, 1))
+        launch_programs = self.linked(launches.Launch, "program")
+        programs = {program.pk: program for program in self.program_list}
+        for walk in flight_walks:
+            crew = [seats[pk].astronaut for pk in flight_crews[walk.spacecraft_flight.pk]]
+            launch = walk.spacecraft_flight.launch
+            self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[launch.pk]])
+        # Spread over the ids as well.
+        events = [event for event in self.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
+        for index, event in enumerate(events):
+            walks[index * len(walks) // len(events)].event = event
+
+    def spacewalk_crew(self, walk, crew, programs):
+        seats = [
+            self.new(launches.AstronautFlight, role=self.pick(self.roles), astronaut=astronaut)
+            for astronaut in self.some(crew, 1, 2)
+        ]
+        self.link(walk, "crew", seats)
+        self.link(walk, "program", programs)
+
+    def astronaut_records(self):
+        """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
+        launched with, the flights they landed with (those that ended), their spacewalks and the time
+        spent on them."""
+        seats = {seat.pk: seat for seat in self.rows[launches.AstronautFlight]}
+        flights = {flight.pk: flight for flight in self.flights}
+        walks = {walk.pk: walk for walk in self.rows[docking.Spacewalk]}
+        records = {astronaut.pk: defaultdict(list) for astronaut in self.astronaut_list}
+        for model, field_name, kind in [
+            (spacecraft.SpacecraftFlight, "launch_crew", "flights"),
+            (spacecraft.SpacecraftFlight, "landing_crew", "landings"),
+            (docking.Spacewalk, "crew", "spacewalks"),
+        ]:
+            for owner, crew in self.linked(model, field_name).items():
+                for seat in crew:
+                    records[seats[seat].astronaut.pk][kind].append(owner)
+        for astronaut in self.astronaut_list:
+            record = records[astronaut.pk]
+            launched = [flights[pk].launch for pk in record["flights"]]
+            landed = [flights[pk] for pk in record["landings"] if flights[pk].mission_end is not None]
+            spacewalks = [walks[pk] for pk in record["spacewalks"]]
+            self.link(astronaut, "flights", launched)
+            self.link(astronaut, "landings", landed)
+            self.link(astronaut, "spacewalks", spacewalks)
+            astronaut.flights_count = len(set(launched))
+            astronaut.landings_count = len(set(landed))
+            astronaut.spacewalks_count = len(set(spacewalks))
+            astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
+    # Launchers, first stages and the places they count
+
+    LAUNCHER_STATUSES = ["Active", "Retired", "Expended", "Lost", "Unknown"]
+
+    def launcher_lookups(self):
+        """The launcher and first-stage lookups, booster landings' types, and landing locations and
+        launcher families enough for a page of 20 to link to the next (their shapes hold no `url`)."""
+        self.launcher_statuses = {name: self.new(launches.LauncherStatus, name=name) for name in self.LAUNCHER_STATUSES}
+        self.stage_types = {name: self.new(launches.FirstStageType, name=name) for name in ["Core", "Booster"]}
+        self.stage_landing_types = [
+            self.new(launches.LandingType, name=name, abbrev=abbrev, description=self.sentence())
+            for name, abbrev in [("Autonomous Spaceport Drone Ship", "ASDS"), ("Return to Launch Site", "RTLS")]
+        ]
+        for model, label in [(launches.LauncherStatus, "Launcher status"), (launches.FirstStageType, "Stage type")]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for number in range(len(self.rows[launches.LandingType]) + 1, self.LOOKUP_ROWS + 1):
+            name = f"Landing type {number}"
+            self.new(launches.LandingType, name=name, abbrev=f"LT{number}", description=self.sentence())
+        for number in range(len(self.landing_locations) + 1, self.LOOKUP_ROWS + 1):
+            name = f"{self.pick(NAMES)} drone ship {number}"
+            self.landing_locations.append(
+                self.new(
+                    launches.LandingLocation,
+                    name=name,
+                    active=self.chance(0.8),
+                    abbrev=f"DS{number}",
+                    description=self.maybe(self.sentence()),
+                    location=self.maybe(self.pick(self.locations)),
+                    longitude=self.maybe(round(self.rng.uniform(-180, 180), 4)),
+                    latitude=self.maybe(round(self.rng.uniform(-60, 60), 4)),
+                    image=self.optional_image(name),
+                    celestial_body=self.earth,
+                )
+            )
+        flown = defaultdict(list)
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            flown[launch.rocket.configuration.pk].append(launch)
+        for number in range(len(self.rows[launches.LauncherConfigFamily]) + 1, self.LOOKUP_ROWS + 1):
+            family = self.new(
+                launches.LauncherConfigFamily,
+                name=f"{self.pick(NAMES)} rockets {number}",
+                parent=self.maybe(self.pick(self.rows[launches.LauncherConfigFamily]), 0.5),
+                description=self.sentence(),
+                active=self.chance(0.7),
+                maiden_flight=self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000))),
+            )
+            configs = self.some(self.launcher_configs, 1, 2)
+            for config in configs:
+                self.link(config, "families", [family])
+            self.set_launch_counts(family, sorted((x for c in configs for x in flown[c.pk]), key=lambda x: x.net))
+            self.link(family, "manufacturer", self.some(self.agency_list, 1, 2))
+
+    def first_stages(self):
+        """The first stages of most launches, flown by launchers of the rocket's configuration that
+        landed before and fly again, with the flight, landing and turn-around figures LL2 keeps."""
+        reusable, stages_of = defaultdict(list), defaultdict(list)
+        landing_types = [*self.landing_types, *self.stage_landing_types]
+        self.launch_of = {launch.rocket.pk: launch for launch in self.rows[launches.Launch]}
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            if not self.chance(0.7):
+                continue
+            config, landed = launch.rocket.configuration, []
+            for number in range(self.pick([1, 1, 1, 3])):  # a core, or a core and two boosters
+                ready = reusable[config.pk]
+                if ready and self.chance(0.7):
+                    launcher = ready.pop(self.rng.randrange(len(ready)))
+                else:
+                    launcher = self.new(
+                        launches.Launcher,
+                        serial_number=f"B{1000 + len(self.rows[launches.Launcher])}",
+                        is_placeholder=self.chance(0.05),
+                        image=self.optional_image(f"{config.name} booster"),
+                        details=self.sentence(),
+                        launcher_config=config,
+                    )
+                previous = stages_of[launcher.pk][-1] if stages_of[launcher.pk] else None
+                previous_launch = previous and self.launch_of[previous.rocket.pk]
+                attempt = self.chance(0.85)
+                landing = None if self.chance(0.1) else self.new(
+                    launches.Landing,
+                    attempt=attempt,
+                    success=self.maybe(self.chance(0.85)) if attempt else None,
+                    description=self.sentence(),
+                    downrange_distance=self.maybe(round(self.rng.uniform(0.5, 700), 1), 0.3),
+                    landing_location=self.pick(self.landing_locations),
+                    type=self.pick(landing_types),
+                )
+                stage = self.new(
+                    launches.FirstStage,
+                    type=self.stage_types["Core" if number == 0 else "Booster"],
+                    reused=previous is not None,
+                    launcher_flight_number=len(stages_of[launcher.pk]) + 1,
+                    launcher=launcher,
+                    previous_flight_date=previous_launch and previous_launch.net,
+                    turn_around_time=previous_launch and launch.net - previous_launch.net,
+                    landing=landing,
+                    previous_flight=previous_launch,
+                    rocket=launch.rocket,
+                )
+                stages_of[launcher.pk].append(stage)
+                if landing is not None and landing.success:
+                    landed.append(launcher)
+            reusable[config.pk].extend(landed)
+        for launcher in self.rows[launches.Launcher]:
+            self.launcher_figures(launcher, stages_of[launcher.pk])
+
+    def launcher_figures(self, launcher, stages):
+        """A launcher's flights, landings, turn-around and status, from its first stages in time order."""
+        nets = [self.launch_of[stage.rocket.pk].net for stage in stages]
+        landings = [stage.landing for stage in stages if stage.landing is not None]
+        turnarounds = [stage.turn_around_time for stage in stages if stage.turn_around_time is not None]
+        last = stages[-1].landing
+        launcher.flights = len(stages)
+        launcher.flight_proven = len(stages) > 1
+        launcher.first_launch_date = nets[0]
+        launcher.last_launch_date = nets[-1]
+        launcher.attempted_landings = sum(bool(landing.attempt) for landing in landings)
+        launcher.successful_landings = sum(landing.success is True for landing in landings)
+        launcher.fastest_turnaround = min(turnarounds, default=None)
+        if last is None or not last.attempt:
+            status = "Expended"
+        elif last.success is False:
+            status = "Lost"
+        else:
+            status = self.pick(["Active", "Active", "Retired", "Unknown"])
+        launcher.status = self.launcher_statuses[status]
+
+    def landing_and_launch_counts(self):
+        """The counts LL2 keeps of the rows now held: landings of configurations, families and landing
+        locations (by their first stages' landings and the landings at each location), launches and
+        fastest turn-around of pads, and the sums of their locations."""
+        booster_landings = defaultdict(list)
+        for stage in self.rows[launches.FirstStage]:
+            if stage.landing is not None and stage.landing.attempt:
+                net = self.launch_of[stage.rocket.pk].net
+                booster_landings[stage.launcher.launcher_config.pk].append((net, stage.landing.success))
+        configs_of = defaultdict(list)
+        for link in self.links[launches.LauncherConfig.families.through]:
+            configs_of[link.launcherconfigfamily_id].append(link.launcherconfig_id)
+        rows = [(config, [config.pk]) for config in self.launcher_configs]
+        rows += [(family, configs_of[family.pk]) for family in self.rows[launches.LauncherConfigFamily]]
+        for row, config_ids in rows:
+            landings = sorted((x for pk in config_ids for x in booster_landings[pk]), key=lambda landing: landing[0])
+            outcomes = [success for _, success in landings]
+            row.attempted_landings = len(outcomes)
+            row.successful_landings = outcomes.count(True)
+            row.failed_landings = outcomes.count(False)
+            row.consecutive_successful_landings = len(outcomes) - max(
+                (i + 1 for i, success in enumerate(outcomes) if success is not True), default=0
+            )
+        fastest = defaultdict(list)
+        for launcher in self.rows[launches.Launcher]:
+            if launcher.fastest_turnaround is not None:
+                fastest[launcher.launcher_config.pk].append(launcher.fastest_turnaround)
+        for config in self.launcher_configs:
+            config.fastest_turnaround = min(fastest[config.pk], default=None)
+        at_location = defaultdict(int)
+        for place in self.landing_locations:
+            place.attempted_landings = place.successful_landings = place.failed_landings = 0
+        for landing in self.rows[launches.Landing]:
+            place = landing.landing_location
+            if place is None or not landing.attempt:
+                continue
+            place.attempted_landings += 1
+            place.successful_landings += landing.success is True
+            place.failed_landings += landing.success is False
+            if place.location is not None:
+                at_location[place.location.pk] += 1
+        launches_at = defaultdict(list)
+        for launch in sorted(self.rows[launches.Launch], key=lambda launch: launch.net):
+            if self.LAUNCH_OUTCOMES.get(launch.status.name) is not None:
+                launches_at[launch.pad.pk].append(launch.net)
+        launched_from = defaultdict(int)
+        for pad in self.pads:
+            nets = launches_at[pad.pk]
+            pad.total_launch_count = len(nets)
+            pad.orbital_launch_attempt_count = len(nets) - len(nets) // 10
+            pad.fastest_turnaround = min((b - a for a, b in pairwise(nets)), default=None)
+            if pad.location is not None:
+                launched_from[pad.location.pk] += len(nets)
+        for location in self.rows[launches.Location]:
+            location.total_launch_count = launched_from[location.pk]
+            location.total_landing_count = at_location[location.pk]
+
+    def mix_landings(self):
+        """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
+        so that every page of landings shows each kind. The first stages start at a reused one: a
+        page of 10 then loads previous flights as one of 100 does."""
+        owners = [
+            [row for row in self.rows[model] if row.landing is not None]
+            for model in (spacecraft.SpacecraftFlight, docking.PayloadFlight, launches.FirstStage)
+        ]
+        stages = owners[2]
+        reused = next(index for index, stage in enumerate(stages) if stage.previous_flight is not None)
+        owners[2] = stages[reused:] + stages[:reused]
+        ordered = [row for group in zip_longest(*owners) for row in group if row is not None]
+        owned = {id(row.landing) for row in ordered}
+        landings = [row.landing for row in ordered]
+        landings += [landing for landing in self.rows[launches.Landing] if id(landing) not in owned]
+        for number, landing in enumerate(landings, 1):
+            landing.id = number
+        for row in ordered:
+            row.landing_id = row.landing.id
+        self.rows[launches.Landing] = landings
+
     # Writing
+
+    def events(self):
+        """Events from 2000 to 2040: at any date of the next years, some have passed and some are to come."""
+        self.event_types = self.named(
+            launches.EventType, ["Docking", "Spacewalk", "Press Event", "Static Fire", "Flyby", "Landing"]
+        )
+        self.event_list = []
+        count = self.scaled(60)
+        for index in range(count):
+            start = datetime(2000, 1, 1, tzinfo=UTC) if index < count // 2 else NOW
+            end = NOW if index < count // 2 else datetime(2040, 1, 1, tzinfo=UTC)
+            day = self.moment(start, end)
+            event_type = self.pick(self.event_types)
+            name = f"{self.pick(NAMES)} {event_type.name} {index + 1}"
+            event = self.new(
+                launches.Event,
+                name=name,
+                slug=name.lower().replace(" ", "-"),
+                type=event_type,
+                description=self.sentence(),
+                webcast_live=self.chance(0.1),
+                location=self.maybe(self.pick(["International Space Station", "Starbase, Texas", "Lunar orbit"])),
+                image=self.optional_image(name),
+                date=day,
+                date_precision=self.maybe(self.pick(self.precisions)),
+                duration=self.maybe(timedelta(hours=self.rng.randrange(1, 12)), 0.3),
+                last_updated=min(day, NOW) - timedelta(days=self.rng.uniform(1, 60)),
+            )
+            for priority in range(self.rng.randint(0, 2)):
+                self.new(
+                    launches.InfoURL,
+                    event=event,
+                    priority=priority,
+                    source=self.maybe("example.org"),
+                    title=self.maybe(f"{name} news"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/feature_{priority}.jpg"),
+                    url=self.url("info", name),
+                    type=self.maybe(self.pick(self.info_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                )
+            for priority in range(self.rng.randint(0, 2)):
+                self.new(
+                    launches.VidURL,
+                    event=event,
+                    priority=priority,
+                    source=self.maybe("youtube.com"),
+                    publisher=self.maybe(self.pick(NAMES)),
+                    title=self.maybe(f"{name} live"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/video_{priority}.jpg"),
+                    url=self.url("video", name),
+                    type=self.maybe(self.pick(self.vid_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                    start_time=self.maybe(day),
+                    end_time=self.maybe(day + timedelta(hours=2)),
+                    live=self.chance(0.1),
+                )
+            self.link(event, "agencies", self.some(self.agency_list, 0, 2))
+            self.link(event, "launches", self.some(self.rows[launches.Launch], 0, 2))
+            self.link(event, "expeditions", self.some(self.rows[docking.Expedition], 0, 1))
+            self.link(event, "spacestations", self.some(self.station_list, 0, 1))
+            self.link(event, "program", self.some(self.program_list, 0, 2))
+            self.link(event, "astronauts", self.some(self.astronaut_list, 0, 2))
+            self.event_list.append(event)
+
+    def launch_lookups(self):
+        """The launch world's lookups, padded past a page of 20."""
+        # The types a mission names (`launch`), and more.
+        self.named(launches.MissionType, ["Human Exploration", "Resupply", "Test Flight", "Communications"])
+        self.timeline_types = [
+            self.new(launches.TimelineEventType, abbrev=abbrev, description=self.sentence())
+            for abbrev in ["Liftoff", "MECO", "Stage sep", "SECO", "Payload sep", "Fairing sep", "Max-Q"]
+        ]
+        for model, label in [
+            (launches.InfoURLType, "Info type"),
+            (launches.VidURLType, "Video type"),
+            (launches.MissionType, "Mission type"),
+            (launches.EventType, "Event type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+        for model, label in [(launches.LaunchStatus, "Status"), (launches.NetPrecision, "Precision")]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}", abbrev=f"S{number}", description=self.sentence())
+        for number in range(len(self.rows[launches.Orbit]) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.Orbit, name=f"Orbit {number}", abbrev=f"O{number}", celestial_body=self.earth)
+        for number in range(len(self.rows[launches.Language]) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.Language, name=f"Language {number}", code=f"l{number}")
+        for number in range(len(self.timeline_types) + 1, self.LOOKUP_ROWS + 1):
+            self.new(launches.TimelineEventType, abbrev=f"Step {number}", description=self.sentence())
+
+    def future_launches(self):
+        """Launches from NOW to 2045, about ten a year: at any date of the coming years, more than ten
+        are still to come (the launches of the flights above all took place before 2020)."""
+        self.suborbital = self.new(launches.Orbit, name="Suborbital", abbrev="Sub", celestial_body=self.earth)
+        self.upcoming = []
+        for _ in range(self.scaled(200)):
+            net = self.moment(NOW - timedelta(days=20), datetime(2045, 1, 1, tzinfo=UTC))
+            launch = self.launch(self.pick(self.spacecraft_list), net)
+            launch.status = self.pick(self.launch_statuses[:2])
+            launch.last_updated = NOW - timedelta(days=self.rng.uniform(0, 60))
+            if self.chance(0.1):
+                launch.mission.orbit = self.suborbital
+            self.upcoming.append(launch)
+        self.upcoming.sort(key=lambda launch: launch.net)
+
+    def planned_flights(self):
+        """The flights, crews, payloads and dockings planned for the first upcoming launches, as LL2 lists
+        them on its upcoming launches: 12 flights and 11 docking events per scale past the 900 and 700 of
+        the flights that took place. A spacecraft's counts take its planned flight in; an astronaut's
+        (`astronaut_records`, before this step) count the flights that took place only."""
+        grounded = [
+            craft for craft in self.spacecraft_list if not craft.in_space and craft.spacecraft_config.human_rated
+        ]
+        last_end = {flight.spacecraft.pk: flight.mission_end for flight in self.flights}
+        self.planned = []
+        for launch in self.upcoming[: self.scaled(12)]:
+            craft = grounded.pop(self.rng.randrange(len(grounded)))
+            end = launch.net + timedelta(days=self.rng.uniform(2, 200))
+            flight = self.new(
+                spacecraft.SpacecraftFlight,
+                destination=self.maybe(self.pick(["International Space Station", "Tiangong", "Lunar orbit"])),
+                mission_end=end,
+                spacecraft=craft,
+                launch=launch,
+                carrier_rocket=launch.rocket,
+                landing=self.landing(),
+                duration=end - launch.net,
+                turn_around_time=launch.net - last_end[craft.pk],
+            )
+            crew = self.some(self.astronaut_list, 1, 4)
+            for leg in ("launch_crew", "onboard_crew", "landing_crew"):
+                seats = [
+                    self.new(launches.AstronautFlight, role=self.roles[min(i, len(self.roles) - 1)], astronaut=person)
+                    for i, person in enumerate(crew)
+                ]
+                self.link(flight, leg, seats)
+            craft.flights_count += 1
+            craft.mission_ends_count += 1
+            craft.time_in_space += flight.duration
+            craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
+            self.planned.append(flight)
+        # A payload on every upcoming launch and on the last launches that took place, so that the first
+        # page of either list shows payloads.
+        recent = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)[-20:]
+        # Payloads that flew already, so that those that never flew stay so.
+        flown = list({flight.payload.pk: flight.payload for flight in self.payload_flights}.values())
+        planned_payloads = [
+            self.new(
+                docking.PayloadFlight,
+                destination=self.maybe("Low Earth Orbit"),
+                amount=self.rng.randint(1, 4),
+                payload=self.pick(flown),
+                launch=launch,
+                carrier_rocket=launch.rocket,
+                landing=self.landing(),
+            )
+            for launch in [*self.upcoming, *recent]
+        ]
+        # Planned rendezvous with another planned flight or payload, at a spacecraft's or a payload's port
+        # (not at a station: a station counts the dockings that have not departed as docked vehicles).
+        for index, (chaser, target) in enumerate(pairwise(self.planned)):
+            docked = self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4)
+            with_payload = index % 2 == 1
+            host = "payload" if with_payload else "spacecraft"
+            self.new(
+                docking.DockingEvent,
+                docking=docked,
+                departure=self.moment(docked, chaser.mission_end),
+                docking_location=self.pick([place for place in self.docking_locations if getattr(place, host)]),
+                flight_vehicle_chaser=chaser,
+                flight_vehicle_target=None if with_payload else target,
+                payload_flight_target=planned_payloads[index + 1] if with_payload else None,
+            )
+
+    def launch_details(self):
+        """What only a detailed launch shows: its updates, links, timeline, patches and the time since
+        the previous launch from its pad; its rocket lists the flights it carried."""
+        all_launches = self.rows[launches.Launch]
+        by_pad = defaultdict(list)
+        for launch in all_launches:
+            by_pad[launch.pad_id].append(launch)
+        for pad_launches in by_pad.values():
+            pad_launches.sort(key=lambda launch: launch.net)
+            for before, launch in pairwise(pad_launches):
+                launch.pad_turnaround = launch.net - before.net
+        for launch in all_launches:
+            launch.flightclub_url = self.maybe(f"https://flightclub.io/result?llId={launch.id}", 0.5)
+            self.link(launch, "mission_patches", self.some(self.patches, 0, 2))
+            if self.chance(0.3):
+                self.new(
+                    launches.InfoURL,
+                    launch=launch,
+                    priority=0,
+                    source=self.maybe("example.org"),
+                    title=self.maybe(f"{launch.name} press kit"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/feature_launch.jpg"),
+                    url=self.url("launch-info", launch.name),
+                    type=self.maybe(self.pick(self.info_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                )
+            if self.chance(0.3):
+                self.new(
+                    launches.VidURL,
+                    launch=launch,
+                    priority=0,
+                    source=self.maybe("youtube.com"),
+                    publisher=self.maybe(self.pick(NAMES)),
+                    title=self.maybe(f"{launch.name} webcast"),
+                    description=self.maybe(self.sentence()),
+                    feature_image=self.maybe(f"{MEDIA}/video_launch.jpg"),
+                    url=self.url("launch-video", launch.name),
+                    type=self.maybe(self.pick(self.vid_types)),
+                    language=self.maybe(self.pick(self.languages)),
+                    start_time=launch.net - timedelta(minutes=30),
+                    end_time=launch.net + timedelta(hours=1),
+                    live=self.chance(0.1),
+                )
+            steps = sorted(self.rng.sample(range(-7200, 3600, 60), self.rng.randint(0, 4)))
+            for seconds, step_type in zip(steps, self.some(self.timeline_types, 4, 4), strict=False):
+                self.new(
+                    launches.TimelineEvent, launch=launch, type=step_type, relative_time=timedelta(seconds=seconds)
+                )
+            self.updates(launch=launch, moment=launch.last_updated)
+        for event in self.event_list:
+            self.updates(event=event, moment=event.last_updated)
+        for flight in self.flights:
+            flight.carrier_rocket = flight.launch.rocket
+        for flight in self.payload_flights:
+            flight.carrier_rocket = flight.launch.rocket
+
+    def updates(self, moment, **owner):
+        for number in range(self.rng.randint(0, 2)):
+            author = self.pick(NAMES)
+            self.new(
+                launches.Update,
+                **owner,
+                profile_image=self.maybe(f"{MEDIA}/profile_{author.lower()}.png"),
+                comment=self.maybe(self.sentence()),
+                info_url=self.maybe(self.url("update", author)),
+                created_by=author,
+                created_on=moment - timedelta(days=number, hours=self.rng.randrange(24)),
+            )
 
     def build(self):
         for step in (
@@ -1263,6 +1866,20 @@ class Generator:
             self.celestial_bodies,
             self.lookups,
             self.more_families,
+            self.events,
+            self.people_lookups,
+            self.more_patches,
+            self.more_programs,
+            self.spacewalks,
+            self.astronaut_records,
+            self.future_launches,
+            self.launch_lookups,
+            self.planned_flights,
+            self.launcher_lookups,
+            self.first_stages,
+            self.landing_and_launch_counts,
+            self.mix_landings,
+            self.launch_details,
         ):
             step()
 

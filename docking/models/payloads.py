@@ -1,7 +1,7 @@
 from django.db import models
 
 from agencies.models import Agency, Image
-from launches.models import Landing, Launch, Program
+from launches.models import Landing, Launch, Program, Rocket
 from lldapi.api.models import NamedType, Record
 
 
@@ -34,10 +34,12 @@ class PayloadFlight(Record):
         Payload, models.SET_NULL, null=True, related_name="flights", related_query_name="payloadflight"
     )
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
-    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
+    landing = models.OneToOneField(Landing, models.SET_NULL, null=True, related_name="payloadflight")
     # LL2's payload flights reach their launch through a rocket (`payloadflight__rocket__launch__name`
     # in its payload search); ours hold the launch itself. `rocket` is the flight itself, joined on its
     # id and with no column of its own, so that `rocket__launch` names our `launch`.
     rocket = models.ForeignObject(
         "self", models.DO_NOTHING, from_fields=["id"], to_fields=["id"], null=True, related_name="+"
     )
+    # The launch's rocket, whose `payloads` LL2 lists the flight in (a detailed launch's).
+    carrier_rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="payloads")

@@ -3,8 +3,9 @@ from django.db.models import Q
 from django.db.models.functions import Now
 
 from agencies.models import Agency, Image
-from launches.models import AstronautFlight, MissionPatch
+from launches.models import AstronautFlight, Event, MissionPatch, Program
 from lldapi.api.models import NamedType, Record
+from spacecraft.models import SpacecraftFlight
 
 
 class SpaceStationStatus(NamedType):
@@ -54,7 +55,8 @@ class Expedition(Record):
     start = models.DateTimeField(null=True)
     end = models.DateTimeField(null=True)
     spacestation = models.ForeignKey(SpaceStation, models.SET_NULL, null=True, related_name="expeditions")
-    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    # A mission patch's expeditions (MissionPatchDetailed.expeditions).
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="expeditions")
     crew = models.ManyToManyField(AstronautFlight, related_name="+")
 
     class Meta(Record.Meta):
@@ -71,5 +73,17 @@ class Spacewalk(Record):
     # Computed by LL2 (end - start), stored as it publishes it.
     duration = models.DurationField(null=True)
     location = models.CharField(max_length=255, null=True)
+    crew = models.ManyToManyField(AstronautFlight, related_name="+")
     expedition = models.ForeignKey(Expedition, models.SET_NULL, null=True, related_name="spacewalks")
     spacestation = models.ForeignKey(SpaceStation, models.SET_NULL, null=True, related_name="+")
+    spacecraft_flight = models.ForeignKey(SpacecraftFlight, models.SET_NULL, null=True, related_name="+")
+    event = models.ForeignKey(Event, models.SET_NULL, null=True, related_name="+")
+    program = models.ManyToManyField(Program, related_name="+")
+
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["start", "id"]),
+            models.Index(fields=["end", "id"]),
+            models.Index(fields=["duration", "id"]),
+        ]

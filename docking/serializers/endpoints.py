@@ -5,12 +5,16 @@ shapes embed stations in turn.
 """
 
 from docking import models
+from launches.serializers.astronauts import AstronautFlight
+from launches.serializers.events import EventMini, EventNormal
+from launches.serializers.launches import ProgramMini, ProgramNormal
 from lldapi.api.fields import Constant, self_link
 from lldapi.api.serializers import RecordSerializer, Where
+from spacecraft.serializers.endpoints import SpacecraftFlightDetailed
 from spacecraft.serializers.spacecraft import SpacecraftFlightMini, SpacecraftFlightNormal
 
 from .events import DockingEventForChaserNormal, DockingLocation, DockingLocationSerializerForSpacestation
-from .expeditions import ExpeditionMini
+from .expeditions import ExpeditionMini, ExpeditionNormalSerializerForSpacewalk, SpacewalkList
 from .payloads import PayloadDetailed, PayloadFlightMini, PayloadFlightNormal
 from .stations import SpaceStationDetailed, SpaceStationMini, SpaceStationNormal
 
@@ -73,3 +77,34 @@ class PayloadFlightDetailed(PayloadFlightNormal):
 
     class Meta(PayloadFlightNormal.Meta):
         fields = PayloadFlightNormal.Meta.fields + ["docking_events"]
+
+
+class SpacewalkEndpointNormal(SpacewalkList):
+    response_mode = Constant("normal")
+    crew = AstronautFlight(many=True)
+    spacestation = SpaceStationMini()
+    expedition = ExpeditionMini()
+    spacecraft_flight = SpacecraftFlightNormal()
+    event = EventMini()
+    program = ProgramMini(many=True)
+
+    class Meta(SpacewalkList.Meta):
+        fields = SpacewalkList.Meta.fields + [
+            "crew", "spacestation", "expedition", "spacecraft_flight", "event", "program",
+        ]
+
+
+class SpacewalkEndpointDetailed(SpacewalkEndpointNormal):
+    response_mode = Constant("detailed")
+    spacestation = SpaceStationNormal()
+    expedition = ExpeditionNormalSerializerForSpacewalk()
+    spacecraft_flight = SpacecraftFlightDetailed()
+    event = EventNormal()
+    program = ProgramNormal(many=True)
+
+
+class PayloadFlightSerializerNoLaunch(PayloadFlightDetailed):
+    """A detailed payload flight as its launch's rocket lists it (`payloads`), without the launch."""
+
+    class Meta(PayloadFlightDetailed.Meta):
+        fields = [field for field in PayloadFlightDetailed.Meta.fields if field != "launch"]

@@ -16,6 +16,15 @@ class SpacewalkList(RecordSerializer):
         fields = ["response_mode", "id", "url", "name", "start", "end", "duration", "location"]
 
 
+class SpacewalkNormal(SpacewalkList):
+    """A spacewalk and its crew, as an astronaut lists them: `list` by its schema."""
+
+    crew = AstronautFlight(many=True)
+
+    class Meta(SpacewalkList.Meta):
+        fields = SpacewalkList.Meta.fields + ["crew"]
+
+
 class ExpeditionMini(RecordSerializer):
     url = self_link("expedition")
 
@@ -41,3 +50,11 @@ class ExpeditionDetailed(ExpeditionNormal):
 
     class Meta(ExpeditionNormal.Meta):
         fields = ExpeditionNormal.Meta.fields + ["crew"]
+
+
+class ExpeditionNormalSerializerForSpacewalk(ExpeditionMini):
+    spacestation = SpaceStationNormal()
+    mission_patches = MissionPatch(many=True)
+
+    class Meta(ExpeditionMini.Meta):
+        fields = ExpeditionMini.Meta.fields + ["spacestation", "mission_patches"]

@@ -1,4 +1,6 @@
 from .astronauts import Astronaut, AstronautFlight, AstronautRole, AstronautStatus, AstronautType
+from .events import Event, EventType
+from .launchers import FirstStage, FirstStageType, Launcher, LauncherStatus
 from .launches import (
     InfoURL,
     InfoURLType,
@@ -9,11 +11,15 @@ from .launches import (
     LaunchStatus,
     Mission,
     MissionPatch,
+    MissionType,
     NetPrecision,
     Orbit,
     Program,
     ProgramType,
     Rocket,
+    TimelineEvent,
+    TimelineEventType,
+    Update,
     VidURL,
     VidURLType,
 )
@@ -21,7 +27,9 @@ from .places import CelestialBody, CelestialBodyType, Landing, LandingLocation, 
 
 __all__ = [
     "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
-    "CelestialBodyType", "InfoURL", "InfoURLType", "Landing", "LandingLocation", "LandingType", "Language", "Launch",
-    "LauncherConfig", "LauncherConfigFamily", "LaunchStatus", "Location", "Mission", "MissionPatch", "NetPrecision",
-    "Orbit", "Pad", "Program", "ProgramType", "Rocket", "VidURL", "VidURLType",
+    "CelestialBodyType", "Event", "EventType", "FirstStage", "FirstStageType", "InfoURL", "InfoURLType", "Landing",
+    "LandingLocation", "LandingType", "Language", "Launch", "LaunchStatus", "Launcher", "LauncherConfig",
+    "LauncherConfigFamily", "LauncherStatus", "Location", "Mission", "MissionPatch", "MissionType", "NetPrecision",
+    "Orbit", "Pad", "Program", "ProgramType", "Rocket", "TimelineEvent", "TimelineEventType", "Update", "VidURL",
+    "VidURLType",
 ]

@@ -31,6 +31,29 @@ class Astronaut(Record):
     last_flight = models.DateTimeField(null=True)
     first_flight = models.DateTimeField(null=True)
     social_media_links = models.ManyToManyField(SocialMediaLink, related_name="+")
+    # Counts LL2 computes, stored as it publishes them: the lists below, which LL2 derives from the
+    # crews of flights and spacewalks, are stored as published too.
+    flights_count = models.IntegerField(null=True)
+    landings_count = models.IntegerField(null=True)
+    spacewalks_count = models.IntegerField(null=True)
+    # The launches the astronaut flew on, the spacecraft flights they landed with, their spacewalks.
+    flights = models.ManyToManyField("Launch", related_name="+")
+    landings = models.ManyToManyField("spacecraft.SpacecraftFlight", related_name="+")
+    spacewalks = models.ManyToManyField("docking.Spacewalk", related_name="+")
+
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["age", "id"]),
+            models.Index(fields=["date_of_birth", "id"]),
+            models.Index(fields=["eva_time", "id"]),
+            models.Index(fields=["time_in_space", "id"]),
+            models.Index(fields=["first_flight", "id"]),
+            models.Index(fields=["last_flight", "id"]),
+            models.Index(fields=["flights_count", "id"]),
+            models.Index(fields=["landings_count", "id"]),
+            models.Index(fields=["spacewalks_count", "id"]),
+        ]
 
 
 class AstronautRole(Record):

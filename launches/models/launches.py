@@ -23,6 +23,14 @@ class NetPrecision(Record):
     description = models.CharField(max_length=2048, null=True)
 
 
+# The counts that LL2 orders launcher families and configurations by, with their name.
+ORDERED_COUNTS = [
+    "name", "total_launch_count", "consecutive_successful_launches", "successful_launches", "failed_launches",
+    "pending_launches", "attempted_landings", "successful_landings", "failed_landings",
+    "consecutive_successful_landings",
+]
+
+
 class LaunchCounts(Record):
     """The launch and landing counts that LL2 publishes for launcher families and configurations."""
 
@@ -50,6 +58,7 @@ class LauncherConfigFamily(LaunchCounts):
 
     class Meta(LaunchCounts.Meta):
         verbose_name_plural = "launcher config families"
+        indexes = [models.Index(fields=[column, "id"]) for column in ORDERED_COUNTS]
 
 
 class LauncherConfig(LaunchCounts):
@@ -89,6 +98,12 @@ class LauncherConfig(LaunchCounts):
     class Meta(LaunchCounts.Meta):
         # LL2 lists an agency's launcher configurations by name.
         ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=[column, "id"])
+            for column in [
+                *ORDERED_COUNTS, "gto_capacity", "launch_cost", "launch_mass", "leo_capacity", "maiden_flight",
+            ]
+        ]
 
 
 class Rocket(Record):
@@ -126,9 +141,14 @@ class Language(Record):
 
 
 class InfoURL(Record):
-    """A mission's information link. LL2 publishes these without ids: a page's list replaces the stored one."""
+    """A mission's, a launch's or an event's information link.
 
-    mission = models.ForeignKey(Mission, models.CASCADE, related_name="info_urls")
+    LL2 publishes these without ids: a page's list replaces the stored one.
+    """
+
+    mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="info_urls")
+    launch = models.ForeignKey("Launch", models.CASCADE, null=True, related_name="info_urls")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="info_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
     title = models.CharField(max_length=200, null=True)
@@ -143,9 +163,14 @@ class InfoURL(Record):
 
 
 class VidURL(Record):
-    """A mission's video link. LL2 publishes these without ids: a page's list replaces the stored one."""
+    """A mission's, a launch's or an event's video link.
 
-    mission = models.ForeignKey(Mission, models.CASCADE, related_name="vid_urls")
+    LL2 publishes these without ids: a page's list replaces the stored one.
+    """
+
+    mission = models.ForeignKey(Mission, models.CASCADE, null=True, related_name="vid_urls")
+    launch = models.ForeignKey("Launch", models.CASCADE, null=True, related_name="vid_urls")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="vid_urls")
     priority = models.IntegerField(null=True)
     source = models.CharField(max_length=200, null=True)
     publisher = models.CharField(max_length=255, null=True)
@@ -175,6 +200,7 @@ class MissionPatch(Record):
 
     class Meta(Record.Meta):
         verbose_name_plural = "mission patches"
+        indexes = [models.Index(fields=["name", "id"]), models.Index(fields=["priority", "id"])]
 
 
 class Program(Record):
@@ -188,7 +214,8 @@ class Program(Record):
     agencies = models.ManyToManyField(Agency, related_name="+")
     start_date = models.DateTimeField(null=True)
     end_date = models.DateTimeField(null=True)
-    mission_patches = models.ManyToManyField(MissionPatch, related_name="+")
+    # A mission patch's programs (MissionPatchDetailed.program).
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="program")
     type = models.ForeignKey(ProgramType, models.SET_NULL, null=True, related_name="+")
 
 
@@ -217,7 +244,7 @@ class Launch(Record):
     failreason = models.CharField(max_length=2048, null=True)
     hashtag = models.CharField(max_length=2048, null=True)
     launch_service_provider = models.ForeignKey(Agency, models.SET_NULL, null=True, related_name="+")
-    rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="+")
+    rocket = models.OneToOneField(Rocket, models.SET_NULL, null=True, related_name="launch")
     mission = models.ForeignKey(Mission, models.SET_NULL, null=True, related_name="+")
     pad = models.ForeignKey(Pad, models.SET_NULL, null=True, related_name="+")
     webcast_live = models.BooleanField(null=True)
@@ -230,6 +257,54 @@ class Launch(Record):
     location_launch_attempt_count_year = models.IntegerField(null=True)
     pad_launch_attempt_count_year = models.IntegerField(null=True)
     agency_launch_attempt_count_year = models.IntegerField(null=True)
+    flightclub_url = models.URLField(max_length=200, null=True)
+    # The time since the previous launch from the same pad, as LL2 publishes it.
+    pad_turnaround = models.DurationField(null=True)
+    # A mission patch's launches (MissionPatchDetailed.launches).
+    mission_patches = models.ManyToManyField(MissionPatch, related_name="launches")
 
     class Meta(Record.Meta):
         verbose_name_plural = "launches"
+        indexes = [
+            models.Index(fields=["net", "id"]),
+            models.Index(fields=["last_updated", "id"]),
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["window_start", "id"]),
+            models.Index(fields=["window_end", "id"]),
+        ]
+
+
+class MissionType(NamedType):
+    """LL2's mission types (`/config/mission_types/`); a mission shows its type by name alone."""
+
+
+class Update(Record):
+    """A news update of a launch or an event."""
+
+    launch = models.ForeignKey(Launch, models.CASCADE, null=True, related_name="updates")
+    event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="updates")
+    profile_image = models.URLField(max_length=1024, null=True)
+    comment = models.CharField(max_length=40000, null=True)
+    info_url = models.URLField(max_length=200, null=True)
+    created_by = models.CharField(max_length=255, null=True)
+    created_on = models.DateTimeField(null=True)
+
+    class Meta(Record.Meta):
+        # Newest first, as LL2 lists them.
+        ordering = ["-created_on", "-id"]
+
+
+class TimelineEventType(Record):
+    abbrev = models.CharField(max_length=255, null=True)
+    description = models.CharField(max_length=2048, null=True)
+
+
+class TimelineEvent(Record):
+    """A step of a launch's timeline. LL2 publishes these without ids: a page's list replaces the stored one."""
+
+    launch = models.ForeignKey(Launch, models.CASCADE, related_name="timeline")
+    type = models.ForeignKey(TimelineEventType, models.SET_NULL, null=True, related_name="+")
+    relative_time = models.DurationField(null=True)
+
+    class Meta(Record.Meta):
+        ordering = ["relative_time", "id"]

@@ -49,6 +49,12 @@ class Location(Record):
     total_launch_count = models.IntegerField(null=True)
     total_landing_count = models.IntegerField(null=True)
 
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["total_launch_count", "id"]),
+            models.Index(fields=["total_landing_count", "id"]),
+        ]
+
 
 class Pad(Record):
     active = models.BooleanField(null=True)
@@ -68,7 +74,14 @@ class Pad(Record):
     total_launch_count = models.IntegerField(null=True)
     orbital_launch_attempt_count = models.IntegerField(null=True)
     fastest_turnaround = models.DurationField(null=True)
-    location = models.ForeignKey(Location, models.SET_NULL, null=True, related_name="+")
+    location = models.ForeignKey(Location, models.SET_NULL, null=True, related_name="pads")
+
+    class Meta(Record.Meta):
+        indexes = [
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["total_launch_count", "id"]),
+            models.Index(fields=["orbital_launch_attempt_count", "id"]),
+        ]
 
 
 class LandingLocation(Record):
@@ -99,3 +112,6 @@ class Landing(Record):
     downrange_distance = models.FloatField(null=True)
     landing_location = models.ForeignKey(LandingLocation, models.SET_NULL, null=True, related_name="+")
     type = models.ForeignKey(LandingType, models.SET_NULL, null=True, related_name="+")
+
+    class Meta(Record.Meta):
+        indexes = [models.Index(fields=["downrange_distance", "id"])]

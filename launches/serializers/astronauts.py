@@ -42,3 +42,14 @@ class AstronautFlight(RecordSerializer):
     class Meta:
         model = models.AstronautFlight
         fields = ["id", "role", "astronaut"]
+
+
+class AstronautNormal(RecordSerializer):
+    url = self_link("astronaut")
+    status = AstronautStatus()
+    agency = AgencyMini()
+    image = Image()
+
+    class Meta:
+        model = models.Astronaut
+        fields = ["id", "url", "name", "status", "agency", "image"]

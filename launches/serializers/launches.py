@@ -86,6 +86,29 @@ class VidURL(RecordSerializer):
         ]
 
 
+MissionType = id_and_name(models.MissionType)
+
+
+class Update(RecordSerializer):
+    class Meta:
+        model = models.Update
+        fields = ["id", "profile_image", "comment", "info_url", "created_by", "created_on"]
+
+
+class TimelineEventType(RecordSerializer):
+    class Meta:
+        model = models.TimelineEventType
+        fields = ["id", "abbrev", "description"]
+
+
+class TimelineEvent(RecordSerializer):
+    type = TimelineEventType()
+
+    class Meta:
+        model = models.TimelineEvent
+        fields = ["type", "relative_time"]
+
+
 class Mission(RecordSerializer):
     image = Image()
     orbit = Orbit()
@@ -140,23 +163,31 @@ class LaunchMini(RecordSerializer):
         fields = ["id", "url", "name"]
 
 
-class LaunchNormal(LaunchMini):
-    response_mode = Constant("normal")
+class LaunchBasic(LaunchMini):
+    response_mode = Constant("list")
     status = LaunchStatus()
     net_precision = NetPrecision()
     image = Image()
+
+    class Meta(LaunchMini.Meta):
+        fields = LaunchMini.Meta.fields + [
+            "response_mode", "slug", "launch_designator", "status", "last_updated", "net",
+            "net_precision", "window_end", "window_start", "image", "infographic",
+        ]
+
+
+class LaunchNormal(LaunchBasic):
+    response_mode = Constant("normal")
     launch_service_provider = AgencyMini()
     rocket = RocketNormal()
     mission = Mission()
     pad = Pad()
     program = ProgramNormal(many=True)
 
-    class Meta(LaunchMini.Meta):
-        fields = LaunchMini.Meta.fields + [
-            "response_mode", "slug", "launch_designator", "status", "last_updated", "net",
-            "net_precision", "window_end", "window_start", "image", "infographic", "probability",
-            "weather_concerns", "failreason", "hashtag", "launch_service_provider", "rocket", "mission",
-            "pad", "webcast_live", "program", "orbital_launch_attempt_count",
+    class Meta(LaunchBasic.Meta):
+        fields = LaunchBasic.Meta.fields + [
+            "probability", "weather_concerns", "failreason", "hashtag", "launch_service_provider", "rocket",
+            "mission", "pad", "webcast_live", "program", "orbital_launch_attempt_count",
             "location_launch_attempt_count", "pad_launch_attempt_count", "agency_launch_attempt_count",
             "orbital_launch_attempt_count_year", "location_launch_attempt_count_year",
             "pad_launch_attempt_count_year", "agency_launch_attempt_count_year",

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from agencies.serializers.agencies import AgencyNormal, Country
+from agencies.serializers.agencies import AgencyMini, AgencyNormal, Country
 from agencies.serializers.images import Image
 from launches import models
 from lldapi.api.fields import Constant, self_link
@@ -65,20 +65,27 @@ class Location(LocationSerializerNoCelestialBody):
         ]
 
 
-class Pad(RecordSerializer):
+class PadSerializerNoLocation(RecordSerializer):
     url = self_link("pad")
-    agencies = AgencyNormal(many=True)
+    agencies = AgencyMini(many=True)
     image = Image()
     country = Country()
-    location = Location()
 
     class Meta:
         model = models.Pad
         fields = [
             "id", "url", "active", "agencies", "name", "image", "description", "info_url", "wiki_url",
             "map_url", "latitude", "longitude", "country", "map_image", "total_launch_count",
-            "orbital_launch_attempt_count", "fastest_turnaround", "location",
+            "orbital_launch_attempt_count", "fastest_turnaround",
         ]
+
+
+class Pad(PadSerializerNoLocation):
+    agencies = AgencyNormal(many=True)
+    location = Location()
+
+    class Meta(PadSerializerNoLocation.Meta):
+        fields = PadSerializerNoLocation.Meta.fields + ["location"]
 
 
 class LandingLocation(RecordSerializer):

@@ -19,6 +19,7 @@ page, and the rows are kept apart from those of the whole relation, under the fi
 
 from typing import NamedTuple
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from rest_framework import serializers
 
@@ -140,11 +141,17 @@ def load_nested(objects, serializer):
 
 
 def reached(instances, path):
-    """The objects at the end of `path`, a chain of single relations, from each of `instances`."""
+    """The objects at the end of `path`, a chain of single relations, from each of `instances`.
+
+    A reverse one-to-one relation with no row (a landing's `firststage`) raises rather than give None.
+    """
     for instance in instances:
         value = instance
         for name in path:
-            value = getattr(value, name)
+            try:
+                value = getattr(value, name)
+            except ObjectDoesNotExist:
+                value = None
             if value is None:
                 break
         else:

@@ -32,8 +32,12 @@ class Resource:
     single objects to `detailed` where it exists. Its routes are named after its model
     (`spacecraftflight-detail`), as self links name them; `queryset` defaults to all of the model's
     rows. `ordering_fields` are the only accepted orderings (`id` alone if none); every ordering ends
-    with `id`. `description` is the browsable API's text, by default the published schema's
-    description of the path.
+    with `id`; `ordering` is the default. `description` is the browsable API's text, by default the
+    published schema's description of the path.
+
+    A resource that lists some of another's rows at a sub-path (`launches/upcoming`, with a `queryset`
+    that selects them) names that `subset`: its routes are named apart (`launch-upcoming-list`), while
+    its objects' self links stay those of the model's own resource (`launch-detail`).
     """
 
     path: str
@@ -44,6 +48,8 @@ class Resource:
     filterset_class: type | None = None
     search_fields: tuple = ()
     ordering_fields: tuple = ()
+    ordering: tuple = ("id",)
+    subset: str | None = None
     version: str = "2.3.0"
     description: str | None = None
 
@@ -55,7 +61,8 @@ class Resource:
 
     @property
     def basename(self):
-        return self.model._meta.model_name
+        name = self.model._meta.model_name
+        return f"{name}-{self.subset}" if self.subset else name
 
     @property
     def url(self):
@@ -76,7 +83,7 @@ class Resource:
     def viewset(self):
         """The read-only viewset of this endpoint, named after its model as the browsable API titles it."""
         model = self.model
-        name = model._meta.verbose_name.title().replace(" ", "")
+        name = model._meta.verbose_name.title().replace(" ", "") + (self.subset or "").title()
         return type(
             f"{name}ViewSet",
             (ModeViewSet,),
@@ -88,7 +95,7 @@ class Resource:
                 "filterset_class": self.filterset_class,
                 "search_fields": list(self.search_fields),
                 "ordering_fields": list(self.ordering_fields) or ["id"],
-                "ordering": ["id"],
+                "ordering": list(self.ordering),
             },
         )
 
@@ -143,10 +150,16 @@ class Registry:
         """The endpoints of `version`, then the embedded-only resources, then a JSON 404 for the rest.
 
         Embedded-only routes come after the served ones, so that `spacecraft/flight/` (2.0.0) is
-        never read as the spacecraft with id "flight".
+        never read as the spacecraft with id "flight"; for the same reason, a resource comes after those
+        at its sub-paths (`launches/upcoming/` is not the launch with id "upcoming").
         """
         router = Router()
-        for resource in self.served(version):
+        served = self.served(version)
+
+        def has_sub_paths(resource):
+            return any(other.path.startswith(f"{resource.path}/") for other in served)
+
+        for resource in sorted(served, key=has_sub_paths):
             router.register(resource.path, resource.viewset, basename=resource.basename)
         embedded = [
             route(f"{item.path}/<str:pk>/", not_served, name=f"{item.basename}-detail")

@@ -1,7 +1,7 @@
 from django.db import models
 
 from agencies.models import Image
-from launches.models import AstronautFlight, Landing, Launch
+from launches.models import AstronautFlight, Landing, Launch, Rocket
 from lldapi.api.models import NamedType, Record
 
 from .configurations import SpacecraftConfig
@@ -45,7 +45,16 @@ class SpacecraftFlight(Record):
     mission_end = models.DateTimeField(null=True)
     spacecraft = models.ForeignKey(Spacecraft, models.SET_NULL, null=True, related_name="flights")
     launch = models.ForeignKey(Launch, models.SET_NULL, null=True, related_name="+")
-    landing = models.ForeignKey(Landing, models.SET_NULL, null=True, related_name="+")
+    landing = models.OneToOneField(Landing, models.SET_NULL, null=True, related_name="spacecraftflight")
+    # LL2's spacecraft flights reach their launch through a rocket (`spacecraftflight__rocket__launch__name`
+    # in its landing search); ours hold the launch itself. `rocket` is the flight itself, joined on its
+    # id and with no column of its own, so that `rocket__launch` names our `launch`.
+    rocket = models.ForeignObject(
+        "self", models.DO_NOTHING, from_fields=["id"], to_fields=["id"], null=True, related_name="+"
+    )
+    # The launch's rocket, whose `spacecraft_stage` LL2 lists the flight in (a detailed launch's);
+    # `spacecraftflight` is the name LL2's launch filters and search give the rocket's flights.
+    carrier_rocket = models.ForeignKey(Rocket, models.SET_NULL, null=True, related_name="spacecraftflight")
     duration = models.DurationField(null=True)
     turn_around_time = models.DurationField(null=True)
     launch_crew = models.ManyToManyField(AstronautFlight, related_name="+")

@@ -31,6 +31,13 @@ class SpacecraftFlightDetailed(SpacecraftFlightNormal):
 
 
 
+class SpacecraftFlightDetailedSerializerNoLaunch(SpacecraftFlightDetailed):
+    """A detailed flight as its launch's rocket lists it (`spacecraft_stage`), without the launch."""
+
+    class Meta(SpacecraftFlightDetailed.Meta):
+        fields = [field for field in SpacecraftFlightDetailed.Meta.fields if field != "launch"]
+
+
 class SpacecraftEndpointDetailed(SpacecraftNormal):
     response_mode = Constant("detailed")
     spacecraft_config = SpacecraftConfigDetailed()
