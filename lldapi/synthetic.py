@@ -1310,9 +1310,20 @@ class Generator:
         # Flights that dock to the most kinds of target first, so that the spacewalks show docking events
         # of every kind.
         crewed.sort(key=lambda flight: -len(targets[flight.pk]))
+        # And a walk from a flight of each of the first astronauts who flew, so that a first page of
+        # astronauts lists spacewalks.
+        leaders = {}
+        for astronaut in self.astronaut_list:
+            flight = next((f for f in crewed if astronaut in self.crew_of(f, flight_crews, seats)), None)
+            if flight and flight.pk not in leaders:
+                leaders[flight.pk] = astronaut
+            if len(leaders) == 5:
+                break
+        walked = [flight for flight in crewed if flight.pk not in leaders][: self.scaled(30) - len(leaders)]
+        walked += [flight for flight in self.flights if flight.pk in leaders]
         station_walks = list(self.rows[docking.Spacewalk])
         flight_walks = []
-        for flight in crewed[: self.scaled(30)]:
+        for flight in walked:
             end = flight.mission_end or NOW
             start = self.moment(flight.launch.net, end - timedelta(hours=9))
             duration = timedelta(hours=self.rng.uniform(3, 8), microseconds=self.micro())
@@ -1348,18 +1359,26 @@ class Generator:
         launch_programs = self.linked(launches.Launch, "program")
         programs = {program.pk: program for program in self.program_list}
         for walk in flight_walks:
-            crew = [seats[pk].astronaut for pk in flight_crews[walk.spacecraft_flight.pk]]
-            launch = walk.spacecraft_flight.launch
-            self.spacewalk_crew(walk, crew, [programs[pk] for pk in launch_programs[launch.pk]])
+            flight = walk.spacecraft_flight
+            programs_of_launch = [programs[pk] for pk in launch_programs[flight.launch.pk]]
+            leader = leaders.get(flight.pk)
+            self.spacewalk_crew(walk, self.crew_of(flight, flight_crews, seats), programs_of_launch, leader)
         # Spread over the ids as well.
         events = [event for event in self.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
         for index, event in enumerate(events):
             walks[index * len(walks) // len(events)].event = event
 
-    def spacewalk_crew(self, walk, crew, programs):
+    def crew_of(self, flight, flight_crews, seats):
+        return [seats[pk].astronaut for pk in flight_crews[flight.pk]]
+
+    def spacewalk_crew(self, walk, crew, programs, leader=None):
+        """One or two of `crew` walk, `leader` among them."""
+        walkers = self.some(crew, 1, 2)
+        if leader and leader not in walkers:
+            walkers = [leader, *walkers[:1]]
         seats = [
             self.new(launches.AstronautFlight, role=self.pick(self.roles), astronaut=astronaut)
-            for astronaut in self.some(crew, 1, 2)
+            for astronaut in walkers
         ]
         self.link(walk, "crew", seats)
         self.link(walk, "program", programs)
