@@ -34,12 +34,9 @@ OVERLAP = timedelta(minutes=10)
 
 
 def synced_resources(names=None):
-    """The endpoints a sync crawls: one per model among those served in 2.3.0, in the registry's order
-    (a sub-list such as upcoming launches lists records of its parent endpoint). `names` picks some."""
-    chosen = {}
-    for resource in registry.served("2.3.0"):
-        chosen.setdefault(resource.model, resource)
-    resources = list(chosen.values())
+    """The endpoints a sync crawls: those served in 2.3.0, in the registry's order, but for the subsets
+    of another's records (upcoming launches are records of `/launches/`). `names` picks some."""
+    resources = [resource for resource in registry.served("2.3.0") if resource.subset is None]
     if names:
         known = {resource.path: resource for resource in resources}
         unknown = [name for name in names if name not in known]
@@ -233,9 +230,9 @@ def watches(resources, interval):
         if not timestamped(resource):
             continue
         found.append(Watch(resource, resource.path, interval))
-        upcoming = f"{resource.path}/upcoming"
-        if any(served.path == upcoming for served in registry.served("2.3.0")):
-            found.append(Watch(resource, upcoming, interval / 4))
+        for subset in registry.served("2.3.0"):
+            if subset.model is resource.model and subset.subset == "upcoming":
+                found.append(Watch(resource, subset.path, interval / 4))
     return found
 
 

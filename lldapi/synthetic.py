@@ -1,11 +1,11 @@
 """A synthetic data set shaped like LL2's, for tests and benchmarks (`manage.py generate_data`).
 
 At scale 1 it holds about 600 spacecraft over 40 configurations, 900 flights with their launches and
-landings (and 12 planned on upcoming launches), 700 docking events (and 11 planned) and 600
-astronauts; everything scales linearly. The same scale and seed always give the same rows. Every
-field that any mode shows is filled for most rows, and the values LL2 derives (`flights_count`,
-`in_space`, `time_in_space`, `turn_around_time`...) agree with the rows they summarise. Rows are
-written with bulk inserts in one transaction.
+landings (and 12 planned on upcoming launches), 700 docking events (and 13 more, on upcoming launches
+and the first one) and 600 astronauts; everything scales linearly. The same scale and seed always
+give the same rows. Every field that any mode shows is filled for most rows, and the values LL2
+derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the rows
+they summarise. Rows are written with bulk inserts in one transaction.
 """
 
 import random
@@ -1762,8 +1762,9 @@ class Generator:
             craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
             self.planned.append(flight)
         # A payload on every upcoming launch and on the last launches that took place, so that the first
-        # page of either list shows payloads.
-        recent = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)[-20:]
+        # page of either list shows payloads; and on the first launches, the first page of all launches.
+        took_place = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)
+        first_and_last = took_place[:10] + took_place[-20:]
         # Payloads that flew already, so that those that never flew stay so.
         flown = list({flight.payload.pk: flight.payload for flight in self.payload_flights}.values())
         planned_payloads = [
@@ -1776,7 +1777,7 @@ class Generator:
                 carrier_rocket=launch.rocket,
                 landing=self.landing(),
             )
-            for launch in [*self.upcoming, *recent]
+            for launch in [*self.upcoming, *first_and_last]
         ]
         # Planned rendezvous with another planned flight or payload, at a spacecraft's or a payload's port
         # (not at a station: a station counts the dockings that have not departed as docked vehicles).
@@ -1793,6 +1794,30 @@ class Generator:
                 flight_vehicle_target=None if with_payload else target,
                 payload_flight_target=planned_payloads[index + 1] if with_payload else None,
             )
+        # A rendezvous with a payload on the first launch, so that the first page of all launches shows one.
+        chaser = next(flight for flight in self.flights if flight.launch is took_place[0])
+        docked = self.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
+        departure = self.moment(docked, chaser.mission_end)
+        chaser.spacecraft.time_docked += departure - docked
+        self.new(
+            docking.DockingEvent,
+            docking=docked,
+            departure=departure,
+            docking_location=self.pick([place for place in self.docking_locations if place.payload]),
+            flight_vehicle_chaser=chaser,
+            payload_flight_target=planned_payloads[len(self.upcoming) + 1],
+        )
+        # And the last planned flight's docking at a station: not docked yet, so the station lists it among
+        # its active docking events but does not count it among its docked vehicles (see `one_vehicle_per_port`).
+        chaser = self.planned[-1]
+        port = self.pick([place for place in self.docking_locations if place.spacestation])
+        self.new(
+            docking.DockingEvent,
+            docking=self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4),
+            docking_location=port,
+            flight_vehicle_chaser=chaser,
+            space_station_target=port.spacestation,
+        )
 
     def launch_details(self):
         """What only a detailed launch shows: its updates, links, timeline, patches and the time since

@@ -7,9 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('docking', '0002_payloadflight_carrier_rocket_spacewalk_crew'),
-        ('launches', '0002_event_eventtype_firststage_firststagetype_launcher_and_more'),
-        ('spacecraft', '0002_spacecraftflight_carrier_rocket_and_more'),
+        ('docking', '0002_launch_world'),
+        ('launches', '0002_launch_world'),
+        ('spacecraft', '0002_launch_world'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('launches', '0002_event_eventtype_firststage_firststagetype_launcher_and_more'),
+        ('launches', '0002_launch_world'),
         ('spacecraft', '0001_initial'),
     ]
 

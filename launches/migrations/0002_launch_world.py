@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('docking', '0002_payloadflight_carrier_rocket_spacewalk_crew'),
+        ('docking', '0002_launch_world'),
         ('launches', '0001_initial'),
         ('spacecraft', '0001_initial'),
     ]
