@@ -192,13 +192,6 @@ class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
     """`firststage_launch__ids=<uuid>,<uuid>`: any of a comma-separated list of launch ids."""
 
 
-class ContainsAnyFilter(ContainsFilter):
-    """`manufacturer__name__contains` across a to-many relation: each row once, however many match."""
-
-    def filter(self, qs, value):
-        return super().filter(qs, value).distinct() if value else qs
-
-
 class LauncherConfigFilter(FilterSet):
     # `families=1&families=2`: in any of these families; `families__contains=1&families__contains=2`: in
     # all of them (the configuration's families contain every one). Likewise for programs.
@@ -227,7 +220,7 @@ class LauncherConfigFilter(FilterSet):
 
 class LauncherConfigFamilyFilter(FilterSet):
     manufacturer__abbrev = django_filters.CharFilter(distinct=True)
-    manufacturer__abbrev__contains = ContainsAnyFilter(field_name="manufacturer__abbrev")
+    manufacturer__abbrev__contains = ContainsFilter(field_name="manufacturer__abbrev", distinct=True)
     # Families with a manufacturer of that country (an alpha-3 code; a comma-separated list: any of them).
     manufacturer__country_code = CharListFilter(field_name="manufacturer__country__alpha_3_code", distinct=True)
     manufacturer__id = django_filters.NumberFilter(distinct=True)
@@ -236,7 +229,7 @@ class LauncherConfigFamilyFilter(FilterSet):
         field_name="manufacturer__id", lookup_expr="contains", distinct=True
     )
     manufacturer__name = django_filters.CharFilter(distinct=True)
-    manufacturer__name__contains = ContainsAnyFilter(field_name="manufacturer__name")
+    manufacturer__name__contains = ContainsFilter(field_name="manufacturer__name", distinct=True)
     name__contains = ContainsFilter(field_name="name")
 
     class Meta:

@@ -277,11 +277,12 @@ def test_endpoint_documentation_is_the_schema_text(client):
         assert resource.viewset().get_view_description().strip() == expected.strip()
 
 
-def test_every_link_in_the_bundled_data_answers_or_says_it_is_not_served(client):
+def test_every_link_in_the_bundled_data_answers_and_only_legacy_ones_are_not_served(client):
     not_served = set()
     for resource in registry.served():
         for mode in resource.modes or [None]:
             query = f"?mode={mode}&limit=100" if mode else "?limit=100"
             not_served |= follow_links(client, all_results(client, f"{resource.url}{query}"))
-    embedded = {f"/{item.version}/{item.path}/" for item in registry.embedded}
+    # Every 2.3.0 resource is served; the 2.0.0 shapes link to 2.0.0 resources that are not.
+    embedded = {f"/{item.version}/{item.path}/" for item in registry.embedded if item.version == "2.0.0"}
     assert not_served and not_served <= embedded

@@ -39,15 +39,17 @@ class ContainsFilter(django_filters.CharFilter):
     """`name__contains`: a case-sensitive substring, on every database.
 
     Django's `contains` is case-insensitive on SQLite (its LIKE is); the position of the substring
-    (`instr` on SQLite, `strpos` on PostgreSQL) is case-sensitive on both.
+    (`instr` on SQLite, `strpos` on PostgreSQL) is case-sensitive on both. Across a to-many relation,
+    `distinct=True` gives each row once, however many of its related rows match.
     """
 
     def filter(self, qs, value):
         if value in (None, ""):
             return qs
-        return qs.alias(**{f"{self.field_name}_position": StrIndex(self.field_name, Value(value))}).filter(
+        qs = qs.alias(**{f"{self.field_name}_position": StrIndex(self.field_name, Value(value))}).filter(
             **{f"{self.field_name}_position__gt": 0}
         )
+        return qs.distinct() if self.distinct else qs
 
 
 class BoundedIdsField(ModelMultipleChoiceField):
