@@ -1810,7 +1810,7 @@ class Generator:
         # And the last planned flight's docking at a station: not docked yet, so the station lists it among
         # its active docking events but does not count it among its docked vehicles (see `one_vehicle_per_port`).
         chaser = self.planned[-1]
-        port = self.pick([place for place in self.docking_locations if place.spacestation])
+        port = self.pick([place for place in self.docking_locations if place.spacestation and place.spacestation.image])
         self.new(
             docking.DockingEvent,
             docking=self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4),
