@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import timedelta
 
 from django.db.models.functions import Now
@@ -219,12 +220,29 @@ registry.register(
 RECENT = timedelta(hours=24)
 
 
-def upcoming(model, moment):
-    return model.objects.filter(**{f"{moment}__gte": Now() - RECENT})
-
-
-def previous(model, moment):
-    return model.objects.filter(**{f"{moment}__lt": Now()})
+def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_search=None):
+    """`resource` and its sub-lists at `upcoming/` (by `moment` ascending, with `upcoming_filterset` and
+    `upcoming_search` where LL2 documents others) and `previous/` (by `moment` descending)."""
+    model = resource.model
+    return (
+        resource,
+        replace(
+            resource,
+            path=f"{resource.path}/upcoming",
+            subset="upcoming",
+            queryset=model.objects.filter(**{f"{moment}__gte": Now() - RECENT}),
+            filterset_class=upcoming_filterset,
+            search_fields=upcoming_search or resource.search_fields,
+            ordering=(moment,),
+        ),
+        replace(
+            resource,
+            path=f"{resource.path}/previous",
+            subset="previous",
+            queryset=model.objects.filter(**{f"{moment}__lt": Now()}),
+            ordering=(f"-{moment}",),
+        ),
+    )
 
 
 LAUNCH_MODES = {"list": LaunchBasic, "normal": LaunchNormal, "detailed": LaunchDetailed}
@@ -237,68 +255,33 @@ LAUNCH_ORDERING = ("id", "last_updated", "name", "net")
 EVENT_MODES = {"list": EventEndpointList, "normal": EventEndpointNormal, "detailed": EventEndpointDetailed}
 
 registry.register(
-    Resource(
-        path="launches",
-        model=models.Launch,
-        modes=LAUNCH_MODES,
-        filterset_class=LaunchFilter,
-        search_fields=LAUNCH_SEARCH,
-        ordering_fields=LAUNCH_ORDERING,
-        ordering=("net",),
-    ),
-    Resource(
-        path="launches/upcoming",
-        model=models.Launch,
-        subset="upcoming",
-        queryset=upcoming(models.Launch, "net"),
-        modes=LAUNCH_MODES,
-        filterset_class=UpcomingLaunchFilter,
+    *with_upcoming_and_previous(
+        Resource(
+            path="launches",
+            model=models.Launch,
+            modes=LAUNCH_MODES,
+            filterset_class=LaunchFilter,
+            search_fields=LAUNCH_SEARCH,
+            ordering_fields=LAUNCH_ORDERING,
+            ordering=("net",),
+        ),
+        "net",
+        UpcomingLaunchFilter,
         # LL2 does not search upcoming launches by their designator.
-        search_fields=tuple(field for field in LAUNCH_SEARCH if field != "launch_designator"),
-        ordering_fields=LAUNCH_ORDERING,
-        ordering=("net",),
+        upcoming_search=tuple(field for field in LAUNCH_SEARCH if field != "launch_designator"),
     ),
-    Resource(
-        path="launches/previous",
-        model=models.Launch,
-        subset="previous",
-        queryset=previous(models.Launch, "net"),
-        modes=LAUNCH_MODES,
-        filterset_class=LaunchFilter,
-        search_fields=LAUNCH_SEARCH,
-        ordering_fields=LAUNCH_ORDERING,
-        ordering=("-net",),
-    ),
-    Resource(
-        path="events",
-        model=models.Event,
-        modes=EVENT_MODES,
-        filterset_class=EventFilter,
-        search_fields=("name",),
-        ordering_fields=("date", "last_updated"),
-        ordering=("date",),
-    ),
-    Resource(
-        path="events/upcoming",
-        model=models.Event,
-        subset="upcoming",
-        queryset=upcoming(models.Event, "date"),
-        modes=EVENT_MODES,
-        filterset_class=UpcomingEventFilter,
-        search_fields=("name",),
-        ordering_fields=("date", "last_updated"),
-        ordering=("date",),
-    ),
-    Resource(
-        path="events/previous",
-        model=models.Event,
-        subset="previous",
-        queryset=previous(models.Event, "date"),
-        modes=EVENT_MODES,
-        filterset_class=EventFilter,
-        search_fields=("name",),
-        ordering_fields=("date", "last_updated"),
-        ordering=("-date",),
+    *with_upcoming_and_previous(
+        Resource(
+            path="events",
+            model=models.Event,
+            modes=EVENT_MODES,
+            filterset_class=EventFilter,
+            search_fields=("name",),
+            ordering_fields=("date", "last_updated"),
+            ordering=("date",),
+        ),
+        "date",
+        UpcomingEventFilter,
     ),
     *(
         Resource(path=f"config/{path}", model=serializer.Meta.model, serializer=serializer)

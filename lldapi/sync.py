@@ -159,12 +159,12 @@ class Sync:
 
     def refresh(self, resource, path=None):
         """Import what changed upstream since the last refresh of a timestamped endpoint (or of its
-        sub-list `path`), following pages; returns the number of records."""
+        sub-list `path`), following pages, with a line per page."""
         state = SyncState.objects.get_or_create(endpoint=path or resource.path)[0]
         since = state.updated_since or self.state(resource).updated_since
         if since is None:
-            return 0  # nothing to start from until a complete cycle of the endpoint
-        offset, records, newest = 0, 0, since
+            return  # nothing to start from until a complete cycle of the endpoint
+        offset, newest = 0, since
         while True:
             query = list_query(
                 resource, offset, last_updated__gte=since.isoformat().replace("+00:00", "Z"), ordering="last_updated"
@@ -176,13 +176,12 @@ class Sync:
                 stamp = parse_datetime(record.get("last_updated") or "")
                 if stamp and stamp > newest:
                     newest = stamp
-            records += len(page["results"])
             offset += len(page["results"])
+            self.log(f"{path or resource.path}: {offset} of {page['count']} records changed since {since.isoformat()}")
             if page["next"] is None or not page["results"]:
                 break
         state.updated_since = newest
         state.save()
-        return records
 
     def pending(self, resources):
         """The endpoints a run crawls: those behind in the current cycle of `resources` (killed or
@@ -248,8 +247,7 @@ def follow(sync, resources, interval=3600, recrawl=timedelta(days=1), stop=lambd
         ready = [path for path, moment in due.items() if moment <= now]
         if ready:
             watch = by_path[ready[0]]
-            records = sync.refresh(watch.resource, watch.path)
-            sync.log(f"{watch.path}: {records} records changed since the last look")
+            sync.refresh(watch.resource, watch.path)
             due[watch.path] = clock.now() + watch.interval
             continue
         resource = next_to_crawl(resources, recrawl)

@@ -421,8 +421,10 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
         if "last_updated" in place:
             place["last_updated"] = stamp
     before = len(ll2.calls)
-    synced = sync.Sync(Upstream(ll2.base_url, clock=clock))
+    lines = []
+    synced = sync.Sync(Upstream(ll2.base_url, clock=clock), log=lines.append)
     sync.follow(synced, sync.synced_resources(), interval=3600, stop=lambda: clock.now() > 1)
+    assert sum(line.startswith("launches: 1 of 1 records changed since") for line in lines) == 1
     asked = ll2.calls[before:]
     assert sorted(path for _, path, _ in asked) == ["events", "events/upcoming", "launches", "launches/upcoming"]
     assert all(query["ordering"] == "last_updated" and query["last_updated__gte"] for _, _, query in asked)
