@@ -3,7 +3,7 @@ import django_filters
 from agencies.models import Agency
 from docking.models import DockingEvent, Expedition, Payload, PayloadFlight, SpaceStation, Spacewalk
 from launches.models import Astronaut, Orbit, Program
-from lldapi.api.filters import COMPARISONS, ContainsFilter, FilterSet, NumberListFilter, ObjectsFilter
+from lldapi.api.filters import COMPARISONS, ContainsFilter, FilterSet, NumberListFilter, ObjectsFilter, UUIDListFilter
 
 
 class DockingEventFilter(FilterSet):
@@ -68,9 +68,6 @@ class PayloadFlightFilter(FilterSet):
         model = PayloadFlight
         fields = ["payload"]
 
-
-class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
-    """`launch__ids=<uuid>,<uuid>`: any of a comma-separated list of UUIDs."""
 
 
 class SpacewalkFilter(FilterSet):

@@ -13,6 +13,7 @@ from lldapi.api.filters import (
     FilterSet,
     NumberListFilter,
     ObjectsFilter,
+    UUIDListFilter,
 )
 
 # LL2's astronaut type of the animals it lists beside people.
@@ -60,9 +61,6 @@ class MissionPatchFilter(FilterSet):
         model = MissionPatch
         fields = ["agency__id", "agency__name", "id", "name"]
 
-
-class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
-    """`id=<uuid>,<uuid>`: any of a comma-separated list of UUIDs."""
 
 
 # LL2's orbit of the launches that do not reach orbit, which `include_suborbital=false` leaves out.
@@ -187,9 +185,6 @@ class UpcomingEventFilter(EventFilter):
     def hide_recent(self, queryset, name, value):
         """Without the events of the last 24 hours that the upcoming list includes by default."""
         return queryset.filter(date__gte=Now()) if value else queryset
-
-class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
-    """`firststage_launch__ids=<uuid>,<uuid>`: any of a comma-separated list of launch ids."""
 
 
 class LauncherConfigFilter(FilterSet):

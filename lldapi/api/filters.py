@@ -79,6 +79,10 @@ class CharListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
     """`country_code=USA,FRA`: any of a comma-separated list of strings."""
 
 
+class UUIDListFilter(django_filters.BaseInFilter, django_filters.UUIDFilter):
+    """`launch__ids=<uuid>,<uuid>`: any of a comma-separated list of UUIDs (a malformed one answers 400)."""
+
+
 # The bounds of the database's integers and of Python's datetimes, past which a database adapter raises.
 SMALLEST_INTEGER, LARGEST_INTEGER = -(2**63), 2**63 - 1
 
