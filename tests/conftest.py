@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from rest_framework.test import APIClient
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "ll2").glob("*.txt"))
@@ -17,6 +18,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the five seed pages, imported once with `import_ll2`."""
     with django_db_blocker.unblock():
         call_command("import_ll2", *[str(path) for path in SEEDS], verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker):
+    """Scale 1 of `generate_data` in place of the seed data, for the tests of one module (which ask for
+    it with `pytest.mark.usefixtures("generated")`), rolled back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("generate_data", scale=1, flush=True, verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -24,19 +24,10 @@ from lldapi.api.registry import published_schema, registry
 from .fidelity import follow_links
 from .schema import Conformance, reference
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 RESOURCES = {resource.url: resource for resource in registry.served()}
 CURRENT = [url for url, resource in RESOURCES.items() if resource.version == "2.3.0"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def get(client, url, status=200):

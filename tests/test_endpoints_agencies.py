@@ -13,13 +13,12 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from launches.models import LauncherConfig, Location
 
 from .fidelity import all_results, get_json, ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 AGENCIES = "/2.3.0/agencies/"
 CONFIGS = "/2.3.0/spacecraft_configurations/"
@@ -31,15 +30,6 @@ AGENCY_NUMBERS = [
     "failed_launches", "founding_year", "pending_launches", "successful_landings", "successful_launches",
     "total_launch_count",
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def every(client, url, **query):

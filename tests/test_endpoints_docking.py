@@ -21,22 +21,13 @@ from lldapi import tables
 
 from .fidelity import all_results, get_json, ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 STATIONS = "/2.3.0/space_stations/"
 EXPEDITIONS = "/2.3.0/expeditions/"
 PAYLOADS = "/2.3.0/payloads/"
 PAYLOAD_FLIGHTS = "/2.3.0/payload_flights/"
 EVENTS = "/2.3.0/docking_events/"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def every(client, url):

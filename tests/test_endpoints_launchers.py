@@ -11,14 +11,13 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from launches.models import FirstStage, FirstStageType, Landing
 
 from .fidelity import all_results, get_json, ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 CONFIGS = "/2.3.0/launcher_configurations/"
 FAMILIES = "/2.3.0/launcher_configuration_families/"
@@ -35,15 +34,6 @@ COMPARED = [
     ("__lt", lambda value, bound: value < bound),
     ("__lte", lambda value, bound: value <= bound),
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

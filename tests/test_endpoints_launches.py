@@ -9,13 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import isodate
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from .fidelity import all_results, get_json, ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 LAUNCHES = "/2.3.0/launches/"
 UPCOMING = "/2.3.0/launches/upcoming/"
@@ -27,15 +25,6 @@ DAY = timedelta(hours=24)
 # Requests that straddle a boundary of the upcoming or previous lists may see a record move: records
 # this close to a boundary are left out of comparisons.
 MARGIN = timedelta(minutes=5)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,10 @@ from urllib.parse import quote
 
 import isodate
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from .fidelity import all_results, get_json, ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 ASTRONAUTS = "/2.3.0/astronauts/"
 PATCHES = "/2.3.0/mission_patches/"
@@ -27,12 +25,8 @@ FETCHED = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for this module's tests only."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def fetched_once(generated):
+    yield
     FETCHED.clear()
 
 
