@@ -11,3 +11,8 @@ class LLDAPIConfig(AppConfig):
     def ready(self):
         # Each app declares its endpoints in its `resources` module.
         autodiscover_modules("resources")
+        # Every write of a record forgets the stored representations it changes.
+        from lldapi import tables
+        from lldapi.api import store
+
+        store.connect(tables.app_models())

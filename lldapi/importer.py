@@ -28,6 +28,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
 from rest_framework import serializers
 
+from lldapi.api import store
 from lldapi.api.fields import Constant
 from lldapi.tables import reset_sequences
 
@@ -192,6 +193,7 @@ class Importer:
                 for path, record in records:
                     self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
+                store.build_rows(self.written())
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None
         except OperationalError as error:
@@ -203,6 +205,14 @@ class Importer:
             else:
                 self.changes[model].add(pk, outcome)
         return len(records)
+
+    def written(self):
+        """{model: pks} of the rows the current file created or updated."""
+        rows = defaultdict(set)
+        for model, pk, outcome in self.journal:
+            if outcome in (CREATED, UPDATED):
+                rows[model].add(pk)
+        return rows
 
     def record(self, instance, outcome):
         self.journal.append((type(instance), instance.pk, outcome))

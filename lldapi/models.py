@@ -36,3 +36,24 @@ class SyncSeen(models.Model):
 
     def __str__(self):
         return f"{self.state.endpoint} {self.record}"
+
+
+class Representation(models.Model):
+    """A stored fragment of JSON: one record in one shape (`lldapi.api.store`), keyed by the shape's
+    digest and the record's id."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    body = models.BinaryField()
+
+    def __str__(self):
+        return self.key
+
+
+class DataVersion(models.Model):
+    """One row: a number that every write of the mirror's data moves on, in the same transaction; the
+    ETags of stored responses and the store's fills read it."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.value)

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from lldapi.api import store
 from lldapi.api.models import Record
 from lldapi.models import SyncSeen, SyncState
 
@@ -23,8 +24,8 @@ def is_empty():
 
 
 def flush():
-    """Delete every row of the mirror's tables, and the sync's positions in them, and restart their id
-    sequences.
+    """Delete every row of the mirror's tables, the sync's positions in them and the stored
+    representations of their rows, and restart their id sequences.
 
     In one transaction, so that SQLite checks its (deferred) foreign keys once every table is empty.
     """
@@ -35,6 +36,7 @@ def flush():
         with connection.cursor() as cursor:
             for statement in connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True):
                 cursor.execute(statement)
+        store.forget_everything()
 
 
 def reset_sequences():

@@ -25,7 +25,7 @@ def generated(django_db_setup, django_db_blocker):
     """Scale 1 of `generate_data` in place of the seed data, for the tests of one module (which ask for
     it with `pytest.mark.usefixtures("generated")`), rolled back after them."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, verbosity=0)
+        call_command("generate_data", scale=1, flush=True, no_representations=True, verbosity=0)
         yield
         transaction.set_rollback(True)
 

@@ -127,10 +127,14 @@ def test_lists_default_to_normal_and_single_objects_to_detailed(client, url):
 
 # Cost
 
+@pytest.mark.parametrize("stored", [True, False], ids=["store", "serializers"])
 @pytest.mark.parametrize("url", RESOURCES)
-def test_a_page_of_100_costs_the_queries_of_a_page_of_10(client, url):
+def test_a_page_of_100_costs_the_queries_of_a_page_of_10(client, settings, url, stored):
+    settings.REPRESENTATION_STORE = stored
     for mode in modes(RESOURCES[url]):
         counts = {}
+        # The store holds what a page shows once it has been read (the first read fills it).
+        get(client, with_mode(url, mode, limit=100))
         for limit in (10, 100):
             with CaptureQueriesContext(connection) as queries:
                 page = get(client, with_mode(url, mode, limit=limit))

@@ -20,6 +20,7 @@ from launches.models import Orbit
 from lldapi import tables
 
 from .fidelity import all_results, get_json, ids
+from .writes import save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -137,21 +138,21 @@ def test_what_is_active_is_taken_at_the_time_of_the_request(client, stations):
         loc["id"] for loc in station["docking_location"] if (loc["currently_docked"] or {}).get("id") == event
     )
     just_now = timezone.now() - timedelta(seconds=1)
-    Expedition.objects.filter(pk=expedition).update(end=just_now)
-    DockingEvent.objects.filter(pk=event).update(departure=just_now)
+    save(Expedition.objects.filter(pk=expedition), end=just_now)
+    save(DockingEvent.objects.filter(pk=event), departure=just_now)
     after = get_json(client, f"{STATIONS}{station['id']}/")
     assert expedition not in [e["id"] for e in after["active_expeditions"]]
     assert event not in [e["id"] for e in after["active_docking_events"]]
     assert next(loc for loc in after["docking_location"] if loc["id"] == location)["currently_docked"] is None
     # An end or departure an hour from now is still to come.
     soon = timezone.now() + timedelta(hours=1)
-    Expedition.objects.filter(pk=expedition).update(end=soon)
-    DockingEvent.objects.filter(pk=event).update(departure=soon)
+    save(Expedition.objects.filter(pk=expedition), end=soon)
+    save(DockingEvent.objects.filter(pk=event), departure=soon)
     again = get_json(client, f"{STATIONS}{station['id']}/")
     assert expedition in [e["id"] for e in again["active_expeditions"]]
     assert next(loc for loc in again["docking_location"] if loc["id"] == location)["currently_docked"]["id"] == event
     # A docking still to come is not yet docked, though not departed either.
-    DockingEvent.objects.filter(pk=event).update(docking=soon, departure=None)
+    save(DockingEvent.objects.filter(pk=event), docking=soon, departure=None)
     later = get_json(client, f"{STATIONS}{station['id']}/")
     assert next(loc for loc in later["docking_location"] if loc["id"] == location)["currently_docked"] is None
     assert event in [e["id"] for e in later["active_docking_events"]]
@@ -464,7 +465,7 @@ def test_importing_active_expeditions_links_them_without_touching_the_station_s_
     others = set(Expedition.objects.filter(spacestation=station["id"]).values_list("pk", flat=True))
     active = station["active_expeditions"][0]
     moved = Expedition.objects.exclude(spacestation=station["id"]).first()
-    Expedition.objects.filter(pk=active["id"]).update(spacestation=None, name="stale")
+    save(Expedition.objects.filter(pk=active["id"]), spacestation=None, name="stale")
     # The page lists a renamed active expedition, and one that was another station's.
     page_station = {
         **station,
@@ -494,7 +495,7 @@ def test_importing_what_is_currently_docked_links_the_event_to_its_location(clie
     event = location["currently_docked"]["id"]
     before = set(DockingEvent.objects.filter(docking_location=location["id"]).values_list("pk", flat=True))
     assert before == events_at[location["id"]]
-    DockingEvent.objects.filter(pk=event).update(docking_location=None)
+    save(DockingEvent.objects.filter(pk=event), docking_location=None)
     empty = next(loc for loc in station["docking_location"] if not loc["currently_docked"])
     empty_before = set(DockingEvent.objects.filter(docking_location=empty["id"]).values_list("pk", flat=True))
     import_page(tmp_path, station)

@@ -1,7 +1,16 @@
-from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+import hashlib
+import time
 
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_header_parameters
+from rest_framework import generics, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from . import store
 from .eager import joined, load_nested
+from .renderers import JSONRenderer, RenderedJSON
 
 
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -11,6 +20,10 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     component; the eager loading each mode needs is derived from that serializer. An endpoint with
     a single shape ignores `?mode=`, as LL2 does. `eager_loading = False` serves the same serializers
     with no eager loading at all: the naive baseline that the benchmark measures against.
+
+    JSON answers come from the representation store (`lldapi.api.store`) when it is on: the
+    endpoint's own filtering, search, ordering and pagination select the ids, and the store gives
+    their JSON. The browsable API and indented JSON take the serializers.
     """
 
     resource = None
@@ -46,3 +59,68 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         if self.eager_loading:
             load_nested([instance], self.get_serializer_class()())
         return instance
+
+    def list(self, request, *args, **kwargs):
+        item = self.stored_component()
+        if item is None:
+            return super().list(request, *args, **kwargs)
+        ids = self.filter_queryset(self.queryset.all()).values_list("pk", flat=True)
+        version = store.data_version()
+        etag = self.stored_etag(item, version)
+        if not_modified := self.not_modified(etag):
+            return not_modified
+        page = [str(pk) for pk in self.paginator.paginate_queryset(ids, request, view=self)]
+        assembly = store.Assembly(version)
+        assembly.load(item, page)
+        envelope = JSONRenderer().render(self.paginator.get_paginated_response([]).data)
+        if not envelope.endswith(b"[]}"):
+            raise ValueError(f"unexpected page envelope: {envelope[-40:]!r}")
+        results = b",".join([assembly.json(item, pk) for pk in page])
+        return self.stored_response(envelope[:-2] + results + b"]}", etag)
+
+    def retrieve(self, request, *args, **kwargs):
+        item = self.stored_component()
+        if item is None:
+            return super().retrieve(request, *args, **kwargs)
+        ids = self.filter_queryset(self.queryset.all()).values_list("pk", flat=True)
+        pk = str(generics.get_object_or_404(ids, pk=kwargs[self.lookup_url_kwarg or self.lookup_field]))
+        version = store.data_version()
+        etag = self.stored_etag(item, version)
+        if not_modified := self.not_modified(etag):
+            return not_modified
+        assembly = store.Assembly(version)
+        assembly.load(item, [pk])
+        return self.stored_response(assembly.json(item, pk), etag)
+
+    def stored_component(self):
+        """The store's component for this request, or None where the serializers answer: the store
+        is off, the answer is not JSON (the browsable API) or is indented JSON."""
+        if not settings.REPRESENTATION_STORE or not self.eager_loading:
+            return None
+        if not isinstance(self.request.accepted_renderer, JSONRenderer):
+            return None
+        if "indent" in parse_header_parameters(self.request.accepted_media_type)[1]:
+            return None
+        return store.component(self.get_serializer_class(), self.resource.version)
+
+    def stored_etag(self, item, version):
+        """From what the answer depends on: the data version, the shape, the request (origin, path,
+        query, format) and, for lists of what is upcoming or under way, the time window."""
+        request = self.request
+        parts = [str(version), item.digest, request.build_absolute_uri(), request.accepted_media_type]
+        if item.time_relative or self.resource.subset:
+            parts.append(str(int(time.time() // max(settings.CACHE_MAX_AGE, 1))))
+        return 'W/"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
+
+    def not_modified(self, etag):
+        response = get_conditional_response(self.request, etag=etag)
+        if response is not None:
+            response["ETag"] = etag
+            patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+    def stored_response(self, body, etag):
+        response = Response(RenderedJSON(store.with_origin(body, self.request)))
+        response["ETag"] = etag
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response

@@ -1,7 +1,9 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from lldapi import synthetic, tables
+from lldapi.api import store
 
 
 class Command(BaseCommand):
@@ -14,8 +16,13 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, required=True, help="size, in multiples of LL2's (1, 10...)")
         parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
         parser.add_argument("--flush", action="store_true", help="delete the data already there first")
+        parser.add_argument(
+            "--no-representations",
+            action="store_true",
+            help="leave the representation store to fill as records are read, instead of building it",
+        )
 
-    def handle(self, *args, scale, seed, flush, verbosity, **options):
+    def handle(self, *args, scale, seed, flush, no_representations, verbosity, **options):
         if scale < 1:
             raise CommandError("--scale must be a positive integer")
         report = self.stdout.write if verbosity > 0 else (lambda line: None)
@@ -26,3 +33,7 @@ class Command(BaseCommand):
             elif not tables.is_empty():
                 raise CommandError("the database already holds data; use --flush to replace it")
             synthetic.generate(scale, seed, report)
+            # Bulk inserts tell no one what they wrote.
+            store.forget_everything()
+        if not no_representations:
+            call_command("build_representations", verbosity=verbosity, stdout=self.stdout, stderr=self.stderr)

@@ -1,0 +1,543 @@
+"""The representation store: the JSON of every record in every shape that a served endpoint shows,
+made by the serializers that define the shapes, kept in the database and served without them.
+
+**Fragments.** A record is stored once per *component* (a serializer class under one API version:
+`AgencyMini` of 2.3.0), as the JSON its serializer writes for it, except that every nested object
+and list is left as a hole: a nested object's hole names the object's id (the row's own foreign key),
+a nested list's hole names only the field. Holes are filled when a response is assembled: an object
+from its own fragment, a list from a query of the related ids, made at the time of the request, so
+that lists are never stale (a station's expeditions under way, a docking location's docked vehicle)
+and a fragment depends on its own row alone (and on the related rows that a plain field reads, its
+`reads_relations`). An agency embedded in ten thousand responses is stored once per shape.
+
+**Links.** A fragment is made with a request whose absolute URIs start with a NUL character, so that
+every self link is written `"\\u0000/2.3.0/agencies/1/"`. LL2 data has no NUL (the importer refuses
+it), so that `"\\u0000` marks a link and nothing else; serving puts the request's origin there (and
+its `?format=` as DRF's links keep it).
+
+**Versions.** A component's `digest` comes from its serializer's definition (its fields, their
+classes and sources, its nested components' digests, the code of the classes involved) and prefixes
+its fragments' keys: a deploy that changes a shape never serves old fragments, it misses them.
+
+**Never stale.** Every save, deletion or many-to-many change of a record forgets, in the same
+transaction, the fragments it changes (its own, and those of the rows whose plain fields read it) and
+moves the data version on; bulk writes (`generate_data`, a flush) forget everything. A fragment
+missing from the store is made on the spot with the same serializers, used for the response, and
+written (a *fill*) unless the data moved on since the request began. `build_representations`
+fills the store ahead of reads.
+"""
+
+import hashlib
+import inspect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+import django
+import rest_framework
+from django.db import DatabaseError, connection, models, transaction
+from django.db.models import signals
+from django.http import HttpRequest
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.versioning import NamespaceVersioning
+
+from lldapi.models import DataVersion, Representation
+
+from .models import Record
+
+# Bump when the layout of stored fragments changes.
+STORE_FORMAT = "1"
+LINK_MARK = "\x00"
+HOLE_MARK = "\x00#"
+HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
+SPLIT = b"\x01"
+LINK = b'"\\u0000/'
+LINK_PATH = re.compile(rb'"\\u0000(/[^"]*)"')
+BATCH = 500
+
+
+@dataclass(eq=False)
+class Nested:
+    """A nested serializer field of a component: an `object` held by the row's own foreign key, or a
+    `list` of related rows (with `first`, the first of them or null, as a reverse one-to-one or a
+    `Where(first=True)` shows)."""
+
+    component: "Component"
+    kind: str
+    attname: str | None = None  # an object's foreign key column
+    back: str | None = None  # a list's lookup from the related model back to this one
+    condition: models.Q | None = None
+    first: bool = False
+
+    def children(self, parents):
+        """{parent pk (str): [child pk (str)]} of the rows related to `parents`, in the list's order."""
+        model = self.component.model
+        queryset = model.objects.filter(**{f"{self.back}__in": parents})
+        if self.condition is not None:
+            queryset = queryset.filter(self.condition)
+        if not model._meta.ordering:
+            queryset = queryset.order_by("pk")
+        rows = defaultdict(list)
+        for parent, child in queryset.values_list(self.back, "pk"):
+            rows[str(parent)].append(str(child))
+        return rows
+
+
+@dataclass(eq=False)
+class Component:
+    """A serializer class under one API version, with its nested fields and the digest of its definition."""
+
+    serializer: type
+    version: str
+    nested: dict = field(default_factory=dict)
+    digest: str = ""
+
+    @property
+    def model(self):
+        return self.serializer.Meta.model
+
+    @property
+    def name(self):
+        return self.serializer.__name__
+
+    def key(self, pk):
+        return f"{self.digest}:{pk}"
+
+    @cached_property
+    def time_relative(self):
+        """Whether it nests a list of the rows that match a condition on the time (`Where`)."""
+        return any(nested.condition is not None or nested.component.time_relative for nested in self.nested.values())
+
+    def serializer_with_links(self):
+        """An instance of the serializer whose self links start with the link mark, under this version."""
+        request = Request(MarkedLinks())
+        request.version, request.versioning_scheme = self.version, NamespaceVersioning()
+        return self.serializer(context={"request": request})
+
+
+class MarkedLinks(HttpRequest):
+    """A request whose absolute URIs are the link mark and the path: links as the store keeps them."""
+
+    def build_absolute_uri(self, location=None):
+        return LINK_MARK + location
+
+
+_components = {}  # (serializer class, version) -> Component
+_by_digest = {}  # digest -> Component
+
+
+def component(serializer_class, version):
+    """The component of `serializer_class` under `version`, planned once."""
+    key = (serializer_class, version)
+    if key not in _components:
+        made = _components[key] = Component(serializer_class, version)
+        fields = serializer_class().fields
+        for name, nested in fields.items():
+            if isinstance(nested, serializers.BaseSerializer):
+                made.nested[name] = plan_nested(made, nested, version)
+        made.digest = definition_digest(made, fields)
+        # Classes of the same definition (an `{id, name}` lookup made twice) share one component.
+        _components[key] = _by_digest.setdefault(made.digest, made)
+    return _components[key]
+
+
+def plan_nested(parent, nested, version):
+    many = isinstance(nested, serializers.ListSerializer)
+    child = component(type(nested.child if many else nested), version)
+    relation = parent.model._meta.get_field(nested.source)
+    if not many and relation.concrete and (relation.many_to_one or relation.one_to_one):
+        return Nested(child, "object", attname=relation.attname)
+    if relation.concrete:  # a many-to-many field of this model
+        back = relation.related_query_name()
+    else:  # the other side of a foreign key, one-to-one or many-to-many field
+        back = relation.field.name
+    condition = getattr(nested, "condition", None)
+    first = not many or getattr(nested, "first", False)
+    return Nested(child, "list", back=back, condition=condition, first=first)
+
+
+def definition_digest(made, fields):
+    parts = [STORE_FORMAT, django.__version__, rest_framework.__version__, made.version, made.model._meta.label]
+    parts += [made.name, class_code(made.serializer)]
+    for name, item in fields.items():
+        parts += [name, type(item).__qualname__, str(item.source), class_code(type(item))]
+        if name in made.nested:
+            nested = made.nested[name]
+            parts += [nested.component.digest, nested.kind, str(nested.condition), str(nested.first)]
+        parts.append(repr(getattr(item, "value", None)))  # a Constant's value
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@cache
+def class_code(cls):
+    """The source of `cls` and of its bases in the project, or its name where it has no source."""
+    texts = []
+    for base in cls.__mro__:
+        if base.__module__.split(".")[0] in ("rest_framework", "builtins", "django"):
+            continue
+        try:
+            texts.append(inspect.getsource(base))
+        except (OSError, TypeError):
+            texts.append(f"{base.__module__}.{base.__qualname__}")
+    return "\n".join(texts)
+
+
+# Which components exist: those of the served resources and everything they nest.
+
+
+def components_of_resources(resources):
+    """The components that `resources` show, nested ones included, each once."""
+    found = {}
+
+    def visit(item):
+        if item.digest not in found:
+            found[item.digest] = item
+            for nested in item.nested.values():
+                visit(nested.component)
+
+    for resource in resources:
+        for mode in resource.modes or [None]:
+            visit(component(resource.serializer_for(mode), resource.version))
+    return list(found.values())
+
+
+@cache
+def all_components():
+    from .registry import registry
+
+    return components_of_resources(registry.served())
+
+
+@cache
+def components_of(model):
+    return [item for item in all_components() if item.model is model]
+
+
+@cache
+def readers_of(model):
+    """(component, relation) pairs whose plain fields read rows of `model` through `relation`."""
+    pairs = []
+    for item in all_components():
+        names = {
+            relation
+            for name, plain in item.serializer().fields.items()
+            if name not in item.nested
+            for relation in getattr(plain, "reads_relations", ())
+        }
+        for relation in names:
+            if item.model._meta.get_field(relation).related_model is model:
+                pairs.append((item, relation))
+    return pairs
+
+
+def readers(model, pks):
+    """(component, pk) of the rows whose plain fields read rows `pks` of `model`."""
+    for item, relation in readers_of(model):
+        for pk in item.model.objects.filter(**{f"{relation}__in": pks}).values_list("pk", flat=True):
+            yield item, str(pk)
+
+
+# Making fragments.
+
+
+def make_fragments(item, pks):
+    """{pk (str): fragment bytes} of the rows of `pks` that exist, in component `item`."""
+    serializer = item.serializer_with_links()
+    fields = serializer.fields
+    reads = [relation for name, plain in fields.items() if name not in item.nested
+             for relation in getattr(plain, "reads_relations", ())]
+    queryset = item.model.objects.filter(pk__in=list(pks))
+    joins = [name for name in reads if item.model._meta.get_field(name).concrete and
+             not item.model._meta.get_field(name).many_to_many]
+    prefetches = [name for name in reads if name not in joins]
+    queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
+    renderer = fragment_renderer()
+    made = {}
+    for instance in queryset:
+        data = {}
+        for name, plain in fields.items():
+            nested = item.nested.get(name)
+            if nested is None:
+                attribute = plain.get_attribute(instance)
+                data[name] = None if attribute is None else plain.to_representation(attribute)
+            elif nested.kind == "object":
+                pk = getattr(instance, nested.attname)
+                data[name] = None if pk is None else f"{HOLE_MARK}o{name}:{pk}"
+            else:
+                data[name] = f"{HOLE_MARK}l{name}"
+        made[str(instance.pk)] = HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
+    return made
+
+
+@cache
+def fragment_renderer():
+    from .renderers import JSONRenderer
+
+    return JSONRenderer()
+
+
+def parse(body):
+    """A fragment's parts: bytes of JSON, and between them its holes as (kind, field, id)."""
+    parts = bytes(body).split(SPLIT)
+    for index in range(1, len(parts), 2):
+        hole = parts[index].decode()
+        name, _, pk = hole[1:].partition(":")
+        parts[index] = (hole[0], name, pk)
+    return parts
+
+
+# Serving.
+
+
+class Assembly:
+    """The JSON of some records in some components, from the store (and made where it misses)."""
+
+    def __init__(self, version):
+        self.version = version  # the data version when the request began
+        self.parts = {}  # (component, pk) -> parsed fragment
+        self.lists = {}  # (component, field, pk) -> [child pk]
+        self.built = {}  # (component, pk) -> JSON bytes
+        self.time_relative = False
+
+    def load(self, item, pks):
+        wanted = {item: set(pks)}
+        while wanted:
+            keys = {component.key(pk): (component, pk) for component, ids in wanted.items() for pk in ids}
+            found = dict(Representation.objects.filter(key__in=list(keys)).values_list("key", "body"))
+            missing = defaultdict(list)
+            for key, (component, pk) in keys.items():
+                if key in found:
+                    self.parts[component, pk] = parse(found[key])
+                else:
+                    missing[component].append(pk)
+            self.fill(missing)
+            wanted = self.holes(keys.values())
+
+    def fill(self, missing):
+        made = []
+        for item, pks in missing.items():
+            for pk, body in make_fragments(item, pks).items():
+                self.parts[item, pk] = parse(body)
+                made.append(Representation(key=item.key(pk), body=body))
+        if made:
+            write_fill(made, self.version)
+
+    def holes(self, loaded):
+        wanted, lists = defaultdict(set), defaultdict(set)
+        for item, pk in loaded:
+            parts = self.parts.get((item, pk))
+            if parts is None:
+                continue  # a row that no longer exists: no fragment
+            for kind, name, ref in parts[1::2]:
+                if kind == "o":
+                    child = item.nested[name].component
+                    if (child, ref) not in self.parts:
+                        wanted[child].add(ref)
+                else:
+                    lists[item, name].add(pk)
+        for (item, name), parents in lists.items():
+            nested = item.nested[name]
+            self.time_relative |= nested.condition is not None
+            children = nested.children(list(parents))
+            for parent in parents:
+                self.lists[item, name, parent] = rows = children.get(parent, [])
+                wanted[nested.component].update(pk for pk in rows if (nested.component, pk) not in self.parts)
+        return wanted
+
+    def json(self, item, pk):
+        key = (item, pk)
+        built = self.built.get(key)
+        if built is not None:
+            return built
+        pieces = []
+        for index, part in enumerate(self.parts[key]):
+            if not index % 2:
+                pieces.append(part)
+                continue
+            kind, name, ref = part
+            nested = item.nested[name]
+            if kind == "o":
+                pieces.append(self.json(nested.component, ref))
+                continue
+            rows = self.lists[item, name, pk]
+            if nested.first:
+                pieces.append(self.json(nested.component, rows[0]) if rows else b"null")
+            else:
+                pieces.append(b"[" + b",".join([self.json(nested.component, row) for row in rows]) + b"]")
+        self.built[key] = built = b"".join(pieces)
+        return built
+
+
+def data_version():
+    return DataVersion.objects.values_list("value", flat=True).first() or 0
+
+
+def write_fill(made, version):
+    """Store fragments made for a read, unless the data moved on since the read began (they could be
+    older than what a write just forgot) or the database is busy: a fill never holds a read up."""
+    try:
+        with no_waiting(), transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '100ms'")
+            if data_version_locked() != version:
+                return
+            Representation.objects.bulk_create(made, ignore_conflicts=True, batch_size=BATCH)
+    except DatabaseError:
+        pass
+
+
+def data_version_locked():
+    """The data version, read so that no write can move it on before this transaction ends."""
+    queryset = DataVersion.objects.all()
+    if connection.features.has_select_for_update:
+        queryset = queryset.select_for_update()
+    return queryset.values_list("value", flat=True).first() or 0
+
+
+class no_waiting:
+    """SQLite gives up at once, rather than wait, where another connection writes (PostgreSQL's
+    `lock_timeout` is set within the transaction)."""
+
+    def __enter__(self):
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA busy_timeout")
+                self.timeout = cursor.fetchone()[0]
+                cursor.execute("PRAGMA busy_timeout = 0")
+
+    def __exit__(self, *exc):
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA busy_timeout = {int(self.timeout)}")
+
+
+def with_origin(body, request):
+    """`body` with the request's origin (and `?format=`, as DRF's links keep it) in each self link."""
+    from rest_framework.reverse import preserve_builtin_query_params
+
+    origin = request.build_absolute_uri("/")[:-1].encode()
+    suffix = preserve_builtin_query_params("", request).encode()
+    if not suffix:
+        return body.replace(LINK, b'"' + origin + b"/")
+    template = b'"' + origin.replace(b"\\", b"\\\\") + rb"\1" + suffix.replace(b"\\", b"\\\\") + b'"'
+    return LINK_PATH.sub(template, body)
+
+
+# Forgetting what writes change.
+
+
+def forget(model, pks):
+    """Forget the fragments that rows `pks` of `model` change, and move the data version on."""
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return
+    move_version()
+    keys = [item.key(pk) for item in components_of(model) for pk in pks]
+    keys += [item.key(pk) for item, pk in readers(model, pks)]
+    for start in range(0, len(keys), BATCH):
+        Representation.objects.filter(key__in=keys[start : start + BATCH]).delete()
+
+
+def forget_everything():
+    move_version()
+    Representation.objects.all().delete()
+
+
+def move_version():
+    # Before the fragments are forgotten: a fill holding the version row makes this wait (see write_fill).
+    DataVersion.objects.filter(pk=1).update(value=models.F("value") + 1)
+
+
+# Building ahead of reads.
+
+
+@dataclass
+class Built:
+    records: int = 0
+    written: int = 0
+    bytes: int = 0
+
+
+def build(work, progress=None):
+    """Make the fragments of each `(component, pks)` of `work` (pks None: every row) and write those
+    that are missing or differ; returns a `Built`."""
+    built = Built()
+    for item, pks in work:
+        if pks is None:
+            pks = [str(pk) for pk in item.model.objects.values_list("pk", flat=True)]
+        pks = sorted(str(pk) for pk in pks)
+        for start in range(0, len(pks), BATCH):
+            chunk = pks[start : start + BATCH]
+            made = make_fragments(item, chunk)
+            keys = [item.key(pk) for pk in made]
+            stored = dict(Representation.objects.filter(key__in=keys).values_list("key", "body"))
+            changed = [
+                Representation(key=item.key(pk), body=body)
+                for pk, body in made.items()
+                if bytes(stored.get(item.key(pk), b"")) != body
+            ]
+            with transaction.atomic():
+                Representation.objects.filter(key__in=[row.key for row in changed]).delete()
+                Representation.objects.bulk_create(changed, batch_size=BATCH)
+            built.records += len(made)
+            built.written += len(changed)
+            built.bytes += sum(len(body) for body in made.values())
+            if progress:
+                progress(item, len(chunk))
+    return built
+
+
+def build_rows(rows):
+    """`build` the fragments of `rows`, {model: pks} (what an import wrote), in every shape, and of the
+    rows whose plain fields read them."""
+    work = defaultdict(set)
+    for model, pks in rows.items():
+        pks = {str(pk) for pk in pks}
+        for item in components_of(model):
+            work[item] |= pks
+        for item, pk in readers(model, pks):
+            work[item].add(pk)
+    return build(work.items())
+
+
+def purge_other_versions():
+    """Delete the fragments of digests that no component has any more (shapes a deploy changed)."""
+    digests = {item.digest for item in all_components()}
+    keys = Representation.objects.values_list("key", flat=True)
+    stale = [key for key in keys if key.partition(":")[0] not in digests]
+    for start in range(0, len(stale), BATCH):
+        Representation.objects.filter(key__in=stale[start : start + BATCH]).delete()
+    return len(stale)
+
+
+# Every write of a record goes through these (the importer's saves and deletions, the sync's removals).
+
+
+def saved(sender, instance, raw=False, **kwargs):
+    forget(sender, [instance.pk])
+
+
+def deleting(sender, instance, **kwargs):
+    """Before a row goes: the rows that hold it as a nested object, whose links to it are nulled or
+    deleted without a save of their own."""
+    for relation in sender._meta.related_objects:
+        if not relation.many_to_many:
+            holders = relation.related_model.objects.filter(**{relation.field.name: instance.pk})
+            forget(relation.related_model, holders.values_list("pk", flat=True))
+    forget(sender, [instance.pk])
+
+
+def links_changed(sender, instance, action, model, pk_set, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Record):
+        forget(type(instance), [instance.pk])
+        forget(model, pk_set or [])
+
+
+def connect(models_of_records):
+    for model in models_of_records:
+        signals.post_save.connect(saved, sender=model)
+        signals.pre_delete.connect(deleting, sender=model)
+    signals.m2m_changed.connect(links_changed)
