@@ -1,7 +1,17 @@
-"""In-Django measurements of one scenario: SQL queries, time per request, response size, the orjson
-floor and the naive baseline (the same serializers with `ModeViewSet.eager_loading` off).
+"""In-Django measurements of one scenario, each variant side by side in the same process:
 
-Requests go through `django.test.Client`: the full middleware stack, in this process, no network.
+- the serializer path (`REPRESENTATION_STORE=False`): every response built by the DRF serializers;
+- the store path (`REPRESENTATION_STORE=True`): the stored representations (before the setting exists,
+  the serializers again);
+- the Django floor: the same request through the same handler and middleware, answered by a view that
+  returns the serializer path's body as a fixed `HttpResponse` (bench/floor_urls.py);
+- the orjson floor: `orjson.dumps` of the same body, no request at all;
+- the naive baseline: the serializer path with `ModeViewSet.eager_loading` off.
+
+Requests are built by `django.test.RequestFactory` and answered by `django.core.handlers.base.BaseHandler`
+with the project's full middleware (`load_middleware()`): in this process, no network, and no test client,
+whose own overhead would hide ours. A request's time is `get_response` until its body is complete
+(`.content`); building the request and closing the response are not timed.
 """
 
 import cProfile
@@ -13,19 +23,29 @@ import time
 from contextlib import contextmanager
 from unittest import mock
 
+import floor_urls
 import orjson
+from django.core.handlers.base import BaseHandler
 from django.db import connection
-from django.test import Client
+from django.test import RequestFactory, override_settings
+from django.urls import set_urlconf
 
 from lldapi.api.modes import ModeViewSet
 
-ACCEPT_JSON = {"HTTP_ACCEPT": "application/json"}
+# A host of the default ALLOWED_HOSTS: the test client's own, "testserver", is refused outside the test runner.
+REQUESTS = RequestFactory(HTTP_HOST="localhost", HTTP_ACCEPT="application/json")
+# The Django floor's URL conf, as a request's `urlconf` attribute (bench/ is on sys.path, as it is for
+# the bench's other modules, so that this is the module whose BODIES measure.py fills).
+FLOOR_URLCONF = "floor_urls"
 FROM_TABLE = re.compile(r'\bFROM "?(\w+)')
+# The two paths of "ours": the value of the REPRESENTATION_STORE setting each is served with.
+PATHS = {"serializer": False, "store": True}
 
-# Repetitions per scenario: as many as fit in the budget (seconds), within these bounds. The first
-# request of each scenario is a warm-up that also counts the queries; it is not timed.
+# Repetitions per scenario: as many as fit in the budget (seconds), within these bounds. Each path of
+# ours gets one untimed warm-up request, then one untimed request that counts its queries, then these.
 OURS_BUDGET, OURS_MIN, OURS_MAX = 1.5, 3, 25
 NAIVE_BUDGET, NAIVE_MIN, NAIVE_MAX = 1.5, 1, 10
+# The floors get at least as many repetitions as the path of ours that got the most, and at least this.
 FLOOR_MIN = 20
 
 
@@ -53,41 +73,85 @@ class QueryCounter:
             self.tables[table] = self.tables.get(table, 0) + 1
 
 
+def new_handler():
+    """A request handler with the project's full middleware, as the WSGI handler builds it."""
+    handler = BaseHandler()
+    handler.load_middleware()
+    return handler
+
+
 @contextmanager
-def naive_baseline():
-    """Serve with the same serializers but no eager loading at all."""
-    with mock.patch.object(ModeViewSet, "eager_loading", False):
+def served_by(path):
+    """Serve on one path of ours: "serializer" or "store" (a setting the code may not know yet: then
+    both paths are the serializers)."""
+    with override_settings(REPRESENTATION_STORE=PATHS[path]):
         yield
 
 
-def get_body(client, url):
-    response = client.get(url, **ACCEPT_JSON)
+@contextmanager
+def naive_baseline():
+    """Serve with the same serializers but no eager loading at all."""
+    with served_by("serializer"), mock.patch.object(ModeViewSet, "eager_loading", False):
+        yield
+
+
+def send(handler, url, urlconf=None):
+    """One GET through the handler: (body, seconds from `get_response` to the complete body)."""
+    request = REQUESTS.get(url)
+    if urlconf is not None:
+        request.urlconf = urlconf
+    start = time.perf_counter()
+    response = handler.get_response(request)
+    body = response.content
+    elapsed = time.perf_counter() - start
+    response.close()
     if response.status_code != 200:
-        raise BenchError(f"GET {url} answered {response.status_code}: {response.content[:200]!r}")
-    return response.content
+        raise BenchError(f"GET {url} answered {response.status_code}: {body[:200]!r}")
+    return body, elapsed
 
 
-def counted_get(client, url):
+def get_body(handler, url):
+    return send(handler, url)[0]
+
+
+def counted_send(handler, url):
     """One request with its queries counted: (body, QueryCounter, seconds)."""
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
-        start = time.perf_counter()
-        body = get_body(client, url)
-        elapsed = time.perf_counter() - start
+        body, elapsed = send(handler, url)
     return body, counter, elapsed
 
 
-def timed_gets(client, url, reps):
-    samples = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        get_body(client, url)
-        samples.append(time.perf_counter() - start)
-    return samples
+def timed_sends(handler, url, reps, urlconf=None):
+    return [send(handler, url, urlconf)[1] for _ in range(reps)]
 
 
 def reps_within(budget, seconds_per_rep, low, high):
     return max(low, min(high, int(budget / max(seconds_per_rep, 1e-9))))
+
+
+def measure_path(handler, url, path, min_reps=OURS_MIN):
+    """One path of ours: a warm-up, a counted request, then timed ones. Returns (body, figures)."""
+    with served_by(path):
+        get_body(handler, url)
+        body, counter, seconds = counted_send(handler, url)
+        samples = timed_sends(handler, url, reps_within(OURS_BUDGET, seconds, max(min_reps, OURS_MIN), OURS_MAX))
+    return body, {"queries": counter.count, "query_tables": counter.tables, "seconds": samples}
+
+
+def django_floor(handler, url, body, reps):
+    """Seconds to answer the same request with the same bytes through the same handler and middleware,
+    from a view that returns them as they are (bench/floor_urls.py), after one untimed warm-up."""
+    key = REQUESTS.get(url).get_full_path()
+    floor_urls.BODIES[key] = body
+    try:
+        answered, _ = send(handler, url, FLOOR_URLCONF)
+        if answered != body:
+            raise BenchError(f"the Django floor of {url} answered other bytes than ours")
+        return timed_sends(handler, url, reps, FLOOR_URLCONF)
+    finally:
+        del floor_urls.BODIES[key]
+        set_urlconf(None)
 
 
 def orjson_floor(body, reps):
@@ -101,59 +165,67 @@ def orjson_floor(body, reps):
     return samples
 
 
-def measure_ours(client, url, min_reps=OURS_MIN):
-    body, counter, warmup = counted_get(client, url)
-    samples = timed_gets(client, url, reps_within(OURS_BUDGET, warmup, max(min_reps, OURS_MIN), OURS_MAX))
-    return body, counter, samples
-
-
-def measure_naive(client, url, min_reps=NAIVE_MIN):
+def measure_naive(handler, url, min_reps=NAIVE_MIN):
     """Naive requests, each counted (the counting hook costs about a microsecond per query).
 
     The code paths are warm already (our own run of the same serializers came first), so the first
     naive request is timed too; it decides how many more fit in the budget.
     """
     with naive_baseline():
-        body, counter, first = counted_get(client, url)
+        body, counter, first = counted_send(handler, url)
         samples, counts = [first], {counter.count}
         for _ in range(reps_within(NAIVE_BUDGET, first, max(min_reps, NAIVE_MIN), NAIVE_MAX) - 1):
-            _, counter, elapsed = counted_get(client, url)
+            _, counter, elapsed = counted_send(handler, url)
             samples.append(elapsed)
             counts.add(counter.count)
     return body, counts, samples
 
 
-def measure_scenario(client, scenario):
+def measure_scenario(handler, scenario):
+    """Both paths of ours, both floors and (unless the scenario says `naive: False`) the naive baseline.
+    The floors answer the serializer path's body."""
     url = scenario["url"]
-    body, counter, ours = measure_ours(client, url, scenario.get("min_reps", 0))
-    floor = orjson_floor(body, max(len(ours), FLOOR_MIN))
-    naive_body, naive_counts, naive = measure_naive(client, url, scenario.get("naive_min_reps", 0))
-    return {
+    body, serializer = measure_path(handler, url, "serializer", scenario.get("min_reps", 0))
+    store_body, store = measure_path(handler, url, "store", scenario.get("min_reps", 0))
+    floor_reps = max(len(serializer["seconds"]), len(store["seconds"]), FLOOR_MIN)
+    result = {
         **scenario,
         "size_bytes": len(body),
-        "queries": counter.count,
-        "query_tables": counter.tables,
-        "naive_queries": max(naive_counts),
-        "naive_queries_stable": len(naive_counts) == 1,
-        "same_body_as_naive": naive_body == body,
-        "ours_s": ours,
-        "floor_s": floor,
-        "naive_s": naive,
+        "store_size_bytes": len(store_body),
+        "same_body_as_store": store_body == body,
+        "paths": {"serializer": serializer, "store": store},
+        "django_floor_s": django_floor(handler, url, body, floor_reps),
+        "orjson_floor_s": orjson_floor(body, floor_reps),
+        "naive": None,
     }
+    if scenario.get("naive", True):
+        naive_body, naive_counts, naive = measure_naive(handler, url, scenario.get("naive_min_reps", 0))
+        result["naive"] = {
+            "queries": max(naive_counts),
+            "queries_stable": len(naive_counts) == 1,
+            "same_body": naive_body == body,
+            "seconds": naive,
+        }
+    return result
 
 
-# Where the time of one request goes, from cProfile: (stage, file suffix, function names). The stages
-# are measured under the profiler, which inflates Python calls, so their shares are indicative.
+# Where the time of one request goes, from cProfile: (stage, file suffix, function names), each the
+# largest cumulative time of the functions named. The stages are measured under the profiler, which
+# inflates Python calls, so their shares are indicative; a stage whose functions a path does not call
+# (or no longer has) is 0% and its time, if any, is in the rest.
 PROFILE_STAGES = [
-    ("page query and count (paginate_queryset, minus eager loading)", "lldapi/api/modes.py", ("paginate_queryset",)),
+    ("page query and count (paginator.paginate_queryset)", "rest_framework/pagination.py", ("paginate_queryset",)),
     (
         "eager loading (load_nested: planning, prefetch queries, model instances)",
         "lldapi/api/eager.py",
         ("load_nested",),
     ),
     ("serialization (serializer .data)", "rest_framework/serializers.py", ("data",)),
-    ("JSON rendering (JSONRenderer.render)", "rest_framework/renderers.py", ("render",)),
+    ("JSON rendering (JSONRenderer.render)", "renderers.py", ("render",)),
+    ("store: reading fragments and the ids of their holes (store.py load)", "lldapi/api/store.py", ("load",)),
+    ("store: assembling the JSON from fragments (store.py json)", "lldapi/api/store.py", ("json",)),
 ]
+REST = "the rest (middleware; the view: get_queryset, get_object, filters)"
 TOP_FUNCTIONS = 6
 # Costs that cut across the stages above.
 PROFILE_ACROSS = [
@@ -172,28 +244,27 @@ def profile_entry(stats, suffix, names):
     return max(entries, default=(0.0, 0))
 
 
-def profile_request(client, url, dump_path):
-    """Where the time of one request goes: SQL time (unprofiled) and stage shares under cProfile.
+def profile_request(handler, url, path, dump_path):
+    """Where the time of one request on one path goes: SQL time (unprofiled) and stage shares under cProfile.
 
     Each run starts after a full garbage collection, so that a rare full collection, whose pause
     cProfile would charge to whatever function was allocating, does not land in the profile.
     """
-    get_body(client, url)
-    gc.collect()
-    _, counter, total = counted_get(client, url)
-    gc.collect()
-    profiler = cProfile.Profile()
-    profiler.enable()
-    get_body(client, url)
-    profiler.disable()
+    with served_by(path):
+        get_body(handler, url)
+        gc.collect()
+        _, counter, total = counted_send(handler, url)
+        gc.collect()
+        profiler = cProfile.Profile()
+        profiler.enable()
+        get_body(handler, url)
+        profiler.disable()
     profiler.dump_stats(dump_path)
     text = io.StringIO()
     stats = pstats.Stats(profiler, stream=text)
     profiled_total = max(entry[3] for entry in stats.stats.values())
     stages = {label: profile_entry(stats, suffix, names)[0] for label, suffix, names in PROFILE_STAGES}
-    paginate, eager = list(stages)[:2]
-    stages[paginate] = max(0.0, stages[paginate] - stages[eager])
-    stages["the rest (middleware; view: get_queryset, get_object, filters)"] = profiled_total - sum(stages.values())
+    stages[REST] = max(0.0, profiled_total - sum(stages.values()))
     across = []
     for label, suffix, names in PROFILE_ACROSS:
         seconds, calls = profile_entry(stats, suffix, names)
@@ -207,6 +278,7 @@ def profile_request(client, url, dump_path):
         out.write(text.getvalue())
     return {
         "url": url,
+        "path": path,
         "total_s": total,
         "queries": counter.count,
         "sql_s": counter.seconds,
@@ -223,8 +295,3 @@ def function_name(key):
     if filename == "~":
         return function
     return f"{'/'.join(filename.split('/')[-2:])}:{line}({function})"
-
-
-def new_client():
-    # A host of the default ALLOWED_HOSTS: the test client's own, "testserver", is refused outside the test runner.
-    return Client(HTTP_HOST="localhost")
