@@ -1,5 +1,6 @@
 """Load over HTTP through the production server: gunicorn with `lldapi/gunicorn.py` on loopback, driven
-by wrk (Debian's package) or, when wrk is missing, by a bounded Python client of our own.
+by wrk (Debian's package) or, when wrk is missing, by a bounded Python client of our own. `measure_http`
+runs it on each path of ours in turn (bench/http_settings.py), the API root first each time.
 """
 
 import http.client
@@ -26,6 +27,10 @@ CONNECTIONS = 8
 THREADS = 2
 TIMEOUT = 30  # seconds; wrk's default (2 s) would drop the slow requests from its latencies
 MIX_SCRIPT = Path(__file__).resolve().parent / "mix.lua"
+# The paths of ours over HTTP, in the order measured: the value of BENCH_REPRESENTATION_STORE for
+# bench/http_settings.py (the store path is what production serves once the setting exists).
+PATHS = {"store": "1", "serializer": "0"}
+HTTP_SETTINGS = "bench.http_settings"
 
 
 def free_port():
@@ -67,9 +72,10 @@ def stop(process):
 
 
 @contextmanager
-def production_server(root, log_path, workers=WORKERS):
+def production_server(root, log_path, workers=WORKERS, env_extra=None):
     """gunicorn as in production on 127.0.0.1, persistent connections, DEBUG off; `workers=None` leaves
-    their number to lldapi/gunicorn.py's default. Yields the base URL and the master's process id."""
+    their number to lldapi/gunicorn.py's default; `env_extra` adds to its environment. Yields the base
+    URL and the master's process id."""
     port = free_port()
     env = {
         **os.environ,
@@ -83,6 +89,7 @@ def production_server(root, log_path, workers=WORKERS):
     if workers is not None:
         env["WEB_CONCURRENCY"] = str(workers)
     env.pop("ACCESS_LOG", None)
+    env.update(env_extra or {})
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             gunicorn_command(), cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -238,20 +245,29 @@ def wait_until_idle(base_url, seconds=120, workers=WORKERS):
     raise RuntimeError(f"the server was still busy {seconds} s after a load run")
 
 
-def measure_http(root, scenarios, log_path, progress=print):
+def measure_http(root, scenarios, log_prefix, progress=print):
+    """Each scenario on a server of each path in turn (logs at `<log_prefix>-<path>.log`). The first
+    scenario is the ceiling: each result has its share of the ceiling's requests per second, measured
+    on the same server."""
     name, run = load_generator()
     results = []
-    with production_server(root, log_path) as (base_url, _):
-        for scenario in scenarios:
-            run(base_url, [scenario["url"]], WARMUP)
-            wait_until_idle(base_url)
-            figures = run(base_url, [scenario["url"]], DURATION)
-            wait_until_idle(base_url)
-            progress(
-                f"  HTTP {scenario['label']}: {figures['rps']:.1f} req/s, "
-                f"p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms"
-            )
-            results.append({**scenario, **figures})
+    for path, store in PATHS.items():
+        env = {"DJANGO_SETTINGS_MODULE": HTTP_SETTINGS, "BENCH_REPRESENTATION_STORE": store}
+        with production_server(root, f"{log_prefix}-{path}.log", env_extra=env) as (base_url, _):
+            ceiling = None
+            for scenario in scenarios:
+                run(base_url, [scenario["url"]], WARMUP)
+                wait_until_idle(base_url)
+                figures = run(base_url, [scenario["url"]], DURATION)
+                wait_until_idle(base_url)
+                if ceiling is None:
+                    ceiling = figures["rps"]
+                share = figures["rps"] / ceiling if ceiling else 0.0
+                progress(
+                    f"  HTTP {path} path, {scenario['label']}: {figures['rps']:.1f} req/s ({share:.1%} of the "
+                    f"API root), p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms"
+                )
+                results.append({**scenario, "path": path, "ceiling_share": share, **figures})
     return {
         "tool": name,
         "duration_s": DURATION,
@@ -259,5 +275,6 @@ def measure_http(root, scenarios, log_path, progress=print):
         "connections": CONNECTIONS,
         "workers": WORKERS,
         "server": "gunicorn -c lldapi/gunicorn.py lldapi.wsgi (sync workers), 127.0.0.1",
+        "paths": list(PATHS),
         "results": results,
     }

@@ -236,15 +236,17 @@ def glance_table(legs):
 
 def http_table(legs):
     lines = [
-        "| database | scenario | request | req/s | p50 ms | p99 ms | requests | errors |",
-        "| --- | --- | --- | --: | --: | --: | --: | --: |",
+        "| database | path | scenario | request | req/s | % of the API root's req/s | p50 ms | p99 ms "
+        "| requests | errors |",
+        "| --- | --- | --- | --- | --: | --: | --: | --: | --: | --: |",
     ]
     for leg in legs:
         for result in (leg["http"] or {}).get("results", []):
             errors = result["non_2xx"] + result["socket_errors"]
             lines.append(
-                f"| {leg['database']['name']} | {result['label']} | `{result['url']}` | {result['rps']:,.1f} | "
-                f"{result['p50_ms']:,.1f} | {result['p99_ms']:,.1f} | {result['requests']:,} | {errors} |"
+                f"| {leg['database']['name']} | {result['path']} | {result['label']} | `{result['url']}` | "
+                f"{result['rps']:,.1f} | {result['ceiling_share']:.1%} | {result['p50_ms']:,.1f} | "
+                f"{result['p99_ms']:,.1f} | {result['requests']:,} | {errors} |"
             )
     return "\n".join(lines)
 
@@ -517,10 +519,13 @@ def render_markdown(legs, info, run_seconds, chart_exists):
     if http:
         out += [
             f"Production server: {http['server']}, {http['workers']} workers, persistent database connections "
-            f"(`CONN_MAX_AGE=600`), `DEBUG` off. Load generator: **{http['tool']}**, {http['duration_s']} s per "
-            f"scenario after {http['warmup_s']} s of discarded warm-up, no `Accept-Encoding` (uncompressed "
-            "bodies). Latencies include the time a request waits for a free worker: 8 connections share 2 "
-            "synchronous workers.",
+            f"(`CONN_MAX_AGE=600`), `DEBUG` off; one server per path in turn (`bench/http_settings.py`: the "
+            "project's settings with `REPRESENTATION_STORE` on or off), the API root first on each, so that "
+            "each scenario's share of the API root's requests per second compares two figures of the same "
+            f"server. Load generator: **{http['tool']}**, {http['duration_s']} s per scenario after "
+            f"{http['warmup_s']} s of discarded warm-up, no `Accept-Encoding` (uncompressed bodies). Latencies "
+            f"include the time a request waits for a free worker: {http['connections']} connections share "
+            f"{http['workers']} synchronous workers.",
             "",
             http_table(legs),
             "",
