@@ -86,16 +86,18 @@ def build_database(scale, seed):
     output = manage("generate_data", "--scale", str(scale), "--seed", str(seed))
     seconds = time.perf_counter() - start
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    for line in lines:
-        progress(f"  {line}")
-    # generate_data's own summary ("generated N rows ..."), then what else it reported (the store's build).
+    # generate_data's own summary ("generated N rows ..."), and its last line when that is another (the
+    # representation store's build).
     summary = next((line for line in lines if line.startswith("generated")), lines[-1] if lines else "")
-    others = [line for line in lines if line != summary]
+    also = lines[-1] if lines and lines[-1] != summary else None
+    for line in (summary, also):
+        if line:
+            progress(f"  {line}")
     return {
         "scale": scale,
         "seed": seed,
         "summary": summary,
-        "also": others[-1] if others else None,
+        "also": also,
         "seconds": seconds,
         **object_counts(),
     }
