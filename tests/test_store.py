@@ -1,0 +1,213 @@
+"""The representation store answers byte for byte what the serializers answer, and writes keep it so.
+
+Every comparison asks the same request twice: once through the store (`REPRESENTATION_STORE` on, the
+default) and once through the serializers (off).
+"""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
+
+from lldapi.api import store
+from lldapi.api.registry import registry
+from lldapi.importer import Importer, PageError
+from lldapi.models import DataVersion, Representation
+
+from .fidelity import all_results
+
+pytestmark = pytest.mark.django_db
+
+RESOURCES = registry.served()
+
+
+def modes(resource):
+    return list(resource.modes) or [None]
+
+
+def with_mode(url, mode, query=""):
+    parts = [part for part in (f"mode={mode}" if mode else "", query) if part]
+    return f"{url}?{'&'.join(parts)}" if parts else url
+
+
+def both(client, url, **headers):
+    """The stored and the serialized answer to `url`, which must be the same bytes; returns the first."""
+    stored = client.get(url, **headers)
+    with override_settings(REPRESENTATION_STORE=False):
+        plain = client.get(url, **headers)
+    assert stored.status_code == plain.status_code, (url, stored.content[:300])
+    assert stored.content == plain.content, (url, first_difference(stored.content, plain.content))
+    return stored
+
+
+def first_difference(ours, theirs):
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
+    return ours[max(0, at - 200) : at + 80], theirs[max(0, at - 200) : at + 80]
+
+
+def walk(client, url):
+    """Every page of `url` (pages of 100), each compared; returns the records."""
+    records = []
+    while url:
+        body = json.loads(both(client, url).content)
+        records.extend(body["results"])
+        url = body["next"]
+    return records
+
+
+def store_contents():
+    return dict(Representation.objects.values_list("key", "body"))
+
+
+# Byte for byte
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.url)
+def test_every_seed_record_in_every_mode_is_the_serializers_answer(client, resource):
+    for mode in modes(resource):
+        records = walk(client, with_mode(resource.url, mode, "limit=100"))
+        for record in records[:5]:
+            both(client, with_mode(f"{resource.url}{record['id']}/", mode))
+
+
+def test_text_and_numbers_come_back_as_the_serializers_write_them(client, tmp_path):
+    spacecraft = all_results(client, "/2.3.0/spacecraft/?limit=100")[0]
+    awkward = 'line\u2028para\u2029 "quoted" back\\slash \U0001f680 \u00e9'
+    page = {"count": 1, "next": None, "previous": None, "results": [{**spacecraft, "description": awkward}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    Importer().import_file(path)
+    body = both(client, f"/2.3.0/spacecraft/{spacecraft['id']}/?mode=normal").content
+    assert '\\u2028para\\u2029 \\"quoted\\" back\\\\slash \U0001f680 \u00e9'.encode() in body
+    # The Earth's mass, as LL2 writes it.
+    earth = both(client, "/2.3.0/celestial_bodies/?mode=detailed&limit=100").content
+    assert b'"mass":5.972168e+24' in earth
+
+
+# Never stale
+
+
+# The endpoints that embed agencies the most, and the agencies' own.
+EMBEDDING = ["agencies", "spacecraft", "spacecraft_flights", "docking_events", "spacecraft/flight"]
+
+
+def every_answer(client, compare=False):
+    """Every record of the EMBEDDING endpoints in every mode, through the store (and compared with the
+    serializers' answer), by endpoint, mode and id."""
+    get = walk if compare else all_results
+    return {
+        (resource.url, mode, record["id"]): record
+        for resource in RESOURCES
+        if resource.path in EMBEDDING
+        for mode in modes(resource)
+        for record in get(client, with_mode(resource.url, mode, "limit=100"))
+    }
+
+
+def test_an_import_changes_exactly_the_answers_that_embed_what_it_changed(client, tmp_path):
+    before = every_answer(client)
+    agency = json.loads(client.get("/2.3.0/agencies/?mode=detailed&limit=1").content)["results"][0]
+    stored_before = store_contents()
+    page = {"count": 1, "next": None, "previous": None, "results": [{**agency, "name": "Renamed Agency"}]}
+    path = tmp_path / "agency.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    Importer().import_file(path)
+    after = every_answer(client, compare=True)
+    assert before.keys() == after.keys()
+    changed = {key for key in before if before[key] != after[key]}
+    # Under either API version (2.0.0 flights link to /2.0.0/agencies/).
+    embedding = {key for key, record in before.items() if embeds(record, f"/agencies/{agency['id']}/")}
+    assert changed == embedding
+    assert any(url == "/2.3.0/spacecraft/" for url, _, _ in changed)
+    # The import rewrote the agency's own fragments and no other.
+    stored_after = store_contents()
+    rewritten = {key for key in stored_before if stored_after.get(key) != stored_before[key]}
+    assert rewritten and {key.partition(":")[2] for key in rewritten} == {str(agency["id"])}
+    assert all(item.model.__name__ == "Agency" for item in store.all_components() for key in rewritten
+               if key.startswith(item.digest))
+
+
+def embeds(value, path):
+    if isinstance(value, dict):
+        url = value.get("url")
+        return (isinstance(url, str) and url.endswith(path)) or any(embeds(item, path) for item in value.values())
+    if isinstance(value, list):
+        return any(embeds(item, path) for item in value)
+    return False
+
+
+def test_a_rejected_import_leaves_the_store_as_it_was(client, tmp_path):
+    every_answer(client)
+    before, version = store_contents(), DataVersion.objects.get().value
+    spacecraft = all_results(client, "/2.3.0/spacecraft/?limit=100")
+    broken = [{**spacecraft[0], "name": "Renamed"}, {**spacecraft[1], "flights_count": "many"}]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps({"count": 2, "next": None, "previous": None, "results": broken}), encoding="utf-8")
+    with pytest.raises(PageError):
+        Importer().import_file(path)
+    assert store_contents() == before
+    assert DataVersion.objects.get().value == version
+
+
+# The store itself
+
+
+def test_a_read_fills_what_the_store_misses_and_build_fills_the_rest(client):
+    Representation.objects.all().delete()
+    both(client, "/2.3.0/spacecraft/?limit=3")
+    filled = store_contents()
+    assert filled and len(filled) < 100
+    out = io.StringIO()
+    call_command("build_representations", "--endpoint", "spacecraft", stdout=out, verbosity=1)
+    assert "records in" in out.getvalue() and "written" in out.getvalue()
+    built = store_contents()
+    assert built.items() >= filled.items()
+    # A second build over unchanged data writes nothing.
+    out = io.StringIO()
+    call_command("build_representations", "--endpoint", "spacecraft", stdout=out, verbosity=1)
+    assert ": 0 written," in out.getvalue()
+
+
+def test_a_fill_made_before_a_write_is_not_stored():
+    """A read that began before a write may have made its fragments from older rows."""
+    spacecraft = next(resource for resource in RESOURCES if resource.path == "spacecraft")
+    item = store.component(spacecraft.serializer_for("normal"), "2.3.0")
+    version = store.data_version()
+    store.move_version()
+    store.write_fill([Representation(key=item.key("stale"), body=b"{}")], version)
+    assert not Representation.objects.filter(key=item.key("stale")).exists()
+    store.write_fill([Representation(key=item.key("fresh"), body=b"{}")], store.data_version())
+    assert Representation.objects.filter(key=item.key("fresh")).exists()
+
+
+def test_a_shape_s_digest_follows_its_definition():
+    resource = next(resource for resource in RESOURCES if resource.path == "spacecraft")
+    serializer = resource.serializer_for("normal")
+    item = store.component(serializer, "2.3.0")
+    assert store.component(serializer, "2.3.0") is item
+    assert store.component(serializer, "2.0.0").digest != item.digest
+    changed = type(serializer.__name__, (serializer,), {"Meta": type("Meta", (serializer.Meta,), {
+        "fields": [name for name in serializer.Meta.fields if name != "description"]})})
+    assert store.component(changed, "2.3.0").digest != item.digest
+
+
+def test_an_unknown_endpoint_is_refused():
+    with pytest.raises(Exception, match="unknown endpoint nothing"):
+        call_command("build_representations", "--endpoint", "nothing")
+
+
+# HTTP validation
+
+
+def test_etags_come_from_the_data_version_and_a_304_looks_like_its_200(client):
+    url = "/2.3.0/spacecraft/?mode=detailed&limit=5"
+    for encoding in ({}, {"HTTP_ACCEPT_ENCODING": "gzip"}):
+        first = client.get(url, **encoding)
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"], **encoding)
+        assert again.status_code == 304 and again.content == b""
+        assert again["ETag"] == first["ETag"] and again["Vary"] == first["Vary"]
+    assert client.get(url + "&offset=1")["ETag"] != first["ETag"]
+    store.move_version()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
