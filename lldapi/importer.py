@@ -168,10 +168,13 @@ class Changes:
 
 class Importer:
     """Imports LL2 pages; `changes` maps each model to the `Changes` of its rows over the files
-    imported so far, a rejected file leaving no entries."""
+    imported so far, a rejected file leaving no entries. Each file brings the representation store up
+    to date for what it wrote, in its transaction."""
 
     def __init__(self):
         self.changes = defaultdict(Changes)
+        # The stored representations the imports made again, and how many of them differed.
+        self.rebuilt = store.Built()
         # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
         # file's transaction has committed.
         self.journal = []
@@ -193,12 +196,14 @@ class Importer:
                 for path, record in records:
                     self.upsert(record_serializer(record, path, listed), record, path)
                 reset_sequences()
-                store.build_rows(self.written())
+                rebuilt = store.build_rows(self.written())
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None
         except OperationalError as error:
             # SQLite's "database is locked": another import kept writing past the busy timeout.
             raise PageError(source, None, f"not imported, the database refused it: {error}") from None
+        self.rebuilt.records += rebuilt.records
+        self.rebuilt.written += rebuilt.written
         for model, pk, outcome in self.journal:
             if outcome == DELETED:
                 self.changes[model].discard(pk)

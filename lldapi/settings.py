@@ -189,3 +189,6 @@ SPECTACULAR_SETTINGS = {
 # JSON answers come from the representation store (lldapi/api/store.py); off (`0`): every answer is
 # made by the serializers.
 REPRESENTATION_STORE = env_flag("REPRESENTATION_STORE", default=True)
+# What each worker keeps in memory of the store between requests, in MB (0: nothing), valid until the
+# data changes.
+STORE_MEMORY_MB = int(os.environ.get("STORE_MEMORY_MB", "64"))

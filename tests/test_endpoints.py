@@ -127,10 +127,11 @@ def test_lists_default_to_normal_and_single_objects_to_detailed(client, url):
 
 # Cost
 
+# The store read from the database (with no memory of earlier requests), and the serializers.
 @pytest.mark.parametrize("stored", [True, False], ids=["store", "serializers"])
 @pytest.mark.parametrize("url", RESOURCES)
 def test_a_page_of_100_costs_the_queries_of_a_page_of_10(client, settings, url, stored):
-    settings.REPRESENTATION_STORE = stored
+    settings.REPRESENTATION_STORE, settings.STORE_MEMORY_MB = stored, 0
     for mode in modes(RESOURCES[url]):
         counts = {}
         # The store holds what a page shows once it has been read (the first read fills it).

@@ -29,13 +29,17 @@ fills the store ahead of reads.
 
 import hashlib
 import inspect
+import json
+import logging
 import re
+import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 import django
 import rest_framework
+from django.conf import settings
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import signals
 from django.http import HttpRequest
@@ -46,6 +50,8 @@ from rest_framework.versioning import NamespaceVersioning
 from lldapi.models import DataVersion, Representation
 
 from .models import Record
+
+log = logging.getLogger(__name__)
 
 # Bump when the layout of stored fragments changes.
 STORE_FORMAT = "1"
@@ -291,60 +297,129 @@ def parse(body):
 # Serving.
 
 
+class Memory:
+    """What this process has read and assembled of the store at one data version, up to
+    `STORE_MEMORY_MB`: fragments, lists that hold no condition on the time, and the JSON of components
+    that nest none. The data version, read at the start of each request, says when it is all gone."""
+
+    def __init__(self):
+        self.clear(None)
+
+    def clear(self, version):
+        self.version, self.parts, self.lists, self.built, self.size = version, {}, {}, {}, 0
+
+    def at(self, version):
+        if version != self.version:
+            self.clear(version)
+        return self
+
+    def keep(self, table, key, value, size):
+        budget = settings.STORE_MEMORY_MB * 1_000_000
+        if self.size + size > budget:
+            self.clear(self.version)
+            if size > budget:
+                return
+        table[key] = value
+        self.size += size
+
+
+memory = Memory()
+
+
+@cache
+def levels(root):
+    """{component: level} of the components `root` nests, each a level below the deepest that nests
+    it, so that a page's fragments are read one level at a time, in as many queries as the shape has
+    levels, whatever the page's size."""
+    found = {root: 0}
+    queue = [root]
+    while queue:
+        item = queue.pop()
+        for nested in item.nested.values():
+            if found.get(nested.component, -1) < found[item] + 1:
+                found[nested.component] = found[item] + 1
+                queue.append(nested.component)
+    return found
+
+
 class Assembly:
-    """The JSON of some records in some components, from the store (and made where it misses)."""
+    """The JSON of some records in one component, from the store (made where it misses), at the data
+    version `version` read when the request began."""
 
     def __init__(self, version):
-        self.version = version  # the data version when the request began
+        self.version = version
+        self.memory = memory.at(version) if settings.STORE_MEMORY_MB else Memory()
         self.parts = {}  # (component, pk) -> parsed fragment
         self.lists = {}  # (component, field, pk) -> [child pk]
-        self.built = {}  # (component, pk) -> JSON bytes
-        self.time_relative = False
+        self.built = {}  # (component, pk) -> JSON bytes, what this request has assembled or found ready
 
-    def load(self, item, pks):
-        wanted = {item: set(pks)}
-        while wanted:
-            keys = {component.key(pk): (component, pk) for component, ids in wanted.items() for pk in ids}
-            found = dict(Representation.objects.filter(key__in=list(keys)).values_list("key", "body"))
-            missing = defaultdict(list)
-            for key, (component, pk) in keys.items():
-                if key in found:
-                    self.parts[component, pk] = parse(found[key])
+    def load(self, root, pks):
+        level_of = levels(root)
+        wanted = defaultdict(set, {root: set(pks)})
+        for level in range(max(level_of.values()) + 1):
+            here = {item: wanted.pop(item) for item in list(wanted) if level_of[item] == level}
+            loaded = self.read(here)
+            self.follow(loaded, wanted)
+
+    def read(self, wanted):
+        """Make the fragments of `wanted` available; returns the (component, pk) whose holes need filling."""
+        loaded, keys = [], {}
+        for item, pks in wanted.items():
+            for pk in pks:
+                built = None if item.time_relative else self.memory.built.get((item, pk))
+                if built is not None:
+                    self.built[item, pk] = built  # its JSON is ready, holes filled
+                    continue
+                parts = self.memory.parts.get((item, pk))
+                if parts is None:
+                    keys[item.key(pk)] = (item, pk)
                 else:
-                    missing[component].append(pk)
-            self.fill(missing)
-            wanted = self.holes(keys.values())
-
-    def fill(self, missing):
+                    self.parts[item, pk] = parts
+                loaded.append((item, pk))
+        found = fetch(list(keys)) if keys else {}
+        missing = defaultdict(list)
+        for key, (item, pk) in keys.items():
+            body = found.get(key)
+            if body is None:
+                missing[item].append(pk)
+            else:
+                self.remember(item, pk, body)
         made = []
         for item, pks in missing.items():
             for pk, body in make_fragments(item, pks).items():
-                self.parts[item, pk] = parse(body)
+                self.remember(item, pk, body)
                 made.append(Representation(key=item.key(pk), body=body))
         if made:
             write_fill(made, self.version)
+        return loaded
 
-    def holes(self, loaded):
-        wanted, lists = defaultdict(set), defaultdict(set)
+    def remember(self, item, pk, body):
+        self.parts[item, pk] = parts = parse(body)
+        self.memory.keep(self.memory.parts, (item, pk), parts, len(body))
+
+    def follow(self, loaded, wanted):
+        """Add to `wanted` what the holes of `loaded` show, querying the lists' rows."""
+        lists = defaultdict(set)
         for item, pk in loaded:
             parts = self.parts.get((item, pk))
             if parts is None:
                 continue  # a row that no longer exists: no fragment
             for kind, name, ref in parts[1::2]:
                 if kind == "o":
-                    child = item.nested[name].component
-                    if (child, ref) not in self.parts:
-                        wanted[child].add(ref)
+                    wanted[item.nested[name].component].add(ref)
+                elif (item, name, pk) in self.memory.lists:
+                    rows = self.lists[item, name, pk] = self.memory.lists[item, name, pk]
+                    wanted[item.nested[name].component].update(rows)
                 else:
                     lists[item, name].add(pk)
         for (item, name), parents in lists.items():
             nested = item.nested[name]
-            self.time_relative |= nested.condition is not None
             children = nested.children(list(parents))
             for parent in parents:
                 self.lists[item, name, parent] = rows = children.get(parent, [])
-                wanted[nested.component].update(pk for pk in rows if (nested.component, pk) not in self.parts)
-        return wanted
+                if nested.condition is None:
+                    self.memory.keep(self.memory.lists, (item, name, parent), rows, 8 * len(rows) + 8)
+                wanted[nested.component].update(rows)
 
     def json(self, item, pk):
         key = (item, pk)
@@ -367,7 +442,22 @@ class Assembly:
             else:
                 pieces.append(b"[" + b",".join([self.json(nested.component, row) for row in rows]) + b"]")
         self.built[key] = built = b"".join(pieces)
+        if not item.time_relative:
+            self.memory.keep(self.memory.built, key, built, len(built))
         return built
+
+
+def fetch(keys):
+    """{key: body} of the stored fragments of `keys`, in one query whatever their number (one
+    parameter: an array on PostgreSQL, a JSON array on SQLite)."""
+    table = connection.ops.quote_name(Representation._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f'SELECT "key", "body" FROM {table} WHERE "key" = ANY(%s)', [keys])
+        else:
+            query = f'SELECT "key", "body" FROM {table} WHERE "key" IN (SELECT value FROM json_each(%s))'
+            cursor.execute(query, [json.dumps(keys)])
+        return {key: bytes(body) for key, body in cursor.fetchall()}
 
 
 def data_version():
@@ -385,8 +475,8 @@ def write_fill(made, version):
             if data_version_locked() != version:
                 return
             Representation.objects.bulk_create(made, ignore_conflicts=True, batch_size=BATCH)
-    except DatabaseError:
-        pass
+    except DatabaseError as error:
+        log.info("stored representations not filled, the database is busy: %s", error)
 
 
 def data_version_locked():
@@ -448,7 +538,9 @@ def forget_everything():
 
 def move_version():
     # Before the fragments are forgotten: a fill holding the version row makes this wait (see write_fill).
-    DataVersion.objects.filter(pk=1).update(value=models.F("value") + 1)
+    # A new random value rather than the next number: a write rolled back and another made after it
+    # must not come back to a version that a reader has seen.
+    DataVersion.objects.filter(pk=1).update(value=secrets.randbits(62))
 
 
 # Building ahead of reads.

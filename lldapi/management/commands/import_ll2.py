@@ -42,5 +42,7 @@ class Command(BaseCommand):
                 f"  {kind}: {len(changes.created)} created, {len(changes.updated)} updated, "
                 f"{len(changes.unchanged)} unchanged"
             )
+        rebuilt = importer.rebuilt
+        self.stdout.write(f"  stored representations: {rebuilt.records} made again, {rebuilt.written} of them changed")
         if failures:
             raise CommandError(f"{len(failures)} of {len(paths)} files rejected; nothing of them was written")
