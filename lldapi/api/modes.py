@@ -82,9 +82,13 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         item = self.stored_component()
         if item is None:
             return super().retrieve(request, *args, **kwargs)
-        ids = self.filter_queryset(self.queryset.all()).values_list("pk", flat=True)
-        pk = str(generics.get_object_or_404(ids, pk=kwargs[self.lookup_url_kwarg or self.lookup_field]))
-        version = store.data_version()
+        queryset = self.queryset.all()
+        if self.request.query_params.keys() - {"format", "mode"}:  # filters apply to a single object too
+            queryset = self.filter_queryset(queryset)
+        # The object's id and the data version, in one query.
+        found = store.with_data_version(queryset, "pk")
+        pk, version = generics.get_object_or_404(found, pk=kwargs[self.lookup_url_kwarg or self.lookup_field])
+        pk = str(pk)
         etag = self.stored_etag(item, version)
         if not_modified := self.not_modified(etag):
             return not_modified

@@ -41,7 +41,7 @@ import django
 import rest_framework
 from django.conf import settings
 from django.db import DatabaseError, connection, models, transaction
-from django.db.models import signals
+from django.db.models import Subquery, signals
 from django.http import HttpRequest
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -462,6 +462,12 @@ def fetch(keys):
 
 def data_version():
     return DataVersion.objects.values_list("value", flat=True).first() or 0
+
+
+def with_data_version(queryset, *fields):
+    """The `values_list` of `fields` of `queryset`, with the data version as a last column."""
+    version = Subquery(DataVersion.objects.values("value")[:1])
+    return queryset.annotate(data_version=version).values_list(*fields, "data_version")
 
 
 def write_fill(made, version):
