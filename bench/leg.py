@@ -1,9 +1,11 @@
 """One database leg of the benchmark, run in its own process against DATABASE_URL: migrate, generate
-the synthetic data set, measure every scenario in Django (the serializer path and the store path of ours,
-the Django and orjson floors, the naive baseline), profile two requests (the headline page and one small
-object) on each path, load the production server over HTTP on each path, soak it with a mix of requests
-(on SQLite with imports writing meanwhile), and write everything to a JSON file.
-"""
+the synthetic data set with the representation store empty, build the store (every mode of the three core
+endpoints, then every endpoint's shapes, both timed) and measure its size beside the database's, measure
+every scenario in Django (the serializer path and the store path of ours, the Django and orjson floors,
+the naive baseline), profile two requests (the headline page and one small object) on each path, load the
+production server over HTTP on each path, import one seed page (timed, with the representations it made
+again), soak it with a mix of requests (on SQLite with imports writing meanwhile), and write everything
+to a JSON file."""
 
 import gc
 import hashlib
@@ -11,6 +13,7 @@ import importlib
 import json
 import os
 import platform
+import re
 import sqlite3
 import subprocess
 import sys
@@ -79,15 +82,14 @@ def manage(*args):
 
 
 def build_database(scale, seed):
-    """Migrate the (fresh) database and generate the data set (which, where the project has a
-    representation store, builds it too); returns what was generated."""
+    """Migrate the (fresh) database and generate the data set, leaving the representation store empty
+    (`build_store` fills it); returns what was generated."""
     manage("migrate", "--noinput", "-v0")
     start = time.perf_counter()
-    output = manage("generate_data", "--scale", str(scale), "--seed", str(seed))
+    output = manage("generate_data", "--scale", str(scale), "--seed", str(seed), "--no-representations")
     seconds = time.perf_counter() - start
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    # generate_data's own summary ("generated N rows ..."), and its last line when that is another (the
-    # representation store's build).
+    # generate_data's own summary ("generated N rows ..."), and its last line when that is another.
     summary = next((line for line in lines if line.startswith("generated")), lines[-1] if lines else "")
     also = lines[-1] if lines and lines[-1] != summary else None
     for line in (summary, also):
@@ -101,6 +103,157 @@ def build_database(scale, seed):
         "seconds": seconds,
         **object_counts(),
     }
+
+
+# The endpoints whose every mode the store's first build makes (the issue's "three core endpoints").
+CORE_ENDPOINTS = ("spacecraft", "spacecraft_flights", "docking_events")
+BUILT = re.compile(
+    r"built (?P<records>\d+) records in (?P<shapes>\d+) shapes: (?P<written>\d+) written, "
+    r"(?P<megabytes>[\d.]+) MB, (?P<seconds>[\d.]+) s; (?P<removed>\d+) fragments of old shapes removed"
+)
+
+
+def timed_manage(*args):
+    """A manage.py command in its own process, and the seconds it took, start-up included."""
+    start = time.perf_counter()
+    output = manage(*args)
+    return output, time.perf_counter() - start
+
+
+def build_representations(*args):
+    """`manage.py build_representations` with `args`: what it printed, parsed, and its wall time."""
+    output, wall = timed_manage("build_representations", *args)
+    match = BUILT.search(output)
+    if not match:
+        raise SystemExit(f"manage.py build_representations {' '.join(args)}: unexpected output:\n{output}")
+    progress(f"  {match.group(0)}")
+    figures = {name: float(value) if "." in value else int(value) for name, value in match.groupdict().items()}
+    return {"line": match.group(0), **figures, "wall_seconds": wall}
+
+
+def build_store():
+    """Fill the empty store as an operator would: every mode of the three core endpoints first, then every
+    endpoint's shapes (which makes the core ones again and writes only what is missing); both timed."""
+    core = build_representations(*(arg for endpoint in CORE_ENDPOINTS for arg in ("--endpoint", endpoint)))
+    full = build_representations()
+    return {"core_endpoints": list(CORE_ENDPOINTS), "core": core, "full": full}
+
+
+STORE_TABLE = "lldapi_representation"
+
+
+def sqlite_store_bytes(cursor):
+    """The pages of the store's table and its indexes (the primary key's), by the dbstat virtual table;
+    None when this SQLite build has none."""
+    from django.db import DatabaseError
+
+    try:
+        cursor.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name")
+    except DatabaseError:  # no such table: dbstat
+        return None
+    pages = dict(cursor.fetchall())
+    cursor.execute("SELECT name FROM sqlite_master WHERE tbl_name = %s", [STORE_TABLE])
+    return sum(pages.get(name, 0) for (name,) in cursor.fetchall())
+
+
+def store_size():
+    """The store's size beside the database's, in bytes: on PostgreSQL the store's relation with its
+    index and TOAST, and the database; on SQLite the store's pages (by dbstat, or else the length of its
+    keys and bodies) and the database file after a checkpoint has moved the WAL into it."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(STORE_TABLE)
+    key = connection.ops.quote_name("key")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM(LENGTH({key}) + LENGTH(body)), 0) FROM {table}")
+        rows, payload = cursor.fetchone()
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_total_relation_size(%s), pg_database_size(current_database())", [STORE_TABLE])
+            store, database = cursor.fetchone()
+            method = "`pg_total_relation_size` of the table, its index and TOAST included, and `pg_database_size`"
+            checkpoint_busy = None
+        else:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            checkpoint_busy = bool(cursor.fetchone()[0])
+            database = os.path.getsize(connection.settings_dict["NAME"])
+            store = sqlite_store_bytes(cursor)
+            if store is None:
+                store, method = payload, "`length(key) + length(body)` of its rows, this SQLite having no `dbstat`"
+            else:
+                method = "the `dbstat` pages of the table and of its primary key's index, and the file's size"
+    without = database - store
+    size = {
+        "table": STORE_TABLE,
+        "rows": rows,
+        "store_bytes": store,
+        "payload_bytes": payload,
+        "database_bytes": database,
+        "without_store_bytes": without,
+        "ratio": store / without if without > 0 else None,
+        "method": method,
+        "checkpoint_busy": checkpoint_busy,
+    }
+    progress(
+        f"  store: {store / 1e6:,.1f} MB in {rows:,} rows; the database without it: {without / 1e6:,.1f} MB"
+        + (f"; ratio {size['ratio']:.2f}" if size["ratio"] is not None else "")
+    )
+    return size
+
+
+SEED_PAGE = "fixtures/ll2/000_507bf079f7021729.txt"
+IMPORTED_KIND = re.compile(
+    r"^\s+(?P<kind>.+): (?P<created>\d+) created, (?P<updated>\d+) updated, (?P<unchanged>\d+) unchanged$"
+)
+REMADE = re.compile(r"stored representations: (?P<made_again>\d+) made again, (?P<changed>\d+) of them changed")
+# A management command in a fresh process as manage.py runs it, timed from after Django's set-up to the
+# command's end: the process's start-up (a second or two, most of a small import) is left out.
+TIMED_COMMAND = """
+import os, sys, time
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
+import django
+django.setup()
+from django.core.management import call_command
+start = time.perf_counter()
+call_command(*sys.argv[1:])
+print(f"command took {time.perf_counter() - start:.6f} s")
+"""
+COMMAND_TOOK = re.compile(r"^command took (?P<seconds>[\d.]+) s$", re.MULTILINE)
+
+
+def import_seed_page():
+    """`import_ll2` of the first seed page (10 real LL2 spacecraft) into the generated database, in its own
+    process, timed: the records it created and updated, and the stored representations it made again."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", TIMED_COMMAND, "import_ll2", SEED_PAGE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+    )
+    wall = time.perf_counter() - start
+    output = result.stdout
+    remade, took = REMADE.search(output), COMMAND_TOOK.search(output)
+    if result.returncode != 0 or not remade or not took:
+        raise SystemExit(f"import_ll2 {SEED_PAGE} failed or printed something unexpected:\n{output}{result.stderr}")
+    kinds = {}
+    for line in output.splitlines():
+        if match := IMPORTED_KIND.match(line):
+            kinds[match["kind"]] = {name: int(match[name]) for name in ("created", "updated", "unchanged")}
+    imported = {
+        "page": SEED_PAGE,
+        "seconds": float(took["seconds"]),
+        "wall_seconds": wall,
+        "kinds": kinds,
+        **{name: sum(kind[name] for kind in kinds.values()) for name in ("created", "updated", "unchanged")},
+        "made_again": int(remade["made_again"]),
+        "changed": int(remade["changed"]),
+    }
+    progress(
+        f"  {imported['seconds']:.2f} s ({wall:.1f} s with the process's start-up): {imported['created']} "
+        f"created, {imported['updated']} updated, {imported['unchanged']} unchanged; {remade.group(0)}"
+    )
+    return imported
 
 
 def object_counts():
@@ -399,6 +552,8 @@ def run_leg(scale, seed, out_path, http=True, soak_only=False):
     database = database_info()
     progress(f"[{database['name']} {database['version']}] migrate and generate_data --scale {scale} --seed {seed}")
     dataset = build_database(scale, seed)
+    progress(f"[{database['name']}] build_representations: the three core endpoints, then every endpoint")
+    store = {**build_store(), "size": store_size()}
     chosen = chosen_objects()
     work = out_path.parent
     report = {
@@ -406,6 +561,7 @@ def run_leg(scale, seed, out_path, http=True, soak_only=False):
         "tree": tree,
         "process": process_settings(),
         "dataset": dataset,
+        "store": store,
         "chosen": chosen,
         "python": platform.python_version(),
         "representation_store": representation_store_setting(),
@@ -414,6 +570,9 @@ def run_leg(scale, seed, out_path, http=True, soak_only=False):
     }
     if not soak_only:
         report.update(measure_leg(database, chosen, work, http))
+        # After the scenarios, which it would change, and before the soak, on the database as generated.
+        progress(f"[{database['name']}] import_ll2 {SEED_PAGE}")
+        store["seed_import"] = import_seed_page()
     report["soak"] = run_soak(database, chosen, work)
     for failure in soak.failures(report["soak"]):
         progress(f"FAIL [{database['name']}] {failure}")

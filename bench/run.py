@@ -4,10 +4,10 @@
 
 Runs one leg per database, each in its own process with its own DATABASE_URL: SQLite in a fresh file
 under bench/work/, PostgreSQL in a throwaway cluster from bin/with-postgres. Each leg migrates,
-generates the synthetic data set and measures (bench/leg.py), writing bench/work/<database>.json; then
-this renders bench/results.md and bench/chart.png from both. Exits non-zero if a leg failed or a check
-did (queries that grow with the page size on either path, a store or naive body that differs from the
-serializer path's, errors in the soak).
+generates the synthetic data set, builds the representation store and measures (bench/leg.py), writing
+bench/work/<database>.json; then this renders bench/results.md and bench/chart.png from both. Exits
+non-zero if a leg failed or a check did (queries that grow with the page size on either path, a store or
+naive body that differs from the serializer path's, errors in the soak).
 
 With --soak-only, each leg generates the data set and runs only the soak (bench/soak.py), writing
 bench/work/soak-<database>.json, and this renders bench/work/soak.md; results.md is left alone.
