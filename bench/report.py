@@ -234,6 +234,97 @@ def glance_table(legs):
     return "\n".join(lines)
 
 
+# The issue's goals for the store's own figures.
+STORE_RATIO_GOAL = 5
+CORE_BUILD_GOAL_S = 60
+
+
+def mb(size):
+    return f"{size / 1e6:,.1f}"
+
+
+def goal(met):
+    return "met" if met else "**not met**"
+
+
+def build_cell(build):
+    return (
+        f"{build['seconds']:,.1f} s ({build['wall_seconds']:,.1f} s with the command's start-up): "
+        f"{build['records']:,} records in {build['shapes']} shapes made ({build['megabytes']:,.1f} MB of JSON), "
+        f"{build['written']:,} of them written"
+    )
+
+
+def store_table(leg):
+    """The store's figures of one leg, as lines: size beside the database's, builds, one seed page."""
+    store = leg["store"]
+    size, core, full, seed = store["size"], store["core"], store["full"], store.get("seed_import")
+    ratio_text = f"{size['ratio']:.2f}×" if size["ratio"] is not None else "—"
+    lines = [
+        "| figure | value | goal |",
+        "| --- | --- | --- |",
+        f"| store (`{size['table']}`, {size['rows']:,} rows) | {mb(size['store_bytes'])} MB | |",
+        f"| database without the store | {mb(size['without_store_bytes'])} MB (of {mb(size['database_bytes'])} MB) | |",
+        f"| store ÷ database without it | {ratio_text} | ≤ {STORE_RATIO_GOAL}×: "
+        f"{goal(size['ratio'] is not None and size['ratio'] <= STORE_RATIO_GOAL)} |",
+        f"| core build ({', '.join(f'`{endpoint}`' for endpoint in store['core_endpoints'])}, every mode) | "
+        f"{build_cell(core)} | < {CORE_BUILD_GOAL_S} s, start-up included: "
+        f"{goal(core['wall_seconds'] < CORE_BUILD_GOAL_S)} |",
+        f"| full build (every endpoint's shapes, after the core build) | {build_cell(full)} | |",
+    ]
+    if seed:
+        lines += [
+            f"| one seed page imported (`{seed['page']}`) | {seed['seconds']:,.2f} s ({seed['wall_seconds']:,.1f} s "
+            f"with the process's start-up): {seed['created']:,} records created, {seed['updated']:,} updated, "
+            f"{seed['unchanged']:,} unchanged | |",
+            f"| representations made again / changed by that import | {seed['made_again']:,} / "
+            f"{seed['changed']:,} | only the affected records |",
+        ]
+    return lines
+
+
+def store_section(legs):
+    """The store's size and build times per database, with what each figure is, as lines."""
+    legs = [leg for leg in legs if leg.get("store")]
+    if not legs:
+        return []
+    out = [
+        "## The store",
+        "",
+        f"`generate_data --no-representations` leaves the representation store empty; `manage.py "
+        f"build_representations --endpoint {' --endpoint '.join(legs[0]['store']['core_endpoints'])}` then fills "
+        "it, and `manage.py build_representations` after it, each in its own process, before any scenario "
+        "is measured (so every scenario finds the store full). The seed page is imported after the "
+        "scenarios and before the soak. MB are 10⁶ bytes.",
+        "",
+    ]
+    for leg in legs:
+        out += [f"**{leg['database']['name']}**, sizes by {leg['store']['size']['method']}:", ""]
+        out += store_table(leg)
+        out.append("")
+    out += [
+        "- *Store*: the space the table `lldapi_representation` takes in the database, its primary key's "
+        "index included (and on PostgreSQL its TOAST), after both builds.",
+        "- *Database without the store*: the whole database's size (on SQLite its file, after "
+        "`PRAGMA wal_checkpoint(TRUNCATE)`) less the store's, that is the mirror's own rows and indexes.",
+        "- *Store ÷ database without it*: how many times the mirror's own data the store adds.",
+        "- *Core build*: the seconds `build_representations` reports for every mode of the three core "
+        "endpoints into the empty store (its wall time, with Django's start-up, in brackets), the records "
+        "it made (one per record and shape), the megabytes of their JSON, and how many of them it wrote (those "
+        "missing from the store or different).",
+        "- *Full build*: the same for every endpoint's shapes, run after the core build: it makes the core "
+        "shapes again but writes only the fragments that are missing or differ.",
+        "- *One seed page imported*: the seconds `import_ll2` takes, in a process of its own after Django's "
+        "set-up (the process's wall time in brackets), to import one page of 10 real LL2 spacecraft into the "
+        "generated database, with the records of every kind it created, updated and left unchanged.",
+        "- *Representations made again / changed*: the stored fragments that import made again in the same "
+        "transaction (those of the records it wrote and of the records that embed them), and how many of "
+        "them differed from what was stored.",
+        "",
+    ]
+    return out
+
+
 def http_table(legs):
     lines = [
         "| database | path | scenario | request | req/s | % of the API root's req/s | p50 ms | p99 ms "
@@ -423,6 +514,13 @@ def store_note(legs):
     )
 
 
+def store_origin(legs):
+    """How the store was filled before the scenarios, in the words of the method."""
+    if all(leg.get("store") for leg in legs):
+        return "the two builds left the store (see *The store* below)."
+    return "`generate_data` left the store (see the data set above)."
+
+
 def method(legs):
     """The paragraphs that say how each figure was measured."""
     middleware = legs[0].get("middleware") or []
@@ -439,7 +537,9 @@ def method(legs):
         "response built by the DRF serializers. One untimed warm-up request, one untimed request that counts "
         "the SQL queries, then as many timed requests as fit in about 1.5 s (*n*).",
         "- **store path**: the same with `REPRESENTATION_STORE=True`, the stored representations, as "
-        "`generate_data` left the store (see the data set above). " + store_note(legs),
+        + store_origin(legs)
+        + " "
+        + store_note(legs),
         "- **Django floor**: the same request through the same handler and middleware, resolved with a "
         "bench-only URL conf (`bench/floor_urls.py`, set as the request's `urlconf`) whose one view returns the "
         "serializer path's body, stored beforehand, as `HttpResponse(body, content_type=\"application/json\")`. "
@@ -480,6 +580,7 @@ def render_markdown(legs, info, run_seconds, chart_exists):
         "",
         glance_table(legs),
         "",
+        *store_section(legs),
     ]
     for leg in legs:
         out += [
