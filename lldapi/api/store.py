@@ -299,27 +299,33 @@ def parse(body):
 
 class Memory:
     """What this process has read and assembled of the store at one data version, up to
-    `STORE_MEMORY_MB`: fragments, lists that hold no condition on the time, and the JSON of components
-    that nest none. The data version, read at the start of each request, says when it is all gone."""
+    `STORE_MEMORY_MB`, the oldest first out: fragments, lists that hold no condition on the time, and
+    the JSON of components that nest none. The data version, read at the start of each request, says
+    when it is all gone."""
 
     def __init__(self):
         self.clear(None)
 
     def clear(self, version):
-        self.version, self.parts, self.lists, self.built, self.size = version, {}, {}, {}, 0
+        self.version, self.entries, self.size = version, {}, 0  # (kind, key) -> (value, size)
 
     def at(self, version):
         if version != self.version:
             self.clear(version)
         return self
 
-    def keep(self, table, key, value, size):
+    def get(self, kind, key):
+        entry = self.entries.get((kind, key))
+        return None if entry is None else entry[0]
+
+    def keep(self, kind, key, value, size):
         budget = settings.STORE_MEMORY_MB * 1_000_000
-        if self.size + size > budget:
-            self.clear(self.version)
-            if size > budget:
-                return
-        table[key] = value
+        if size > budget:
+            return
+        while self.size + size > budget:
+            oldest = next(iter(self.entries))
+            self.size -= self.entries.pop(oldest)[1]
+        self.entries[kind, key] = (value, size)
         self.size += size
 
 
@@ -366,11 +372,11 @@ class Assembly:
         loaded, keys = [], {}
         for item, pks in wanted.items():
             for pk in pks:
-                built = None if item.time_relative else self.memory.built.get((item, pk))
+                built = None if item.time_relative else self.memory.get("built", (item, pk))
                 if built is not None:
                     self.built[item, pk] = built  # its JSON is ready, holes filled
                     continue
-                parts = self.memory.parts.get((item, pk))
+                parts = self.memory.get("parts", (item, pk))
                 if parts is None:
                     keys[item.key(pk)] = (item, pk)
                 else:
@@ -395,7 +401,7 @@ class Assembly:
 
     def remember(self, item, pk, body):
         self.parts[item, pk] = parts = parse(body)
-        self.memory.keep(self.memory.parts, (item, pk), parts, len(body))
+        self.memory.keep("parts", (item, pk), parts, len(body))
 
     def follow(self, loaded, wanted):
         """Add to `wanted` what the holes of `loaded` show, querying the lists' rows."""
@@ -407,8 +413,8 @@ class Assembly:
             for kind, name, ref in parts[1::2]:
                 if kind == "o":
                     wanted[item.nested[name].component].add(ref)
-                elif (item, name, pk) in self.memory.lists:
-                    rows = self.lists[item, name, pk] = self.memory.lists[item, name, pk]
+                elif (rows := self.memory.get("lists", (item, name, pk))) is not None:
+                    self.lists[item, name, pk] = rows
                     wanted[item.nested[name].component].update(rows)
                 else:
                     lists[item, name].add(pk)
@@ -418,7 +424,7 @@ class Assembly:
             for parent in parents:
                 self.lists[item, name, parent] = rows = children.get(parent, [])
                 if nested.condition is None:
-                    self.memory.keep(self.memory.lists, (item, name, parent), rows, 8 * len(rows) + 8)
+                    self.memory.keep("lists", (item, name, parent), rows, 8 * len(rows) + 8)
                 wanted[nested.component].update(rows)
 
     def json(self, item, pk):
@@ -443,7 +449,7 @@ class Assembly:
                 pieces.append(b"[" + b",".join([self.json(nested.component, row) for row in rows]) + b"]")
         self.built[key] = built = b"".join(pieces)
         if not item.time_relative:
-            self.memory.keep(self.memory.built, key, built, len(built))
+            self.memory.keep("built", key, built, len(built))
         return built
 
 
