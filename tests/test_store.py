@@ -155,7 +155,7 @@ def test_a_rejected_import_leaves_the_store_as_it_was(client, tmp_path):
 
 
 def test_a_read_fills_what_the_store_misses_and_build_fills_the_rest(client):
-    Representation.objects.all().delete()
+    store.forget_everything()
     both(client, "/2.3.0/spacecraft/?limit=3")
     filled = store_contents()
     assert filled and len(filled) < 100

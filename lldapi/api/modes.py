@@ -89,7 +89,8 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         envelope = JSONRenderer().render(self.paginator.get_paginated_response([]).data)
         if not envelope.endswith(b"[]}"):
             raise ValueError(f"unexpected page envelope: {envelope[-40:]!r}")
-        results = b",".join([assembly.json(item, pk) for pk in page])
+        origin = store.Origin(request)
+        results = b",".join([assembly.served(item, pk, origin) for pk in page])
         return self.stored_response(envelope[:-2] + results + b"]}", etag)
 
     def retrieve(self, request, *args, **kwargs):
@@ -105,7 +106,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
             return not_modified
         assembly = store.Assembly(version)
         assembly.load(item, [pk])
-        return self.stored_response(assembly.json(item, pk), etag)
+        return self.stored_response(assembly.served(item, pk, store.Origin(request)), etag)
 
     def stored_component(self):
         """The store's component for this request, or None where the serializers answer: the store
@@ -135,7 +136,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
     def stored_response(self, body, etag):
-        response = Response(RenderedJSON(store.with_origin(body, self.request)))
+        response = Response(RenderedJSON(body))
         response["ETag"] = etag
         patch_vary_headers(response, ["Accept-Encoding"])
         return response

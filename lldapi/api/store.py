@@ -427,6 +427,16 @@ class Assembly:
                     self.memory.keep("lists", (item, name, parent), rows, 8 * len(rows) + 8)
                 wanted[nested.component].update(rows)
 
+    def served(self, item, pk, origin):
+        """The JSON of record `pk` in `item` with `origin` in its links, as a response shows it."""
+        key = (item, pk, origin.key)
+        served = None if item.time_relative else self.memory.get("served", key)
+        if served is None:
+            served = origin.apply(self.json(item, pk))
+            if not item.time_relative:
+                self.memory.keep("served", key, served, len(served))
+        return served
+
     def json(self, item, pk):
         key = (item, pk)
         built = self.built.get(key)
@@ -516,16 +526,21 @@ class no_waiting:
                 cursor.execute(f"PRAGMA busy_timeout = {int(self.timeout)}")
 
 
-def with_origin(body, request):
-    """`body` with the request's origin (and `?format=`, as DRF's links keep it) in each self link."""
-    from rest_framework.reverse import preserve_builtin_query_params
+class Origin:
+    """A request's origin (and `?format=`, which DRF's links keep), to put in the self links of stored JSON."""
 
-    origin = request.build_absolute_uri("/")[:-1].encode()
-    suffix = preserve_builtin_query_params("", request).encode()
-    if not suffix:
-        return body.replace(LINK, b'"' + origin + b"/")
-    template = b'"' + origin.replace(b"\\", b"\\\\") + rb"\1" + suffix.replace(b"\\", b"\\\\") + b'"'
-    return LINK_PATH.sub(template, body)
+    def __init__(self, request):
+        from rest_framework.reverse import preserve_builtin_query_params
+
+        self.origin = request.build_absolute_uri("/")[:-1].encode()
+        self.suffix = preserve_builtin_query_params("", request).encode()
+        self.key = (self.origin, self.suffix)
+
+    def apply(self, body):
+        if not self.suffix:
+            return body.replace(LINK, b'"' + self.origin + b"/")
+        template = b'"' + self.origin.replace(b"\\", b"\\\\") + rb"\1" + self.suffix.replace(b"\\", b"\\\\") + b'"'
+        return LINK_PATH.sub(template, body)
 
 
 # Forgetting what writes change.
