@@ -19,7 +19,9 @@ def settle_garbage_collector():
     generations, and collecting the young generation less often, removes most of that.
     """
     import lldapi.urls  # noqa: F401  (every view and serializer)
+    from lldapi.api import store
 
+    store.all_components()  # the representation store's plan of every shape, rather than on a first request
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
