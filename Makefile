@@ -15,7 +15,7 @@ help:
 	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
 	@echo "            else a throwaway cluster from bin/with-postgres)"
 	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP, and a 60 s soak per"
-	@echo "            database (8-11 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
+	@echo "            database (about 15 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
 	@echo "            BENCH_ARGS=--soak-only runs only the soaks (3 minutes) and writes bench/work/soak.md"
 	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
 
