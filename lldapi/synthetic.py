@@ -1300,6 +1300,7 @@ class Generator:
                         ("station", event.space_station_target),
                         ("flight", event.flight_vehicle_target),
                         ("turnaround", event.flight_vehicle_target and event.flight_vehicle_target.turn_around_time),
+                        ("landed flight", event.flight_vehicle_target and event.flight_vehicle_target.landing),
                         ("payload", event.payload_flight_target),
                         ("program", event.payload_flight_target
                          and payload_programs.get(event.payload_flight_target.payload.pk)),
@@ -1307,9 +1308,21 @@ class Generator:
                     if docked_to
                 )
         crewed = [flight for flight in self.flights if flight.pk in flight_crews]
+        for flight in crewed:
+            if flight.landing:
+                targets[flight.pk].add("own landing")
         # Flights that dock to the most kinds of target first, so that the spacewalks show docking events
-        # of every kind.
+        # of every kind; and before them, one after the other, the flights that add the most kinds the
+        # ones before them lack, so that the first page of spacewalks shows every kind at any scale.
         crewed.sort(key=lambda flight: -len(targets[flight.pk]))
+        covering, covered = [], set()
+        while crewed and (best := max(crewed, key=lambda flight: len(targets[flight.pk] - covered))):
+            if not targets[best.pk] - covered:
+                break
+            covering.append(best)
+            covered |= targets[best.pk]
+            crewed.remove(best)
+        crewed = covering + crewed
         # And a walk from a flight of each of the first astronauts who flew, so that a first page of
         # astronauts lists spacewalks.
         leaders = {}
@@ -1806,6 +1819,26 @@ class Generator:
             docking_location=self.pick([place for place in self.docking_locations if place.payload]),
             flight_vehicle_chaser=chaser,
             payload_flight_target=planned_payloads[len(self.upcoming) + 1],
+        )
+        # And one with a flight that ended, launched for a program, so that the first page of all launches
+        # shows a target flight with its launch, its landing and the program's agencies and patches, whatever
+        # the scale (the events taken in turn above do not always target a flight on that page).
+        programs = self.linked(launches.Launch, "program")
+        target = next(
+            flight
+            for flight in self.flights
+            if flight is not chaser and flight.landing and programs[flight.launch.pk]
+        )
+        docked = self.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
+        departure = self.moment(docked, chaser.mission_end)
+        chaser.spacecraft.time_docked += departure - docked
+        self.new(
+            docking.DockingEvent,
+            docking=docked,
+            departure=departure,
+            docking_location=self.pick([place for place in self.docking_locations if place.spacecraft]),
+            flight_vehicle_chaser=chaser,
+            flight_vehicle_target=target,
         )
         # And the last planned flight's docking at a station: not docked yet, so the station lists it among
         # its active docking events but does not count it among its docked vehicles (see `one_vehicle_per_port`).

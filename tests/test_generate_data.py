@@ -41,7 +41,7 @@ def test_scale_one_is_shaped_like_ll2():
     assert Spacecraft.objects.count() == 600
     # The flights and dockings that took place, and those planned on the first upcoming launches.
     assert SpacecraftFlight.objects.count() == 900 + 12
-    assert DockingEvent.objects.count() == 700 + 13
+    assert DockingEvent.objects.count() == 700 + 14
     assert Astronaut.objects.count() == 600
 
 
