@@ -9,13 +9,14 @@ every endpoint passes.
 """
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from django.urls import include, re_path
 from django.urls import path as route
-from django.urls import re_path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from .errors import not_found, not_served
 from .modes import ModeViewSet
@@ -147,26 +148,37 @@ class Registry:
         return [r for r in self.resources if version in (None, r.version)]
 
     def urlpatterns(self, version):
-        """The endpoints of `version`, then the embedded-only resources, then a JSON 404 for the rest.
+        """The API root and the endpoints of `version`, then the embedded-only resources, then a JSON
+        404 for the rest.
 
+        The endpoints' routes are grouped under their path's first segment (`launches/`, `config/`), so
+        that resolving a URL tries one prefix per group rather than every route of every endpoint.
         Embedded-only routes come after the served ones, so that `spacecraft/flight/` (2.0.0) is
         never read as the spacecraft with id "flight"; for the same reason, a resource comes after those
         at its sub-paths (`launches/upcoming/` is not the launch with id "upcoming").
         """
-        router = Router()
         served = self.served(version)
 
         def has_sub_paths(resource):
             return any(other.path.startswith(f"{resource.path}/") for other in served)
 
+        root = Router()  # whose registry the API root lists
+        groups = defaultdict(SimpleRouter)  # a path's first segment -> the routes under it
         for resource in sorted(served, key=has_sub_paths):
-            router.register(resource.path, resource.viewset, basename=resource.basename)
+            root.register(resource.path, resource.viewset, basename=resource.basename)
+            segment, _, rest = resource.path.partition("/")
+            groups[segment].register(rest, resource.viewset, basename=resource.basename)
         embedded = [
             route(f"{item.path}/<str:pk>/", not_served, name=f"{item.basename}-detail")
             for item in self.embedded
             if item.version == version
         ]
-        return router.urls + embedded + [re_path(r"^(.*/)?$", not_found)]
+        return [
+            re_path(r"^$", root.get_api_root_view(), name=root.root_view_name),
+            *(route(f"{segment}/", include(router.urls)) for segment, router in groups.items()),
+            *embedded,
+            re_path(r"^(.*/)?$", not_found),
+        ]
 
 
 registry = Registry()
