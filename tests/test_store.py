@@ -6,11 +6,15 @@ default) and once through the serializers (off).
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
-from django.test.utils import override_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 
+from agencies.models import Agency
+from docking.models import DockingEvent
 from lldapi.api import store
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
@@ -211,3 +215,80 @@ def test_etags_come_from_the_data_version_and_a_304_looks_like_its_200(client):
     assert client.get(url + "&offset=1")["ETag"] != first["ETag"]
     store.move_version()
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+# What a worker remembers
+
+
+def queries_of(client, url, status=200):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == status, url
+    return len(queries)
+
+
+def test_a_worker_remembers_ids_and_counts_until_the_data_moves_on(client):
+    url = "/2.3.0/docking_events/?limit=100"
+    first = json.loads(both(client, url).content)["results"][0]
+    single = f"/2.3.0/docking_events/{first['id']}/"
+    both(client, single)
+    # Answered again from memory: the data version is the one query.
+    assert queries_of(client, url) == 1
+    assert queries_of(client, single) == 1
+    DockingEvent.objects.get(pk=first["id"]).delete()
+    assert both(client, single).status_code == 404
+    page = json.loads(both(client, url).content)
+    assert first["id"] not in [record["id"] for record in page["results"]]
+    assert queries_of(client, single, status=404) > 1  # an unknown id is never remembered
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/2.3.0/launches/previous/?limit=5",  # rows relative to the clock
+        "/2.3.0/launches/?is_crewed=true&limit=5",  # a filter (some are relative to the clock)
+    ],
+)
+def test_lists_of_rows_the_clock_or_a_filter_selects_are_queried_each_time(client, url):
+    both(client, url)
+    assert queries_of(client, url) > 1
+    if "previous" in url:
+        first = json.loads(client.get(url).content)["results"][0]
+        single = f"/2.3.0/launches/previous/{first['id']}/"
+        both(client, single)
+        assert queries_of(client, single) == 1  # its id and the data version, asked again
+        assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 2
+        assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 1
+
+
+# One state of the data
+
+
+@pytest.mark.parametrize("single", [False, True], ids=["page", "single object"])
+def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client, monkeypatch, single):
+    """A write that commits between the queries of a stored answer (here, between the levels of its
+    fragments) makes the answer read again: never some rows before the write and some after."""
+    url = "/2.3.0/docking_events/?mode=detailed&limit=100"
+    if single:
+        url = json.loads(client.get(url).content)["results"][0]["url"].replace("http://testserver", "")
+    before = both(client, url).content
+    agency_id = re.search(rb'/2\.3\.0/agencies/(\d+)/', before).group(1).decode()
+    read = store.Assembly.read
+    reads = []
+
+    def read_then_write(self, wanted):
+        loaded = read(self, wanted)
+        reads.append(len(wanted))
+        if len(reads) == 1:
+            agency = Agency.objects.get(pk=agency_id)
+            agency.name = "Renamed while read"
+            agency.save()
+        return loaded
+
+    store.memory.clear(None)
+    monkeypatch.setattr(store.Assembly, "read", read_then_write)
+    during = client.get(url)
+    monkeypatch.undo()
+    assert b"Renamed while read" in during.content
+    with override_settings(REPRESENTATION_STORE=False):
+        assert during.content == client.get(url).content
+    assert during["ETag"] == client.get(url)["ETag"]

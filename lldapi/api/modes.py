@@ -13,6 +13,10 @@ from . import store
 from .eager import joined, load_nested
 from .renderers import JSONRenderer, RenderedJSON
 
+# Times a stored answer is read again when the data changed while it was read, before the serializers
+# answer instead.
+READ_ATTEMPTS = 3
+
 
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only LL2 endpoint whose `?mode=` picks the representation.
@@ -78,11 +82,28 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         item = self.stored_component()
         if item is None:
             return super().list(request, *args, **kwargs)
-        ids = self.filter_queryset(self.queryset.all()).values_list("pk", flat=True)
-        version = store.data_version()
-        etag = self.stored_etag(item, version)
-        if not_modified := self.not_modified(etag):
-            return not_modified
+        rows = self.filter_queryset(self.queryset.all())
+        for _ in range(READ_ATTEMPTS):
+            version = store.data_version()
+            etag = self.stored_etag(item, version)
+            if not_modified := self.not_modified(etag):
+                return not_modified
+            body = store.read_consistently(version, self.stored_page, item, rows, version)
+            if body is not None:
+                return self.stored_response(body, etag)
+        # The data kept moving while the page was read: the serializers answer.
+        return super().list(request, *args, **kwargs)
+
+    def stored_page(self, item, rows, version):
+        request = self.request
+        if self.resource.subset is None and not self.filtered():
+            # No filter (some are relative to the clock): the ids depend on the data version alone.
+            unpaged = [(name, tuple(values)) for name, values in request.query_params.lists()
+                       if name not in ("limit", "offset", "mode", "format")]
+            key = (self.resource.version, self.resource.path, tuple(sorted(unpaged)))
+            ids = store.RememberedIds(rows, key, version)
+        else:
+            ids = rows.values_list("pk", flat=True)
         page = [str(pk) for pk in self.paginator.paginate_queryset(ids, request, view=self)]
         assembly = store.Assembly(version)
         assembly.load(item, page)
@@ -90,23 +111,50 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         if not envelope.endswith(b"[]}"):
             raise ValueError(f"unexpected page envelope: {envelope[-40:]!r}")
         origin = store.Origin(request)
-        results = b",".join([assembly.served(item, pk, origin) for pk in page])
-        return self.stored_response(envelope[:-2] + results + b"]}", etag)
+        # The page's bytes are copied once, by the one join.
+        pieces = [envelope[:-2]]
+        for index, pk in enumerate(page):
+            if index:
+                pieces.append(b",")
+            pieces.append(assembly.served(item, pk, origin))
+        pieces.append(b"]}")
+        return b"".join(pieces)
 
     def retrieve(self, request, *args, **kwargs):
         item = self.stored_component()
         if item is None:
             return super().retrieve(request, *args, **kwargs)
-        # The object's id and the data version, in one query (filters apply to a single object too).
-        found = store.with_data_version(self.filter_queryset(self.queryset.all()), "pk")
-        pk, version = generics.get_object_or_404(found, pk=kwargs[self.lookup_url_kwarg or self.lookup_field])
-        pk = str(pk)
-        etag = self.stored_etag(item, version)
-        if not_modified := self.not_modified(etag):
-            return not_modified
+        lookup = str(kwargs[self.lookup_url_kwarg or self.lookup_field])
+        for _ in range(READ_ATTEMPTS):
+            pk, version = self.stored_lookup(lookup)
+            etag = self.stored_etag(item, version)
+            if not_modified := self.not_modified(etag):
+                return not_modified
+            body = store.read_consistently(version, self.stored_object, item, pk, version)
+            if body is not None:
+                return self.stored_response(body, etag)
+        return super().retrieve(request, *args, **kwargs)
+
+    def stored_object(self, item, pk, version):
         assembly = store.Assembly(version)
         assembly.load(item, [pk])
-        return self.stored_response(assembly.served(item, pk, store.Origin(request)), etag)
+        return assembly.served(item, pk, store.Origin(self.request))
+
+    def stored_lookup(self, lookup):
+        """(id, data version) of the requested object: the object's id and the data version in one query
+        (filters apply to a single object too); or, for a request without filters to an endpoint whose
+        rows do not depend on the clock, the data version alone once this process has found the object at
+        that version (rows come and go only with a new data version)."""
+        resource = self.resource
+        plain = resource.subset is None and set(self.request.query_params) <= {"mode", "format"}
+        endpoint = (resource.version, resource.path)
+        if plain and (version := store.found_before(endpoint, lookup)) is not None:
+            return lookup, version
+        found = store.with_data_version(self.filter_queryset(self.queryset.all()), "pk")
+        pk, version = generics.get_object_or_404(found, pk=lookup)
+        if plain and str(pk) == lookup:
+            store.remember_found(endpoint, lookup, version)
+        return str(pk), version
 
     def stored_component(self):
         """The store's component for this request, or None where the serializers answer: the store

@@ -1,8 +1,14 @@
 from rest_framework import renderers
 
 
-class RenderedJSON(bytes):
-    """A response body already written as JSON (by the representation store)."""
+class RenderedJSON:
+    """A response body already written as JSON (by the representation store), held as it is: a body
+    of megabytes is not copied on its way to the response."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, body):
+        self.body = body
 
 
 class JSONRenderer(renderers.JSONRenderer):
@@ -10,5 +16,5 @@ class JSONRenderer(renderers.JSONRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if isinstance(data, RenderedJSON):
-            return bytes(data)
+            return data.body
         return super().render(data, accepted_media_type, renderer_context)

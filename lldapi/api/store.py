@@ -332,6 +332,35 @@ class Memory:
 memory = Memory()
 
 
+def remembered(version):
+    """This process's memory at data version `version`; one that keeps nothing if STORE_MEMORY_MB is 0."""
+    return memory.at(version) if settings.STORE_MEMORY_MB > 0 else Memory()
+
+
+class RememberedIds:
+    """The ids of a list's rows, for the paginator to count and slice: what this process remembers of
+    the same list (`key`: the endpoint and the request's filtering, search and ordering) at data version
+    `version`, else the answers of the queryset `rows`, then remembered. Only for lists whose rows do
+    not depend on the clock."""
+
+    def __init__(self, rows, key, version):
+        self.rows, self.key, self.memory = rows, key, remembered(version)
+
+    def count(self):
+        return self.recall("count", lambda ids: ids.count())
+
+    def __getitem__(self, window):
+        return self.recall((window.start, window.stop), lambda ids: [str(pk) for pk in ids[window]])
+
+    def recall(self, part, answer):
+        value = self.memory.get("ids", (self.key, part))
+        if value is None:
+            value = answer(self.rows.values_list("pk", flat=True))
+            size = 64 + (sum(len(pk) + 56 for pk in value) if isinstance(value, list) else 0)
+            self.memory.keep("ids", (self.key, part), value, size)
+        return value
+
+
 @cache
 def levels(root):
     """{component: level} of the components `root` nests, each a level below the deepest that nests
@@ -354,7 +383,7 @@ class Assembly:
 
     def __init__(self, version):
         self.version = version
-        self.memory = memory.at(version) if settings.STORE_MEMORY_MB else Memory()
+        self.memory = remembered(version)
         self.parts = {}  # (component, pk) -> parsed fragment
         self.lists = {}  # (component, field, pk) -> [child pk]
         self.built = {}  # (component, pk) -> JSON bytes, what this request has assembled or found ready
@@ -476,8 +505,58 @@ def fetch(keys):
         return {key: bytes(body) for key, body in cursor.fetchall()}
 
 
+class Reads:
+    """A database execute wrapper that counts the queries run within it."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def read_consistently(version, make, *args):
+    """`make(*args)`, an answer read at data version `version`, if it holds one state of the data: it
+    ran no query (all of it from this process's memory of that version), or the data version is still
+    `version` after its queries (every write moves it on, in the write's own transaction, so no write
+    committed while they ran). None if a write came in between: then its queries may have seen some
+    rows before the write and some after."""
+    reads = Reads()
+    with connection.execute_wrapper(reads):
+        made = make(*args)
+    if reads.count and data_version() != version:
+        return None
+    return made
+
+
 def data_version():
-    return DataVersion.objects.values_list("value", flat=True).first() or 0
+    """The data version: one query, written once per process (every stored answer reads it first)."""
+    with connection.cursor() as cursor:
+        cursor.execute(data_version_query())
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+@cache
+def data_version_query():
+    meta, quote = DataVersion._meta, connection.ops.quote_name
+    column, pk = quote(meta.get_field("value").column), quote(meta.pk.column)
+    return f"SELECT {column} FROM {quote(meta.db_table)} ORDER BY {pk} LIMIT 1"
+
+
+def found_before(endpoint, lookup):
+    """The data version, if this process found the object `lookup` of `endpoint` (by the endpoint's
+    own query, for a request without filters) at that version: no row has come or gone since. Else None.
+    One query; none when the memory is off."""
+    if settings.STORE_MEMORY_MB <= 0:
+        return None
+    version = data_version()
+    return version if remembered(version).get("found", (endpoint, lookup)) is not None else None
+
+
+def remember_found(endpoint, lookup, version):
+    remembered(version).keep("found", (endpoint, lookup), True, 64 + len(lookup))
 
 
 def with_data_version(queryset, *fields):
