@@ -1809,17 +1809,7 @@ class Generator:
             )
         # A rendezvous with a payload on the first launch, so that the first page of all launches shows one.
         chaser = next(flight for flight in self.flights if flight.launch is took_place[0])
-        docked = self.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
-        departure = self.moment(docked, chaser.mission_end)
-        chaser.spacecraft.time_docked += departure - docked
-        self.new(
-            docking.DockingEvent,
-            docking=docked,
-            departure=departure,
-            docking_location=self.pick([place for place in self.docking_locations if place.payload]),
-            flight_vehicle_chaser=chaser,
-            payload_flight_target=planned_payloads[len(self.upcoming) + 1],
-        )
+        self.rendezvous(chaser, "payload", payload_flight_target=planned_payloads[len(self.upcoming) + 1])
         # And one with a flight that ended, launched for a program, so that the first page of all launches
         # shows a target flight with its launch, its landing and the program's agencies and patches, whatever
         # the scale (the events taken in turn above do not always target a flight on that page).
@@ -1829,17 +1819,7 @@ class Generator:
             for flight in self.flights
             if flight is not chaser and flight.landing and programs[flight.launch.pk]
         )
-        docked = self.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
-        departure = self.moment(docked, chaser.mission_end)
-        chaser.spacecraft.time_docked += departure - docked
-        self.new(
-            docking.DockingEvent,
-            docking=docked,
-            departure=departure,
-            docking_location=self.pick([place for place in self.docking_locations if place.spacecraft]),
-            flight_vehicle_chaser=chaser,
-            flight_vehicle_target=target,
-        )
+        self.rendezvous(chaser, "spacecraft", flight_vehicle_target=target)
         # And the last planned flight's docking at a station: not docked yet, so the station lists it among
         # its active docking events but does not count it among its docked vehicles (see `one_vehicle_per_port`).
         chaser = self.planned[-1]
@@ -1850,6 +1830,21 @@ class Generator:
             docking_location=port,
             flight_vehicle_chaser=chaser,
             space_station_target=port.spacestation,
+        )
+
+    def rendezvous(self, chaser, host, **target):
+        """A docking of the flight `chaser` during its mission, at a docking location of a `host`
+        (spacecraft, payload), counted in its spacecraft's time docked."""
+        docked = self.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
+        departure = self.moment(docked, chaser.mission_end)
+        chaser.spacecraft.time_docked += departure - docked
+        self.new(
+            docking.DockingEvent,
+            docking=docked,
+            departure=departure,
+            docking_location=self.pick([place for place in self.docking_locations if getattr(place, host)]),
+            flight_vehicle_chaser=chaser,
+            **target,
         )
 
     def launch_details(self):

@@ -292,3 +292,15 @@ def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client
     with override_settings(REPRESENTATION_STORE=False):
         assert during.content == client.get(url).content
     assert during["ETag"] == client.get(url)["ETag"]
+
+
+def test_the_memory_lets_the_least_recently_used_go_first(settings):
+    settings.STORE_MEMORY_MB = 1
+    memory = store.Memory()
+    memory.keep("parts", "a", "A", 400_000)
+    memory.keep("parts", "b", "B", 400_000)
+    memory.keep("parts", "b", "B", 400_000)  # kept again: counted once
+    assert memory.get("parts", "a") == "A"
+    memory.keep("parts", "c", "C", 400_000)
+    assert (memory.get("parts", "a"), memory.get("parts", "b"), memory.get("parts", "c")) == ("A", None, "C")
+    assert memory.size == 800_000

@@ -83,16 +83,8 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         if item is None:
             return super().list(request, *args, **kwargs)
         rows = self.filter_queryset(self.queryset.all())
-        for _ in range(READ_ATTEMPTS):
-            version = store.data_version()
-            etag = self.stored_etag(item, version)
-            if not_modified := self.not_modified(etag):
-                return not_modified
-            body = store.read_consistently(version, self.stored_page, item, rows, version)
-            if body is not None:
-                return self.stored_response(body, etag)
-        # The data kept moving while the page was read: the serializers answer.
-        return super().list(request, *args, **kwargs)
+        answer = self.stored_answer(item, lambda: (rows, store.data_version()), self.stored_page)
+        return super().list(request, *args, **kwargs) if answer is None else answer
 
     def stored_page(self, item, rows, version):
         request = self.request
@@ -125,15 +117,24 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         if item is None:
             return super().retrieve(request, *args, **kwargs)
         lookup = str(kwargs[self.lookup_url_kwarg or self.lookup_field])
+        answer = self.stored_answer(item, lambda: self.stored_lookup(lookup), self.stored_object)
+        return super().retrieve(request, *args, **kwargs) if answer is None else answer
+
+    def stored_answer(self, item, locate, make):
+        """The stored answer, or None if the data kept moving while it was read (the serializers answer).
+
+        `locate()` gives what to read (a page's rows, an object's id) and the data version;
+        `make(item, what, version)` the body, read again while a write commits under it.
+        """
         for _ in range(READ_ATTEMPTS):
-            pk, version = self.stored_lookup(lookup)
+            what, version = locate()
             etag = self.stored_etag(item, version)
             if not_modified := self.not_modified(etag):
                 return not_modified
-            body = store.read_consistently(version, self.stored_object, item, pk, version)
+            body = store.read_consistently(version, make, item, what, version)
             if body is not None:
                 return self.stored_response(body, etag)
-        return super().retrieve(request, *args, **kwargs)
+        return None
 
     def stored_object(self, item, pk, version):
         assembly = store.Assembly(version)

@@ -33,7 +33,7 @@ import json
 import logging
 import re
 import secrets
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -299,15 +299,15 @@ def parse(body):
 
 class Memory:
     """What this process has read and assembled of the store at one data version, up to
-    `STORE_MEMORY_MB`, the oldest first out: fragments, lists that hold no condition on the time, and
-    the JSON of components that nest none. The data version, read at the start of each request, says
-    when it is all gone."""
+    `STORE_MEMORY_MB`, the least recently used first out: fragments, the ids of lists, assembled and
+    served JSON, and what `RememberedIds` and `found_before` recall. The data version, read at the start
+    of each request, says when it is all gone."""
 
     def __init__(self):
         self.clear(None)
 
     def clear(self, version):
-        self.version, self.entries, self.size = version, {}, 0  # (kind, key) -> (value, size)
+        self.version, self.entries, self.size = version, OrderedDict(), 0  # (kind, key) -> (value, size)
 
     def at(self, version):
         if version != self.version:
@@ -316,15 +316,19 @@ class Memory:
 
     def get(self, kind, key):
         entry = self.entries.get((kind, key))
-        return None if entry is None else entry[0]
+        if entry is None:
+            return None
+        self.entries.move_to_end((kind, key))
+        return entry[0]
 
     def keep(self, kind, key, value, size):
         budget = settings.STORE_MEMORY_MB * 1_000_000
         if size > budget:
             return
+        if (kind, key) in self.entries:
+            self.size -= self.entries.pop((kind, key))[1]
         while self.size + size > budget:
-            oldest = next(iter(self.entries))
-            self.size -= self.entries.pop(oldest)[1]
+            self.size -= self.entries.popitem(last=False)[1][1]
         self.entries[kind, key] = (value, size)
         self.size += size
 
