@@ -294,8 +294,10 @@ def store_section(legs):
         f"`generate_data --no-representations` leaves the representation store empty; `manage.py "
         f"build_representations --endpoint {' --endpoint '.join(legs[0]['store']['core_endpoints'])}` then fills "
         "it, and `manage.py build_representations` after it, each in its own process, before any scenario "
-        "is measured (so every scenario finds the store full). The seed page is imported after the "
-        "scenarios and before the soak. MB are 10⁶ bytes.",
+        "is measured (so every scenario finds the store full). On PostgreSQL, `VACUUM ANALYZE` and a "
+        "`CHECKPOINT` follow, as autovacuum and the checkpointer would after those rows, so that they do not run "
+        "during the measurements. The seed page is imported after the scenarios and before the soak. "
+        "MB are 10⁶ bytes.",
         "",
     ]
     for leg in legs:
