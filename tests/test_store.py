@@ -234,6 +234,8 @@ def test_a_worker_remembers_ids_and_counts_until_the_data_moves_on(client):
     # Answered again from memory: the data version is the one query.
     assert queries_of(client, url) == 1
     assert queries_of(client, single) == 1
+    # Remembered with the request's search: a search the object does not match still finds nothing.
+    assert both(client, f"{single}?search=no-such-words").status_code == 404
     DockingEvent.objects.get(pk=first["id"]).delete()
     assert both(client, single).status_code == 404
     page = json.loads(both(client, url).content)

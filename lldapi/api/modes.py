@@ -88,14 +88,8 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def stored_page(self, item, rows, version):
         request = self.request
-        if self.resource.subset is None and not self.filtered():
-            # No filter (some are relative to the clock): the ids depend on the data version alone.
-            unpaged = [(name, tuple(values)) for name, values in request.query_params.lists()
-                       if name not in ("limit", "offset", "mode", "format")]
-            key = (self.resource.version, self.resource.path, tuple(sorted(unpaged)))
-            ids = store.RememberedIds(rows, key, version)
-        else:
-            ids = rows.values_list("pk", flat=True)
+        key = self.remembered_as()
+        ids = rows.values_list("pk", flat=True) if key is None else store.RememberedIds(rows, key, version)
         page = [str(pk) for pk in self.paginator.paginate_queryset(ids, request, view=self)]
         assembly = store.Assembly(version)
         assembly.load(item, page)
@@ -143,19 +137,27 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def stored_lookup(self, lookup):
         """(id, data version) of the requested object: the object's id and the data version in one query
-        (filters apply to a single object too); or, for a request without filters to an endpoint whose
-        rows do not depend on the clock, the data version alone once this process has found the object at
-        that version (rows come and go only with a new data version)."""
-        resource = self.resource
-        plain = resource.subset is None and set(self.request.query_params) <= {"mode", "format"}
-        endpoint = (resource.version, resource.path)
-        if plain and (version := store.found_before(endpoint, lookup)) is not None:
+        (filters and search apply to a single object too); or the data version alone once this process
+        has found the object at that version, where it may remember it (`remembered_as`)."""
+        key = self.remembered_as()
+        if key is not None and (version := store.found_before((key, lookup))) is not None:
             return lookup, version
         found = store.with_data_version(self.filter_queryset(self.queryset.all()), "pk")
         pk, version = generics.get_object_or_404(found, pk=lookup)
-        if plain and str(pk) == lookup:
-            store.remember_found(endpoint, lookup, version)
+        if key is not None and str(pk) == lookup:
+            store.remember_found((key, lookup), version)
         return str(pk), version
+
+    def remembered_as(self):
+        """The key under which this process may remember which rows this request selects (a list's
+        count and page ids, a single object's existence) until the data version moves: the endpoint with
+        the request's search and ordering. None where the rows may change with the clock alone: a subset
+        such as `upcoming`, or a filter (some are relative to the clock)."""
+        if self.resource.subset is not None or self.filtered():
+            return None
+        selecting = [(name, tuple(values)) for name, values in self.request.query_params.lists()
+                     if name not in ("limit", "offset", "mode", "format")]
+        return (self.resource.version, self.resource.path, tuple(sorted(selecting)))
 
     def stored_component(self):
         """The store's component for this request, or None where the serializers answer: the store

@@ -549,18 +549,18 @@ def data_version_query():
     return f"SELECT {column} FROM {quote(meta.db_table)} ORDER BY {pk} LIMIT 1"
 
 
-def found_before(endpoint, lookup):
-    """The data version, if this process found the object `lookup` of `endpoint` (by the endpoint's
-    own query, for a request without filters) at that version: no row has come or gone since. Else None.
-    One query; none when the memory is off."""
+def found_before(key):
+    """The data version, if this process found the object of `key` (a request's `remembered_as` and
+    the object's id) by the endpoint's own query at that version: no row has come or gone since. Else
+    None. One query; none when the memory is off."""
     if settings.STORE_MEMORY_MB <= 0:
         return None
     version = data_version()
-    return version if remembered(version).get("found", (endpoint, lookup)) is not None else None
+    return version if remembered(version).get("found", key) is not None else None
 
 
-def remember_found(endpoint, lookup, version):
-    remembered(version).keep("found", (endpoint, lookup), True, 64 + len(lookup))
+def remember_found(key, version):
+    remembered(version).keep("found", key, True, 128)
 
 
 def with_data_version(queryset, *fields):
