@@ -288,6 +288,14 @@ def test_the_command_syncs_and_sums_up(empty, ll2, records):
     assert f"spacecraft: 0 created, 0 updated, {len(records['spacecraft'])} unchanged" in out.getvalue()
 
 
+def test_the_command_sends_the_api_token_as_ll2_expects(empty, ll2, monkeypatch):
+    call_command("sync_ll2", base_url=ll2.base_url, endpoints=["agencies"], stdout=io.StringIO())
+    assert ll2.authorizations == {None}
+    monkeypatch.setenv("LL2_API_TOKEN", "0123abcd")
+    call_command("sync_ll2", base_url=ll2.base_url, endpoints=["agencies"], stdout=io.StringIO())
+    assert ll2.authorizations == {None, "Token 0123abcd"}
+
+
 def test_an_unknown_endpoint_is_refused(empty):
     with pytest.raises(CommandError, match="not endpoints this server syncs: rockets"):
         call_command("sync_ll2", endpoints=["rockets"], dry_run=True)
@@ -311,6 +319,11 @@ def test_a_second_sync_refuses_to_start(empty, ll2):
         holder.wait(10)
         with pytest.raises(CommandError, match="another sync_ll2 is running on this database"):
             call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, stdout=io.StringIO())
+        # With --wait, it starts once the other one ends.
+        threading.Timer(0.5, release.set).start()
+        out = io.StringIO()
+        call_command("sync_ll2", base_url=ll2.base_url, dry_run=True, wait=True, stdout=out)
+        assert release.is_set() and out.getvalue()
     finally:
         release.set()
         thread.join()

@@ -44,6 +44,7 @@ class LoopbackLL2:
         self.clock, self.limit, self.period = clock, limit, period
         self.calls, self.refused, self.other_use = [], [], 0
         self.faults = []
+        self.authorizations = set()  # the Authorization headers of the calls
         self.slow_seconds = 1.0
         self.on_call = None
         self.lock = threading.Lock()
@@ -145,6 +146,7 @@ class LoopbackLL2:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 parts = urlsplit(self.path)
+                upstream.authorizations.add(self.headers.get("Authorization"))
                 path = parts.path.removeprefix("/2.3.0/").strip("/")
                 status, headers, body = upstream.answer(path, dict(parse_qsl(parts.query)))
                 if status == "drop":
