@@ -33,6 +33,7 @@ import json
 import logging
 import re
 import secrets
+import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -300,45 +301,63 @@ def parse(body):
 class Memory:
     """What this process has read and assembled of the store at one data version, up to
     `STORE_MEMORY_MB`, the least recently used first out: fragments, the ids of lists, assembled and
-    served JSON, and what `RememberedIds` and `found_before` recall. The data version, read at the start
-    of each request, says when it is all gone."""
+    served JSON, and what `RememberedIds` and `found_before` recall. Each request reads and keeps at the
+    data version it read as it began: a request at another version than the memory's empties it and
+    moves it to its own, and what a request made at an older version than the memory's is not kept."""
 
     def __init__(self):
+        self.lock = threading.Lock()  # a threaded server's requests share it
         self.clear(None)
 
     def clear(self, version):
         self.version, self.entries, self.size = version, OrderedDict(), 0  # (kind, key) -> (value, size)
 
-    def at(self, version):
-        if version != self.version:
-            self.clear(version)
-        return self
+    def get(self, version, kind, key):
+        with self.lock:
+            if version != self.version:
+                self.clear(version)
+                return None
+            entry = self.entries.get((kind, key))
+            if entry is None:
+                return None
+            self.entries.move_to_end((kind, key))
+            return entry[0]
 
-    def get(self, kind, key):
-        entry = self.entries.get((kind, key))
-        if entry is None:
-            return None
-        self.entries.move_to_end((kind, key))
-        return entry[0]
-
-    def keep(self, kind, key, value, size):
+    def keep(self, version, kind, key, value, size):
         budget = settings.STORE_MEMORY_MB * 1_000_000
         if size > budget:
             return
-        if (kind, key) in self.entries:
-            self.size -= self.entries.pop((kind, key))[1]
-        while self.size + size > budget:
-            self.size -= self.entries.popitem(last=False)[1][1]
-        self.entries[kind, key] = (value, size)
-        self.size += size
+        with self.lock:
+            if version != self.version:
+                return
+            if (kind, key) in self.entries:
+                self.size -= self.entries.pop((kind, key))[1]
+            while self.size + size > budget:
+                self.size -= self.entries.popitem(last=False)[1][1]
+            self.entries[kind, key] = (value, size)
+            self.size += size
 
 
 memory = Memory()
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """The memory as a request at data version `version` reads and fills it."""
+
+    memory: Memory
+    version: object
+
+    def get(self, kind, key):
+        return self.memory.get(self.version, kind, key)
+
+    def keep(self, kind, key, value, size):
+        self.memory.keep(self.version, kind, key, value, size)
+
+
 def remembered(version):
     """This process's memory at data version `version`; one that keeps nothing if STORE_MEMORY_MB is 0."""
-    return memory.at(version) if settings.STORE_MEMORY_MB > 0 else Memory()
+    return Remembered(memory if settings.STORE_MEMORY_MB > 0 else Memory(), version)
 
 
 class RememberedIds:
@@ -396,6 +415,8 @@ class Assembly:
         level_of = levels(root)
         wanted = defaultdict(set, {root: set(pks)})
         for level in range(max(level_of.values()) + 1):
+            if not wanted:
+                break  # all of it found assembled
             here = {item: wanted.pop(item) for item in list(wanted) if level_of[item] == level}
             loaded = self.read(here)
             self.follow(loaded, wanted)
