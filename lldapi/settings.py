@@ -125,6 +125,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's PostgreSQL backend, whose health check reads the data version (lldapi/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "lldapi.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL: reads go on while an import writes. A writer takes the lock as its transaction begins
     # (IMMEDIATE) and waits up to `timeout` seconds for another writer's to end, instead of failing at

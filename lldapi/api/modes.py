@@ -83,7 +83,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         if item is None:
             return super().list(request, *args, **kwargs)
         rows = self.filter_queryset(self.queryset.all())
-        answer = self.stored_answer(item, lambda: (rows, store.data_version()), self.stored_page)
+        answer = self.stored_answer(item, lambda: (rows, store.starting_version()), self.stored_page)
         return super().list(request, *args, **kwargs) if answer is None else answer
 
     def stored_page(self, item, rows, version):

@@ -556,10 +556,24 @@ def read_consistently(version, make, *args):
 
 
 def data_version():
-    """The data version: one query, written once per process (every stored answer reads it first)."""
+    """The data version: one query."""
     with connection.cursor() as cursor:
-        cursor.execute(data_version_query())
-        row = cursor.fetchone()
+        return read_data_version(cursor)
+
+
+def starting_version():
+    """The data version as a stored answer begins. On PostgreSQL, the health check of a reused
+    connection, which Django runs as a request opens its first cursor, has read it already
+    (lldapi/postgresql); it is taken once, so that an answer read again reads it anew."""
+    with connection.cursor() as cursor:
+        take = getattr(connection, "take_checked_version", None)
+        version = take() if take else None
+        return read_data_version(cursor) if version is None else version
+
+
+def read_data_version(cursor):
+    cursor.execute(data_version_query())
+    row = cursor.fetchone()
     return row[0] if row else 0
 
 
@@ -576,7 +590,7 @@ def found_before(key):
     None. One query; none when the memory is off."""
     if settings.STORE_MEMORY_MB <= 0:
         return None
-    version = data_version()
+    version = starting_version()
     return version if remembered(version).get("found", key) is not None else None
 
 

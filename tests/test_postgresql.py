@@ -1,0 +1,104 @@
+"""On PostgreSQL, Django's health check of a reused connection reads the data version (lldapi/postgresql):
+a stored answer that a worker remembers costs that one round trip, and never a version read before its
+request began.
+
+The test client leaves Django's connection handling between requests out (a test runs in one
+transaction), so these tests set what it does to a reused connection as a request begins: its health
+check is due (`health_check_done` is reset).
+"""
+
+import json
+
+import pytest
+from django.db import connection, connections
+
+from agencies.models import Agency
+from lldapi.api import store
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's backend"),
+]
+
+
+class Queries:
+    """An execute wrapper that keeps the SQL it runs."""
+
+    def __init__(self):
+        self.sql = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.sql.append(sql)
+        return execute(sql, params, many, context)
+
+
+def queries_of_request(client, url, health_check_due=True):
+    connection.health_check_done = not health_check_due
+    queries = Queries()
+    with connection.execute_wrapper(queries):
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, queries.sql
+
+
+def an_agency_s_flight(client):
+    """The URL of a spacecraft flight and the agency that launched it, as its detailed shape shows it."""
+    flights = json.loads(client.get("/2.3.0/spacecraft_flights/?limit=100").content)["results"]
+    for flight in flights:
+        url = f"/2.3.0/spacecraft_flights/{flight['id']}/"
+        agency = json.loads(client.get(url).content)["launch"]["launch_service_provider"]
+        if agency is not None:
+            return url, agency
+    raise AssertionError("no seed flight shows the agency that launched it")
+
+
+def test_a_remembered_answer_costs_the_health_check_alone(client, monkeypatch):
+    url, _ = an_agency_s_flight(client)
+    client.get(url)
+    reads = []  # the stored answer's own reads of the data version
+    read = store.read_data_version
+    monkeypatch.setattr(store, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
+    response, sql = queries_of_request(client, url)
+    assert sql == [store.data_version_query()] and not reads  # the health check's query, and no other
+    assert connection.health_check_done
+    # Without the health check (a new connection), the stored answer reads the version itself.
+    assert queries_of_request(client, url, health_check_due=False)[1] == [store.data_version_query()]
+    assert len(reads) == 1
+
+
+def test_a_write_is_seen_by_the_next_request_s_health_check(client):
+    url, agency = an_agency_s_flight(client)
+    queries_of_request(client, url)
+    renamed = Agency.objects.get(pk=agency["id"])
+    renamed.name = "Renamed between requests"
+    renamed.save()
+    response, _ = queries_of_request(client, url)
+    assert json.loads(response.content)["launch"]["launch_service_provider"]["name"] == "Renamed between requests"
+
+
+def test_a_version_read_before_a_request_began_is_not_taken(client):
+    url, agency = an_agency_s_flight(client)
+    queries_of_request(client, url)
+    connection.is_usable()  # a health check outside any request (Django's, as a request ends with an error)
+    Agency.objects.filter(pk=agency["id"]).update(name="Renamed after the check")
+    store.forget(Agency, [agency["id"]])
+    # A request on a connection whose health check is not due (a new one) reads the version itself.
+    response, sql = queries_of_request(client, url, health_check_due=False)
+    assert sql[0] == store.data_version_query()
+    assert b"Renamed after the check" in response.content
+
+
+def test_the_health_check_fails_a_lost_connection_and_passes_a_database_without_a_data_version(monkeypatch):
+    other = connections.create_connection("default")
+    try:
+        other.ensure_connection()
+        assert other.is_usable() and other.take_checked_version() == store.data_version()
+        assert other.take_checked_version() is None  # taken once
+        monkeypatch.setattr(store, "data_version_query", lambda: "SELECT value FROM no_such_table")
+        assert other.is_usable() and other.take_checked_version() is None  # not migrated yet: still usable
+        with connection.cursor() as cursor:
+            # Waits (up to 5 s) until the server process has ended.
+            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [other.connection.info.backend_pid])
+        assert not other.is_usable()
+    finally:
+        other.close()
