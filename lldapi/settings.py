@@ -39,10 +39,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "lldapi",
-    "agencies",
-    "launches",
+    # The apps of the endpoints this mirror is for come first: the registry lists their endpoints
+    # first, in the API root and in the URL conf, where Django tries each route in turn.
     "spacecraft",
     "docking",
+    "agencies",
+    "launches",
 ]
 
 MIDDLEWARE = [
@@ -151,10 +153,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
-        "lldapi.api.renderers.JSONRenderer",
+        "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "lldapi.api.negotiation.RememberedNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": ["lldapi.api.throttling.APIKeyAuthentication"],
     "DEFAULT_THROTTLE_CLASSES": ["lldapi.api.throttling.LL2Throttle"],
     # A client's address is REMOTE_ADDR, or behind a trusted proxy the last X-Forwarded-For entry.

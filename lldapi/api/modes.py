@@ -1,17 +1,18 @@
 import hashlib
 import time
+from functools import cached_property
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_header_parameters
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import generics, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
+from rest_framework.renderers import JSONRenderer
 
 from . import store
 from .eager import joined, load_nested
-from .renderers import JSONRenderer, RenderedJSON
 
 # Times a stored answer is read again when the data changed while it was read, before the serializers
 # answer instead.
@@ -96,7 +97,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         envelope = JSONRenderer().render(self.paginator.get_paginated_response([]).data)
         if not envelope.endswith(b"[]}"):
             raise ValueError(f"unexpected page envelope: {envelope[-40:]!r}")
-        origin = store.Origin(request)
+        origin = self.origin
         # The page's bytes are copied once, by the one join.
         pieces = [envelope[:-2]]
         for index, pk in enumerate(page):
@@ -133,7 +134,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def stored_object(self, item, pk, version):
         assembly = store.Assembly(version)
         assembly.load(item, [pk])
-        return assembly.served(item, pk, store.Origin(self.request))
+        return assembly.served(item, pk, self.origin)
 
     def stored_lookup(self, lookup):
         """(id, data version) of the requested object: the object's id and the data version in one query
@@ -170,24 +171,33 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
             return None
         return store.component(self.get_serializer_class(), self.resource.version)
 
+    @cached_property
+    def origin(self):
+        """The request's origin, for the self links of stored JSON."""
+        return store.Origin(self.request)
+
     def stored_etag(self, item, version):
         """From what the answer depends on: the data version, the shape, the request (origin, path,
         query, format) and, for lists of what is upcoming or under way, the time window."""
         request = self.request
-        parts = [str(version), item.digest, request.build_absolute_uri(), request.accepted_media_type]
+        parts = [str(version), item.digest, self.origin.origin.decode(), request.get_full_path(),
+                 request.accepted_media_type]
         if item.time_relative or self.resource.subset:
             parts.append(str(int(time.time() // max(settings.CACHE_MAX_AGE, 1))))
         return 'W/"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
 
     def not_modified(self, etag):
+        """A 304 when the client holds `etag`, with the Vary of the 200: DRF's `Accept`, then the
+        `Accept-Encoding` that GZipMiddleware adds to a body it may compress."""
         response = get_conditional_response(self.request, etag=etag)
         if response is not None:
             response["ETag"] = etag
-            patch_vary_headers(response, ["Accept-Encoding"])
+            patch_vary_headers(response, ["Accept", "Accept-Encoding"])
         return response
 
     def stored_response(self, body, etag):
-        response = Response(RenderedJSON(body))
+        """The stored body, with the headers that the serializers' answer has (DRF's response renders
+        JSON as `application/json`), but for the ETag, which comes from what the answer depends on."""
+        response = HttpResponse(body, content_type=self.request.accepted_renderer.media_type)
         response["ETag"] = etag
-        patch_vary_headers(response, ["Accept-Encoding"])
         return response

@@ -45,6 +45,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Subquery, signals
 from django.http import HttpRequest
 from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
@@ -260,7 +261,7 @@ def make_fragments(item, pks):
              not item.model._meta.get_field(name).many_to_many]
     prefetches = [name for name in reads if name not in joins]
     queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
-    renderer = fragment_renderer()
+    renderer = JSONRenderer()
     made = {}
     for instance in queryset:
         data = {}
@@ -276,13 +277,6 @@ def make_fragments(item, pks):
                 data[name] = f"{HOLE_MARK}l{name}"
         made[str(instance.pk)] = HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
     return made
-
-
-@cache
-def fragment_renderer():
-    from .renderers import JSONRenderer
-
-    return JSONRenderer()
 
 
 def parse(body):
