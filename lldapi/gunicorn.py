@@ -1,13 +1,18 @@
 """Gunicorn settings for production: `gunicorn -c lldapi/gunicorn.py lldapi.wsgi`.
 
 PORT (default 8000), BIND_HOST (default 0.0.0.0), WEB_CONCURRENCY (workers, default 2), ACCESS_LOG
-(`0` turns the access log off) and, with TRUST_PROXY_HEADERS, FORWARDED_ALLOW_IPS (the proxies whose
-forwarded headers are believed, default the loopback addresses) come from the environment.
+(`0` turns the access log off), CONN_MAX_AGE (default 600 here) and, with TRUST_PROXY_HEADERS,
+FORWARDED_ALLOW_IPS (the proxies whose forwarded headers are believed, default the loopback
+addresses) come from the environment.
 """
 
 import os
 
-from lldapi.settings import TRUST_PROXY_HEADERS, env_flag
+# Each of gunicorn's sync workers serves one request at a time, so its database connection is kept
+# between requests (checked before each request's first query): 10 minutes unless CONN_MAX_AGE says.
+os.environ.setdefault("CONN_MAX_AGE", "600")
+
+from lldapi.settings import TRUST_PROXY_HEADERS, env_flag  # noqa: E402 (the settings read CONN_MAX_AGE)
 
 if not os.environ.get("SECRET_KEY"):
     raise SystemExit("SECRET_KEY must be set to serve in production")

@@ -137,7 +137,8 @@ def test_an_unhandled_exception_is_a_json_500_and_a_logged_traceback(client, cap
 
 def production_setting(code, **environment):
     """A value of the production settings (or gunicorn's), as a fresh process with `environment` sees it."""
-    env = {key: value for key, value in os.environ.items() if key not in {"ALLOWED_HOSTS", "TRUST_PROXY_HEADERS"}}
+    unset = {"ALLOWED_HOSTS", "TRUST_PROXY_HEADERS", "CONN_MAX_AGE"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     result = subprocess.run(
         [sys.executable, "-c", code], env={**env, "SECRET_KEY": "s" * 50, **environment},
         capture_output=True, text=True, cwd=ROOT, check=True,
@@ -149,6 +150,18 @@ def test_production_defaults_answer_loopback_hosts_only():
     assert production_setting("from lldapi import settings; print(settings.ALLOWED_HOSTS)") == (
         "['localhost', '127.0.0.1', '[::1]']"
     )
+
+
+def test_gunicorn_workers_keep_their_database_connections_unless_told_otherwise():
+    read = (
+        "import runpy; runpy.run_path('lldapi/gunicorn.py'); from django.conf import settings; "
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'], settings.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    assert production_setting(read) == "600 True"
+    assert production_setting(read, CONN_MAX_AGE="0") == "0 True"
+    # Elsewhere (the development server starts a thread, and so a connection, per request): Django's 0.
+    django = "from lldapi import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    assert production_setting(django) == "0"
 
 
 def test_gunicorn_believes_forwarded_headers_only_when_told_to():
