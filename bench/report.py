@@ -537,7 +537,10 @@ def method(legs):
         "",
         "- **serializer path**: ours with `REPRESENTATION_STORE=False` (`django.test.override_settings`): every "
         "response built by the DRF serializers. One untimed warm-up request, one untimed request that counts "
-        "the SQL queries, then as many timed requests as fit in about 1.5 s (*n*).",
+        "the SQL queries, then as many timed requests as fit in about 1.5 s (*n*, at most 200), after a full "
+        "garbage collection (so is every timed series: the garbage of one series is not collected during "
+        "the next). The queries counted include, on PostgreSQL, the connection health check that Django runs "
+        "before a request's first query, which the project's backend makes read the store's data version.",
         "- **store path**: the same with `REPRESENTATION_STORE=True`, the stored representations, as "
         + store_origin(legs)
         + " "
