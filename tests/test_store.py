@@ -250,6 +250,24 @@ def test_a_worker_remembers_ids_and_counts_until_the_data_moves_on(client):
     assert queries_of(client, single, status=404) > 1  # an unknown id is never remembered
 
 
+def test_a_page_asked_again_at_the_same_data_version_is_the_same_bytes(client, monkeypatch, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example.org"]
+    url = "/2.3.0/spacecraft/?mode=detailed&limit=100"
+    first = both(client, url)
+    assembled = []
+    load = store.Assembly.load
+    monkeypatch.setattr(store.Assembly, "load", lambda self, *args: assembled.append(args) or load(self, *args))
+    assert client.get(url).content == first.content and not assembled  # remembered whole
+    # Another origin, another page of the same rows, a write: each assembled again.
+    assert both(client, url, HTTP_HOST="mirror.example.org").content != first.content
+    assert both(client, url.replace("limit=100", "limit=10")).content != first.content
+    assert len(assembled) == 2
+    agency = json.loads(first.content)["results"][0]["spacecraft_config"]["agency"]
+    Agency.objects.filter(pk=agency["id"]).update(name="Renamed")
+    store.forget(Agency, [agency["id"]])
+    assert b'"Renamed"' in both(client, url).content and len(assembled) == 3
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -88,8 +88,14 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs) if answer is None else answer
 
     def stored_page(self, item, rows, version):
+        """The page's JSON. A page whose rows and shape only a write changes (no filter, no clock), asked
+        again at the same data version, is the bytes this process made for it the first time."""
         request = self.request
         key = self.remembered_as()
+        remembered = store.remembered(version)
+        same_page = None if key is None or item.time_relative else (self.origin.key, request.get_full_path())
+        if same_page is not None and (body := remembered.get("page", same_page)) is not None:
+            return body
         ids = rows.values_list("pk", flat=True) if key is None else store.RememberedIds(rows, key, version)
         page = [str(pk) for pk in self.paginator.paginate_queryset(ids, request, view=self)]
         assembly = store.Assembly(version)
@@ -105,7 +111,10 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
                 pieces.append(b",")
             pieces.append(assembly.served(item, pk, origin))
         pieces.append(b"]}")
-        return b"".join(pieces)
+        body = b"".join(pieces)
+        if same_page is not None:
+            remembered.keep("page", same_page, body, len(body))
+        return body
 
     def retrieve(self, request, *args, **kwargs):
         item = self.stored_component()

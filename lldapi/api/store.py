@@ -295,9 +295,10 @@ def parse(body):
 class Memory:
     """What this process has read and assembled of the store at one data version, up to
     `STORE_MEMORY_MB`, the least recently used first out: fragments, the ids of lists, assembled and
-    served JSON, and what `RememberedIds` and `found_before` recall. Each request reads and keeps at the
-    data version it read as it began: a request at another version than the memory's empties it and
-    moves it to its own, and what a request made at an older version than the memory's is not kept."""
+    served JSON (records, and whole pages), and what `RememberedIds` and `found_before` recall. Each
+    request reads and keeps at the data version it read as it began: a request at another version than
+    the memory's empties it and moves it to its own, and what a request made at an older version than
+    the memory's is not kept."""
 
     def __init__(self):
         self.lock = threading.Lock()  # a threaded server's requests share it
