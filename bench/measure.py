@@ -38,8 +38,15 @@ REQUESTS = RequestFactory(HTTP_HOST="localhost", HTTP_ACCEPT="application/json")
 # the bench's other modules, so that this is the module whose BODIES measure.py fills).
 FLOOR_URLCONF = "floor_urls"
 FROM_TABLE = re.compile(r'\bFROM "?(\w+)')
-# The two paths of "ours": the value of the REPRESENTATION_STORE setting each is served with.
-PATHS = {"serializer": False, "store": True}
+# The paths of "ours" and the settings each is served with: the serializers; the representation store
+# as a worker serves a request it has answered before at the same data version (from its memory); and
+# the store with no worker memory, as for a worker's first request (every fragment read from the
+# database, every list queried).
+PATHS = {
+    "serializer": {"REPRESENTATION_STORE": False},
+    "store": {"REPRESENTATION_STORE": True},
+    "store_unremembered": {"REPRESENTATION_STORE": True, "STORE_MEMORY_MB": 0},
+}
 
 # Repetitions per scenario: as many as fit in the budget (seconds), within these bounds. Each path of
 # ours gets one untimed warm-up request, then one untimed request that counts its queries, then these.
@@ -82,9 +89,9 @@ def new_handler():
 
 @contextmanager
 def served_by(path):
-    """Serve on one path of ours: "serializer" or "store" (a setting the code may not know yet: then
-    both paths are the serializers)."""
-    with override_settings(REPRESENTATION_STORE=PATHS[path]):
+    """Serve on one path of ours, a key of PATHS (settings the code may not know yet: then every path is
+    the serializers)."""
+    with override_settings(**PATHS[path]):
         yield
 
 
@@ -185,18 +192,19 @@ def measure_naive(handler, url, min_reps=NAIVE_MIN):
 
 
 def measure_scenario(handler, scenario):
-    """Both paths of ours, both floors and (unless the scenario says `naive: False`) the naive baseline.
+    """The paths of ours, both floors and (unless the scenario says `naive: False`) the naive baseline.
     The floors answer the serializer path's body."""
     url = scenario["url"]
     body, serializer = measure_path(handler, url, "serializer", scenario.get("min_reps", 0))
     store_body, store = measure_path(handler, url, "store", scenario.get("min_reps", 0))
+    unremembered_body, unremembered = measure_path(handler, url, "store_unremembered", scenario.get("min_reps", 0))
     floor_reps = max(len(serializer["seconds"]), len(store["seconds"]), FLOOR_MIN)
     result = {
         **scenario,
         "size_bytes": len(body),
         "store_size_bytes": len(store_body),
-        "same_body_as_store": store_body == body,
-        "paths": {"serializer": serializer, "store": store},
+        "same_body_as_store": store_body == body == unremembered_body,
+        "paths": {"serializer": serializer, "store": store, "store_unremembered": unremembered},
         "django_floor_s": django_floor(handler, url, body, floor_reps),
         "orjson_floor_s": orjson_floor(body, floor_reps),
         "naive": None,

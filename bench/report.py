@@ -128,6 +128,14 @@ def tree_line(legs):
 # ---------------------------------------------------------------------------------------------- tables
 
 
+# The paths of ours (bench/measure.py PATHS) as the report names them.
+PATH_NAMES = {
+    "serializer": "serializer path",
+    "store": "store path",
+    "store_unremembered": "store path without worker memory",
+}
+
+
 def seconds(result, variant):
     """The samples of one variant of a scenario: "serializer" or "store" (the paths of ours), "django_floor",
     "orjson_floor" or "naive" (None where the naive baseline was not measured)."""
@@ -150,13 +158,15 @@ def times(result, variant):
 
 def scenario_row(result):
     serializer, store = med(result, "serializer"), med(result, "store")
+    unremembered = med(result, "store_unremembered")
     django, orjson, naive = med(result, "django_floor"), med(result, "orjson_floor"), med(result, "naive")
-    counts = [len(seconds(result, variant)) for variant in ("serializer", "store", "django_floor")]
+    counts = [len(seconds(result, variant)) for variant in (*PATH_NAMES, "django_floor")]
     counts.append(len(seconds(result, "naive")) if naive else "—")
     return (
         f"| `{result['url']}` | {result['size_bytes'] / 1024:,.1f} | {times(result, 'serializer')} | "
-        f"{times(result, 'store')} | {ms(django)} | {ms(orjson)} | {ratio(serializer / django)} | "
-        f"{ratio(store / django)} | {ratio(serializer / orjson)} | {ratio(store / orjson)} | "
+        f"{times(result, 'store')} | {times(result, 'store_unremembered')} | {ms(django)} | {ms(orjson)} | "
+        f"{ratio(serializer / django)} | {ratio(store / django)} | {ratio(unremembered / django)} | "
+        f"{ratio(serializer / orjson)} | {ratio(store / orjson)} | "
         f"{ms(naive) if naive else '—'} | {ratio(naive / serializer) if naive else '—'} | "
         f"{' / '.join(str(count) for count in counts)} |"
     )
@@ -164,10 +174,12 @@ def scenario_row(result):
 
 def scenario_table(leg):
     lines = [
-        "| request | size KB | serializer path ms, median / p95 | store path ms, median / p95 | Django floor ms "
-        "| orjson floor ms | serializer ÷ Django floor | store ÷ Django floor | serializer ÷ orjson floor "
-        "| store ÷ orjson floor | naive ms | naive ÷ serializer | n serializer / store / floors / naive |",
-        "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+        "| request | size KB | serializer path ms, median / p95 | store path ms, median / p95 | store without "
+        "worker memory ms, median / p95 | Django floor ms | orjson floor ms | serializer ÷ Django floor "
+        "| store ÷ Django floor | store without memory ÷ Django floor | serializer ÷ orjson floor "
+        "| store ÷ orjson floor | naive ms | naive ÷ serializer | n serializer / store / without memory / floors "
+        "/ naive |",
+        "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
     ]
     lines += [scenario_row(result) for result in leg["scenarios"]]
     return "\n".join(lines)
@@ -188,16 +200,16 @@ def queries_table(leg):
             values = [result["paths"][variant]["queries"] for result in results]
         return " / ".join("—" if value is None else f"{value:,}" for value in values)
 
+    variants = [*PATH_NAMES, "naive"]
+    names = [*PATH_NAMES.values(), "naive"]
     lines = [
-        f"| scenario | serializer path, {per_size} | store path, {per_size} | naive, {per_size} |",
-        "| --- | --: | --: | --: |",
+        "| scenario | " + " | ".join(f"{name}, {per_size}" for name in names) + " |",
+        "| --- |" + " --: |" * len(names),
     ]
     for group, results in groups.items():
         results = sorted(results, key=lambda result: result["limit"] or 0)
         name = f"`{results[0]['url']}`" if len(results) == 1 else group
-        lines.append(
-            f"| {name} | {counts(results, 'serializer')} | {counts(results, 'store')} | {counts(results, 'naive')} |"
-        )
+        lines.append(f"| {name} | " + " | ".join(counts(results, variant) for variant in variants) + " |")
     return "\n".join(lines)
 
 
@@ -449,7 +461,7 @@ def profile_section(leg, profile):
 def profile_sections(legs):
     out = []
     for index, profile in enumerate(legs[0]["profiles"]):
-        out += [f"### `{profile['url']}`, {profile['path']} path", ""]
+        out += [f"### `{profile['url']}`, {PATH_NAMES[profile['path']]}", ""]
         out += [profile_section(leg, leg["profiles"][index]) + "\n" for leg in legs]
     return out
 
@@ -544,7 +556,12 @@ def method(legs):
         "- **store path**: the same with `REPRESENTATION_STORE=True`, the stored representations, as "
         + store_origin(legs)
         + " "
-        + store_note(legs),
+        + store_note(legs)
+        + " Its timed requests are those of a worker that has answered the same request before at the same "
+        "data version: what it remembers of the store (`STORE_MEMORY_MB`) answers them.",
+        "- **store path without worker memory**: the same with `STORE_MEMORY_MB=0`, as a worker's first "
+        "request for it: the data version, the count and page ids, every fragment read from the store and "
+        "every nested list queried, each time.",
         "- **Django floor**: the same request through the same handler and middleware, resolved with a "
         "bench-only URL conf (`bench/floor_urls.py`, set as the request's `urlconf`) whose one view returns the "
         "serializer path's body, stored beforehand, as `HttpResponse(body, content_type=\"application/json\")`. "
@@ -673,6 +690,7 @@ def render_chart(legs, path):
         ("naive (no eager loading)", "#e07b39", "naive"),
         ("serializer path", "#2f6db5", "serializer"),
         ("store path", "#2a9d5c", "store"),
+        ("store path without worker memory", "#8cc9a3", "store_unremembered"),
         ("Django floor", "#6b6b6b", "django_floor"),
         ("orjson floor", "#b5b5b5", "orjson_floor"),
     ]
@@ -686,7 +704,7 @@ def render_chart(legs, path):
             offset = (index - (len(series) - 1) / 2) * height
             values = [(med(results[label], variant) or 0) * 1e3 for label in labels]
             axis.barh([row + offset for row in rows], values, height=height, color=color, label=name)
-            if variant in ("serializer", "store"):
+            if variant in PATH_NAMES:
                 for row, label in zip(rows, labels, strict=True):
                     result = results[label]
                     over = med(result, variant) / med(result, "django_floor")
