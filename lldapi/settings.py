@@ -39,12 +39,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "lldapi",
-    # The apps of the endpoints this mirror is for come first: the registry lists their endpoints
-    # first, in the API root and in the URL conf, where Django tries each route in turn.
-    "spacecraft",
-    "docking",
     "agencies",
     "launches",
+    "spacecraft",
+    "docking",
 ]
 
 MIDDLEWARE = [
