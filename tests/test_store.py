@@ -321,22 +321,20 @@ def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client
     assert during["ETag"] == client.get(url)["ETag"]
 
 
-def test_the_memory_holds_one_data_version_and_keeps_nothing_made_at_another(settings):
-    settings.STORE_MEMORY_MB = 1
+def test_the_memory_holds_one_data_version_and_keeps_nothing_made_at_another():
     memory = store.Memory()
     assert memory.get("v1", "parts", "a") is None  # the memory moves to v1
-    memory.keep("v1", "parts", "a", "A", 10)
+    memory.keep("v1", "parts", "a", "A", 10, 1_000_000)
     assert memory.get("v1", "parts", "a") == "A"
     assert memory.get("v2", "parts", "a") is None  # a request at v2 empties it
-    memory.keep("v1", "parts", "b", "B", 10)  # made by a request that began at v1, while v2's are served
+    memory.keep("v1", "parts", "b", "B", 10, 1_000_000)  # made by a request that began at v1, while v2's are served
     assert memory.get("v2", "parts", "b") is None
     assert memory.size == 0
 
 
-def test_the_memory_lets_the_least_recently_used_go_first(settings):
-    settings.STORE_MEMORY_MB = 1
-    memory = store.remembered(1)
-    memory.memory.clear(1)
+def test_the_memory_lets_the_least_recently_used_go_first():
+    memory = store.Remembered(store.Memory(), 1, 1_000_000)
+    assert memory.get("parts", "a") is None  # the memory moves to version 1
     memory.keep("parts", "a", "A", 400_000)
     memory.keep("parts", "b", "B", 400_000)
     memory.keep("parts", "b", "B", 400_000)  # kept again: counted once
@@ -344,3 +342,12 @@ def test_the_memory_lets_the_least_recently_used_go_first(settings):
     memory.keep("parts", "c", "C", 400_000)
     assert (memory.get("parts", "a"), memory.get("parts", "b"), memory.get("parts", "c")) == ("A", None, "C")
     assert memory.memory.size == 800_000
+    memory.keep("parts", "d", "D", 1_000_001)  # more than the whole budget: not kept
+    assert memory.get("parts", "d") is None and memory.memory.size == 800_000
+
+
+def test_with_no_memory_nothing_is_kept(settings):
+    settings.STORE_MEMORY_MB = 0
+    nothing = store.remembered(1)
+    nothing.keep("parts", "a", "A", 10)
+    assert nothing.get("parts", "a") is None and store.memory.get(1, "parts", "a") is None

@@ -43,6 +43,7 @@ import rest_framework
 from django.conf import settings
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Subquery, signals
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
@@ -76,13 +77,14 @@ class Nested:
     kind: str
     attname: str | None = None  # an object's foreign key column
     back: str | None = None  # a list's lookup from the related model back to this one
+    parent_pk: models.Field | None = None  # a list's parent's primary key, which `back` reaches
     condition: models.Q | None = None
     first: bool = False
 
     def children(self, parents):
         """{parent pk (str): [child pk (str)]} of the rows related to `parents`, in the list's order."""
         model = self.component.model
-        queryset = model.objects.filter(**{f"{self.back}__in": parents})
+        queryset = model.objects.filter(**{f"{self.back}__in": RawSQL(*one_parameter(self.parent_pk, parents))})
         if self.condition is not None:
             queryset = queryset.filter(self.condition)
         if not model._meta.ordering:
@@ -163,7 +165,7 @@ def plan_nested(parent, nested, version):
         back = relation.field.name
     condition = getattr(nested, "condition", None)
     first = not many or getattr(nested, "first", False)
-    return Nested(child, "list", back=back, condition=condition, first=first)
+    return Nested(child, "list", back=back, parent_pk=parent.model._meta.pk, condition=condition, first=first)
 
 
 def definition_digest(made, fields):
@@ -318,8 +320,7 @@ class Memory:
             self.entries.move_to_end((kind, key))
             return entry[0]
 
-    def keep(self, version, kind, key, value, size):
-        budget = settings.STORE_MEMORY_MB * 1_000_000
+    def keep(self, version, kind, key, value, size, budget):
         if size > budget:
             return
         with self.lock:
@@ -338,21 +339,25 @@ memory = Memory()
 
 @dataclass(frozen=True)
 class Remembered:
-    """The memory as a request at data version `version` reads and fills it."""
+    """The memory as a request at data version `version` reads and fills it, up to `budget` bytes; with
+    no memory (`STORE_MEMORY_MB` 0), nothing is kept and nothing found."""
 
-    memory: Memory
+    memory: Memory | None
     version: object
+    budget: int = 0
 
     def get(self, kind, key):
-        return self.memory.get(self.version, kind, key)
+        return None if self.memory is None else self.memory.get(self.version, kind, key)
 
     def keep(self, kind, key, value, size):
-        self.memory.keep(self.version, kind, key, value, size)
+        if self.memory is not None:
+            self.memory.keep(self.version, kind, key, value, size, self.budget)
 
 
 def remembered(version):
-    """This process's memory at data version `version`; one that keeps nothing if STORE_MEMORY_MB is 0."""
-    return Remembered(memory if settings.STORE_MEMORY_MB > 0 else Memory(), version)
+    """This process's memory at data version `version`."""
+    budget = settings.STORE_MEMORY_MB * 1_000_000
+    return Remembered(memory if budget > 0 else None, version, budget)
 
 
 class RememberedIds:
@@ -513,16 +518,26 @@ class Assembly:
 
 
 def fetch(keys):
-    """{key: body} of the stored fragments of `keys`, in one query whatever their number (one
-    parameter: an array on PostgreSQL, a JSON array on SQLite)."""
-    table = connection.ops.quote_name(Representation._meta.db_table)
+    """{key: body} of the stored fragments of `keys`, in one query whatever their number (through the
+    cursor: the ORM's rows would double its cost)."""
+    meta, quote = Representation._meta, connection.ops.quote_name
+    key, body = quote(meta.get_field("key").column), quote(meta.get_field("body").column)
+    among, params = one_parameter(meta.pk, keys)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f'SELECT "key", "body" FROM {table} WHERE "key" = ANY(%s)', [keys])
-        else:
-            query = f'SELECT "key", "body" FROM {table} WHERE "key" IN (SELECT value FROM json_each(%s))'
-            cursor.execute(query, [json.dumps(keys)])
+        cursor.execute(f"SELECT {key}, {body} FROM {quote(meta.db_table)} WHERE {key} IN ({among})", params)
         return {key: bytes(body) for key, body in cursor.fetchall()}
+
+
+def one_parameter(field, values):
+    """(SQL, params): a subquery of `values` of `field` in one parameter (an array on PostgreSQL, a
+    JSON array on SQLite), for an `IN`: a list of thousands of ids is neither prepared value by value
+    by the ORM nor sent as thousands of parameters."""
+    values = list(values)
+    if connection.vendor == "postgresql":
+        return f"SELECT unnest(%s::{field.rel_db_type(connection)}[])", [values]
+    if values and str(field.get_db_prep_value(values[0], connection)) != str(values[0]):
+        values = [field.get_db_prep_value(value, connection) for value in values]  # a UUID's 32 hex digits
+    return "SELECT value FROM json_each(%s)", [json.dumps(values)]
 
 
 class Reads:
