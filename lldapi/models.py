@@ -42,8 +42,11 @@ class Representation(models.Model):
     """A stored fragment of JSON: one record in one shape (`lldapi.api.store`), keyed by the shape's
     digest and the record's id."""
 
-    key = models.CharField(max_length=100, primary_key=True)
+    key = models.TextField(primary_key=True)
     body = models.BinaryField()
+    # The keys of the fragments that its holes name (its nested objects and the rows of its lists), so
+    # that a response's fragments are read in one recursive query.
+    refs = models.JSONField(default=list)
 
     def __str__(self):
         return self.key

@@ -15,10 +15,12 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 from agencies.models import Agency
 from docking.models import DockingEvent
+from launches.models import Program
 from lldapi.api import store
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
 from lldapi.models import DataVersion, Representation
+from spacecraft.models import Spacecraft, SpacecraftFlight
 
 from .fidelity import all_results
 
@@ -132,12 +134,14 @@ def test_an_import_changes_exactly_the_answers_that_embed_what_it_changed(client
     embedding = {key for key, record in before.items() if embeds(record, f"/agencies/{agency['id']}/")}
     assert changed == embedding
     assert any(url == "/2.3.0/spacecraft/" for url, _, _ in changed)
-    # The import rewrote the agency's own fragments and no other.
+    # The import rewrote the agency's own fragments, and those of the rows that list it (a program's
+    # agencies, in the order of their names), and no other.
     stored_after = store_contents()
     rewritten = {key for key in stored_before if stored_after.get(key) != stored_before[key]}
-    assert rewritten and {key.partition(":")[2] for key in rewritten} == {str(agency["id"])}
-    assert all(item.model.__name__ == "Agency" for item in store.all_components() for key in rewritten
-               if key.startswith(item.digest))
+    own = {key for key in rewritten if store.located(key)[0].model is Agency}
+    assert own and {key.partition(":")[2] for key in own} == {str(agency["id"])}
+    listing = {item.key(pk) for item, pk in store.holders(Agency, [agency["id"]], store.holders_of(Agency))}
+    assert rewritten - own <= listing
 
 
 def embeds(value, path):
@@ -160,6 +164,43 @@ def test_a_rejected_import_leaves_the_store_as_it_was(client, tmp_path):
         Importer().import_file(path)
     assert store_contents() == before
     assert DataVersion.objects.get().value == version
+
+
+def test_a_row_that_moves_to_another_parent_leaves_one_list_and_joins_the_other(client):
+    """A detailed spacecraft lists its flights in its fragment: a flight saved with another spacecraft
+    (as an import saves it) leaves the first list and joins the second."""
+    flight = SpacecraftFlight.objects.exclude(spacecraft=None).first()
+    other = Spacecraft.objects.exclude(pk=flight.spacecraft_id).first()
+    urls = [f"/2.3.0/spacecraft/{pk}/?mode=detailed" for pk in (flight.spacecraft_id, other.pk)]
+    listed = f"/2.3.0/spacecraft_flights/{flight.pk}/".encode()
+    before = [both(client, url).content for url in urls]
+    assert listed in before[0] and listed not in before[1]
+    flight.spacecraft = other
+    flight.save(update_fields=["spacecraft"])
+    after = [both(client, url).content for url in urls]
+    assert listed not in after[0] and listed in after[1]
+
+
+def test_a_row_unlinked_or_removed_leaves_the_lists_that_held_it(client):
+    program = next(program for program in Program.objects.all() if program.agencies.count() > 1)
+    url = f"/2.3.0/programs/{program.pk}/"
+    agency = program.agencies.first()
+    listed = f"/2.3.0/agencies/{agency.pk}/".encode()
+    assert listed in both(client, url).content
+    program.agencies.remove(agency)
+    assert listed not in both(client, url).content
+    flight = SpacecraftFlight.objects.exclude(spacecraft=None).first()
+    url = f"/2.3.0/spacecraft/{flight.spacecraft_id}/?mode=detailed"
+    listed = f"/2.3.0/spacecraft_flights/{flight.pk}/".encode()
+    assert listed in both(client, url).content
+    flight.delete()
+    assert listed not in both(client, url).content
+    # Answered from the store, not by the serializers after finding a fragment that names a gone row.
+    detailed = next(resource for resource in RESOURCES if resource.path == "spacecraft").serializer_for("detailed")
+    item = store.component(detailed, "2.3.0")
+    fragment = Representation.objects.get(key=item.key(flight.spacecraft_id)).body
+    [(kind, flights)] = [(kind, ids) for kind, name, ids in store.parse(fragment)[1::2] if name == "flights"]
+    assert kind == "m" and str(flight.pk) not in flights.split(",")
 
 
 # The store itself
@@ -292,27 +333,27 @@ def test_lists_of_rows_the_clock_or_a_filter_selects_are_queried_each_time(clien
 
 @pytest.mark.parametrize("single", [False, True], ids=["page", "single object"])
 def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client, monkeypatch, single):
-    """A write that commits between the queries of a stored answer (here, between the levels of its
-    fragments) makes the answer read again: never some rows before the write and some after."""
+    """A write that commits between the queries of a stored answer (here, just after its fragments are
+    read) makes the answer read again: never some rows before the write and some after."""
     url = "/2.3.0/docking_events/?mode=detailed&limit=100"
     if single:
         url = json.loads(client.get(url).content)["results"][0]["url"].replace("http://testserver", "")
     before = both(client, url).content
     agency_id = re.search(rb'/2\.3\.0/agencies/(\d+)/', before).group(1).decode()
-    read = store.Assembly.read
+    fetch_tree = store.fetch_tree
     reads = []
 
-    def read_then_write(self, wanted):
-        loaded = read(self, wanted)
-        reads.append(len(wanted))
+    def read_then_write(keys):
+        found = fetch_tree(keys)
+        reads.append(len(keys))
         if len(reads) == 1:
             agency = Agency.objects.get(pk=agency_id)
             agency.name = "Renamed while read"
             agency.save()
-        return loaded
+        return found
 
     store.memory.clear(None)
-    monkeypatch.setattr(store.Assembly, "read", read_then_write)
+    monkeypatch.setattr(store, "fetch_tree", read_then_write)
     during = client.get(url)
     monkeypatch.undo()
     assert b"Renamed while read" in during.content

@@ -4,11 +4,12 @@ made by the serializers that define the shapes, kept in the database and served 
 **Fragments.** A record is stored once per *component* (a serializer class under one API version:
 `AgencyMini` of 2.3.0), as the JSON its serializer writes for it, except that every nested object
 and list is left as a hole: a nested object's hole names the object's id (the row's own foreign key),
-a nested list's hole names only the field. Holes are filled when a response is assembled: an object
-from its own fragment, a list from a query of the related ids, made at the time of the request, so
-that lists are never stale (a station's expeditions under way, a docking location's docked vehicle)
-and a fragment depends on its own row alone (and on the related rows that a plain field reads, its
-`reads_relations`). An agency embedded in ten thousand responses is stored once per shape.
+a nested list's hole the ids of its rows, in the list's order. Each fragment's row also holds the keys
+of the fragments its holes name (`refs`), so that the fragments of a whole response, however deep,
+are read in one recursive query. The lists of the rows that match a condition on the time (a
+station's expeditions under way, a docking location's docked vehicle) are the exception: their holes
+name only the field, and they are read at the time of the request, so that what is under way is
+always now. An agency embedded in ten thousand responses is stored once per shape.
 
 **Links.** A fragment is made with a request whose absolute URIs start with a NUL character, so that
 every self link is written `"\\u0000/2.3.0/agencies/1/"`. LL2 data has no NUL (the importer refuses
@@ -20,11 +21,12 @@ classes and sources, its nested components' digests, the code of the classes inv
 its fragments' keys: a deploy that changes a shape never serves old fragments, it misses them.
 
 **Never stale.** Every save, deletion or many-to-many change of a record forgets, in the same
-transaction, the fragments it changes (its own, and those of the rows whose plain fields read it) and
-moves the data version on; bulk writes (`generate_data`, a flush) forget everything. A fragment
-missing from the store is made on the spot with the same serializers, used for the response, and
-written (a *fill*) unless the data moved on since the request began. `build_representations`
-fills the store ahead of reads.
+transaction, the fragments it changes (its own, those of the rows whose plain fields read it, its
+`reads_relations`, and those of the rows whose lists hold it, before and after a save that may move
+it to another list) and moves the data version on; bulk writes (`generate_data`, a flush) forget
+everything. A fragment missing from the store is made on the spot with the same serializers, used for
+the response, and written (a *fill*) unless the data moved on since the request began.
+`build_representations` fills the store ahead of reads.
 """
 
 import hashlib
@@ -57,7 +59,7 @@ from .models import Record
 log = logging.getLogger(__name__)
 
 # Bump when the layout of stored fragments changes.
-STORE_FORMAT = "1"
+STORE_FORMAT = "2"
 LINK_MARK = "\x00"
 HOLE_MARK = "\x00#"
 HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
@@ -77,9 +79,16 @@ class Nested:
     kind: str
     attname: str | None = None  # an object's foreign key column
     back: str | None = None  # a list's lookup from the related model back to this one
+    back_column: str | None = None  # a list's `back` where it is the related rows' own foreign key
     parent_pk: models.Field | None = None  # a list's parent's primary key, which `back` reaches
     condition: models.Q | None = None
     first: bool = False
+
+    @property
+    def stored_list(self):
+        """Whether a fragment holds the ids of this list's rows: every list but those of the rows that
+        match a condition on the time, which are read at the time of the request."""
+        return self.kind == "list" and self.condition is None
 
     def children(self, parents):
         """{parent pk (str): [child pk (str)]} of the rows related to `parents`, in the list's order."""
@@ -159,13 +168,17 @@ def plan_nested(parent, nested, version):
     relation = parent.model._meta.get_field(nested.source)
     if not many and relation.concrete and (relation.many_to_one or relation.one_to_one):
         return Nested(child, "object", attname=relation.attname)
+    back_column = None
     if relation.concrete:  # a many-to-many field of this model
         back = relation.related_query_name()
     else:  # the other side of a foreign key, one-to-one or many-to-many field
         back = relation.field.name
+        if not relation.many_to_many:
+            back_column = back
     condition = getattr(nested, "condition", None)
     first = not many or getattr(nested, "first", False)
-    return Nested(child, "list", back=back, parent_pk=parent.model._meta.pk, condition=condition, first=first)
+    return Nested(child, "list", back=back, back_column=back_column, parent_pk=parent.model._meta.pk,
+                  condition=condition, first=first)
 
 
 def definition_digest(made, fields):
@@ -242,11 +255,34 @@ def readers_of(model):
     return pairs
 
 
-def readers(model, pks):
-    """(component, pk) of the rows whose plain fields read rows `pks` of `model`."""
+@cache
+def holders_of(model):
+    """{lookup: [component]}: the components whose fragments hold the ids of rows of `model` in a
+    list, by the lookup from `model` to the row that holds them."""
+    found = defaultdict(list)
+    for item in all_components():
+        for nested in item.nested.values():
+            if nested.stored_list and nested.component.model is model:
+                found[nested.back].append(item)
+    return found
+
+
+def dependents(model, pks):
+    """(component, pk) of the fragments, besides their own, that rows `pks` of `model` change: those of
+    the rows whose plain fields read them, and those of the rows whose lists hold them."""
     for item, relation in readers_of(model):
         for pk in item.model.objects.filter(**{f"{relation}__in": pks}).values_list("pk", flat=True):
             yield item, str(pk)
+    yield from holders(model, pks, holders_of(model))
+
+
+def holders(model, pks, lookups):
+    """(component, pk) of the rows that hold rows `pks` of `model` in a list, by `lookups`
+    ({lookup: [component]})."""
+    for lookup, items in lookups.items():
+        for parent in model.objects.filter(pk__in=pks).values_list(lookup, flat=True):
+            if parent is not None:
+                yield from ((item, str(parent)) for item in items)
 
 
 # Making fragments.
@@ -263,6 +299,7 @@ def make_fragments(item, pks):
              not item.model._meta.get_field(name).many_to_many]
     prefetches = [name for name in reads if name not in joins]
     queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
+    lists = {name: nested.children(pks) for name, nested in item.nested.items() if nested.stored_list}
     renderer = JSONRenderer()
     made = {}
     for instance in queryset:
@@ -275,14 +312,36 @@ def make_fragments(item, pks):
             elif nested.kind == "object":
                 pk = getattr(instance, nested.attname)
                 data[name] = None if pk is None else f"{HOLE_MARK}o{name}:{pk}"
+            elif nested.stored_list:
+                data[name] = f"{HOLE_MARK}m{name}:{','.join(lists[name].get(str(instance.pk), []))}"
             else:
                 data[name] = f"{HOLE_MARK}l{name}"
         made[str(instance.pk)] = HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
     return made
 
 
+def stored_row(item, pk, body):
+    """The store's row of the fragment `body` of record `pk` in `item`, with the keys its holes name."""
+    refs = []
+    for kind, name, ref in parse(body)[1::2]:
+        child = item.nested[name].component
+        if kind == "o":
+            refs.append(child.key(ref))
+        elif kind == "m" and ref:
+            refs += [child.key(row) for row in ref.split(",")]
+    return Representation(key=item.key(pk), body=body, refs=refs)
+
+
+def located(key):
+    """(component, pk) of a fragment's key."""
+    digest, _, pk = key.partition(":")
+    return _by_digest[digest], pk
+
+
 def parse(body):
-    """A fragment's parts: bytes of JSON, and between them its holes as (kind, field, id)."""
+    """A fragment's parts: bytes of JSON, and between them its holes as (kind, field, ids): an object's
+    id (`o`), a stored list's ids joined by commas (`m`), nothing for a list read at the time of the
+    request (`l`)."""
     parts = bytes(body).split(SPLIT)
     for index in range(1, len(parts), 2):
         hole = parts[index].decode()
@@ -296,8 +355,8 @@ def parse(body):
 
 class Memory:
     """What this process has read and assembled of the store at one data version, up to
-    `STORE_MEMORY_MB`, the least recently used first out: fragments, the ids of lists, assembled and
-    served JSON (records, and whole pages), and what `RememberedIds` and `found_before` recall. Each
+    `STORE_MEMORY_MB`, the least recently used first out: assembled and served JSON (records, and
+    whole pages), and what `RememberedIds` and `found_before` recall. Each
     request reads and keeps at the data version it read as it began: a request at another version than
     the memory's empties it and moves it to its own, and what a request made at an older version than
     the memory's is not kept."""
@@ -384,20 +443,8 @@ class RememberedIds:
         return value
 
 
-@cache
-def levels(root):
-    """{component: level} of the components `root` nests, each a level below the deepest that nests
-    it, so that a page's fragments are read one level at a time, in as many queries as the shape has
-    levels, whatever the page's size."""
-    found = {root: 0}
-    queue = [root]
-    while queue:
-        item = queue.pop()
-        for nested in item.nested.values():
-            if found.get(nested.component, -1) < found[item] + 1:
-                found[nested.component] = found[item] + 1
-                queue.append(nested.component)
-    return found
+class DataMoved(Exception):
+    """A fragment names a row that is gone: a write committed while the answer was read."""
 
 
 class Assembly:
@@ -407,79 +454,63 @@ class Assembly:
     def __init__(self, version):
         self.version = version
         self.memory = remembered(version)
-        self.parts = {}  # (component, pk) -> parsed fragment
-        self.lists = {}  # (component, field, pk) -> [child pk]
+        self.bodies = {}  # (component, pk) -> fragment, read or made
+        self.lists = {}  # (component, field, pk) -> [child pk] of the lists read at the time of the request
         self.built = {}  # (component, pk) -> JSON bytes, what this request has assembled or found ready
 
     def load(self, root, pks):
-        level_of = levels(root)
-        wanted = defaultdict(set, {root: set(pks)})
-        for level in range(max(level_of.values()) + 1):
-            if not wanted:
-                break  # all of it found assembled
-            here = {item: wanted.pop(item) for item in list(wanted) if level_of[item] == level}
-            loaded = self.read(here)
-            self.follow(loaded, wanted)
-
-    def read(self, wanted):
-        """Make the fragments of `wanted` available; returns the (component, pk) whose holes need filling."""
-        loaded, keys = [], {}
-        for item, pks in wanted.items():
-            for pk in pks:
-                built = None if item.time_relative else self.memory.get("built", (item, pk))
-                if built is not None:
-                    self.built[item, pk] = built  # its JSON is ready, holes filled
-                    continue
-                parts = self.memory.get("parts", (item, pk))
-                if parts is None:
-                    keys[item.key(pk)] = (item, pk)
-                else:
-                    self.parts[item, pk] = parts
-                loaded.append((item, pk))
-        found = fetch(list(keys)) if keys else {}
-        missing = defaultdict(list)
-        for key, (item, pk) in keys.items():
-            body = found.get(key)
-            if body is None:
-                missing[item].append(pk)
+        """Read the fragments that the JSON of records `pks` of `root` needs: in one query where the
+        store holds them all and no list depends on the time; then, for what it misses, made on the
+        spot and written for the next request, and for the lists read at the time of the request, one
+        more query for what they name."""
+        wanted = set()
+        for pk in pks:
+            if (built := self.ready(root, pk)) is not None:
+                self.built[root, pk] = built
             else:
-                self.remember(item, pk, body)
-        made = []
-        for item, pks in missing.items():
-            for pk, body in make_fragments(item, pks).items():
-                self.remember(item, pk, body)
-                made.append(Representation(key=item.key(pk), body=body))
-        if made:
-            write_fill(made, self.version)
-        return loaded
-
-    def remember(self, item, pk, body):
-        self.parts[item, pk] = parts = parse(body)
-        self.memory.keep("parts", (item, pk), parts, len(body))
-
-    def follow(self, loaded, wanted):
-        """Add to `wanted` what the holes of `loaded` show, querying the lists' rows."""
-        lists = defaultdict(set)
-        for item, pk in loaded:
-            parts = self.parts.get((item, pk))
-            if parts is None:
-                continue  # a row that no longer exists: no fragment
-            for kind, name, ref in parts[1::2]:
-                if kind == "o":
-                    wanted[item.nested[name].component].add(ref)
-                elif (rows := self.memory.get("lists", (item, name, pk))) is not None:
-                    self.lists[item, name, pk] = rows
-                    wanted[item.nested[name].component].update(rows)
+                wanted.add((root, pk))
+        while wanted:
+            arrived, missing = [], defaultdict(list)
+            for key, body in fetch_tree([item.key(pk) for item, pk in wanted]).items():
+                item, pk = located(key)
+                if (item, pk) in self.bodies:
+                    continue
+                if body is None:
+                    missing[item].append(pk)
                 else:
-                    lists[item, name].add(pk)
-        for (item, name), parents in lists.items():
+                    self.bodies[item, pk] = body
+                    arrived.append((item, pk))
+            made = []
+            for item, pks in missing.items():
+                for pk, body in make_fragments(item, pks).items():
+                    self.bodies[item, pk] = body
+                    arrived.append((item, pk))
+                    made.append(stored_row(item, pk, body))
+            if made:
+                write_fill(made, self.version)
+            named = [located(ref) for row in made for ref in row.refs] + self.read_lists(arrived)
+            wanted = {item_pk for item_pk in named if item_pk not in self.bodies}
+
+    def ready(self, item, pk):
+        """The JSON of record `pk` in `item` if this process assembled it at this data version."""
+        return None if item.time_relative else self.memory.get("built", (item, pk))
+
+    def read_lists(self, arrived):
+        """Read the lists of the rows `arrived` that match a condition on the time, one query per
+        list field; returns the (component, pk) of their rows."""
+        parents = defaultdict(list)
+        for item, pk in arrived:
+            for name, nested in item.nested.items():
+                if nested.kind == "list" and not nested.stored_list:
+                    parents[item, name].append(pk)
+        named = []
+        for (item, name), pks in parents.items():
             nested = item.nested[name]
-            children = nested.children(list(parents))
-            for parent in parents:
-                self.lists[item, name, parent] = rows = children.get(parent, [])
-                if nested.condition is None:
-                    self.memory.keep("lists", (item, name, parent), rows, 8 * len(rows) + 8)
-                wanted[nested.component].update(rows)
+            children = nested.children(pks)
+            for pk in pks:
+                self.lists[item, name, pk] = rows = children.get(pk, [])
+                named += [(nested.component, row) for row in rows]
+        return named
 
     def served(self, item, pk, origin):
         """The JSON of record `pk` in `item` with `origin` in its links, as a response shows it."""
@@ -494,10 +525,16 @@ class Assembly:
     def json(self, item, pk):
         key = (item, pk)
         built = self.built.get(key)
+        if built is None:
+            built = self.ready(item, pk)
         if built is not None:
+            self.built[key] = built
             return built
+        body = self.bodies.get(key)
+        if body is None:
+            raise DataMoved(item.key(pk))
         pieces = []
-        for index, part in enumerate(self.parts[key]):
+        for index, part in enumerate(parse(body)):
             if not index % 2:
                 pieces.append(part)
                 continue
@@ -506,7 +543,10 @@ class Assembly:
             if kind == "o":
                 pieces.append(self.json(nested.component, ref))
                 continue
-            rows = self.lists[item, name, pk]
+            if kind == "m":
+                rows = ref.split(",") if ref else []
+            else:
+                rows = self.lists[item, name, pk]
             if nested.first:
                 pieces.append(self.json(nested.component, rows[0]) if rows else b"null")
             else:
@@ -517,15 +557,26 @@ class Assembly:
         return built
 
 
-def fetch(keys):
-    """{key: body} of the stored fragments of `keys`, in one query whatever their number (through the
-    cursor: the ORM's rows would double its cost)."""
+def fetch_tree(keys):
+    """{key: body, or None where the store does not hold it} of the fragments of `keys`, of the
+    fragments that they name, of those that these name, and so on: one recursive query whatever their
+    number (through the cursor: the ORM's rows would double its cost)."""
     meta, quote = Representation._meta, connection.ops.quote_name
-    key, body = quote(meta.get_field("key").column), quote(meta.get_field("body").column)
+    table = quote(meta.db_table)
+    key, body, refs = (quote(meta.get_field(name).column) for name in ("key", "body", "refs"))
     among, params = one_parameter(meta.pk, keys)
+    if connection.vendor == "postgresql":
+        elements = f"jsonb_array_elements_text(stored.{refs}) AS named(value)"
+    else:
+        elements = f"json_each(stored.{refs}) AS named"
+    joined = f"{table} AS stored ON stored.{key} = wanted.fragment"
+    query = (
+        f"WITH RECURSIVE wanted(fragment) AS ({among} UNION SELECT named.value FROM wanted JOIN {joined}, {elements}) "
+        f"SELECT wanted.fragment, stored.{body} FROM wanted LEFT JOIN {joined}"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {key}, {body} FROM {quote(meta.db_table)} WHERE {key} IN ({among})", params)
-        return {key: bytes(body) for key, body in cursor.fetchall()}
+        cursor.execute(query, params)
+        return {key: None if body is None else bytes(body) for key, body in cursor.fetchall()}
 
 
 def one_parameter(field, values):
@@ -558,8 +609,11 @@ def read_consistently(version, make, *args):
     committed while they ran). None if a write came in between: then its queries may have seen some
     rows before the write and some after."""
     reads = Reads()
-    with connection.execute_wrapper(reads):
-        made = make(*args)
+    try:
+        with connection.execute_wrapper(reads):
+            made = make(*args)
+    except DataMoved:
+        return None
     if reads.count and data_version() != version:
         return None
     return made
@@ -677,11 +731,14 @@ class Origin:
 def forget(model, pks):
     """Forget the fragments that rows `pks` of `model` change, and move the data version on."""
     pks = [str(pk) for pk in pks]
-    if not pks:
-        return
+    if pks:
+        keys = [item.key(pk) for item in components_of(model) for pk in pks]
+        forget_keys(keys + [item.key(pk) for item, pk in dependents(model, pks)])
+
+
+def forget_keys(keys):
+    """Move the data version on and forget the fragments of `keys`."""
     move_version()
-    keys = [item.key(pk) for item in components_of(model) for pk in pks]
-    keys += [item.key(pk) for item, pk in readers(model, pks)]
     for start in range(0, len(keys), BATCH):
         Representation.objects.filter(key__in=keys[start : start + BATCH]).delete()
 
@@ -722,9 +779,7 @@ def build(work, progress=None):
             keys = [item.key(pk) for pk in made]
             stored = dict(Representation.objects.filter(key__in=keys).values_list("key", "body"))
             changed = [
-                Representation(key=item.key(pk), body=body)
-                for pk, body in made.items()
-                if bytes(stored.get(item.key(pk), b"")) != body
+                stored_row(item, pk, body) for pk, body in made.items() if bytes(stored.get(item.key(pk), b"")) != body
             ]
             with transaction.atomic():
                 Representation.objects.filter(key__in=[row.key for row in changed]).delete()
@@ -738,14 +793,14 @@ def build(work, progress=None):
 
 
 def build_rows(rows):
-    """`build` the fragments of `rows`, {model: pks} (what an import wrote), in every shape, and of the
-    rows whose plain fields read them."""
+    """`build` the fragments of `rows`, {model: pks} (what an import wrote), in every shape, and those
+    that they change (`dependents`)."""
     work = defaultdict(set)
     for model, pks in rows.items():
         pks = {str(pk) for pk in pks}
         for item in components_of(model):
             work[item] |= pks
-        for item, pk in readers(model, pks):
+        for item, pk in dependents(model, pks):
             work[item].add(pk)
     return build(work.items())
 
@@ -761,6 +816,28 @@ def purge_other_versions():
 
 
 # Every write of a record goes through these (the importer's saves and deletions, the sync's removals).
+
+
+def moving(sender, instance, update_fields=None, **kwargs):
+    """Before a row is saved: the lists that hold it by a foreign key of its own, which the save may
+    move it out of (after the save, `saved` forgets the lists that hold it then)."""
+    if instance._state.adding:
+        return
+    lookups = {
+        lookup: items
+        for lookup, items in moving_lookups(sender).items()
+        if update_fields is None or {lookup, sender._meta.get_field(lookup).attname} & update_fields
+    }
+    if lookups:
+        forget_keys([item.key(pk) for item, pk in holders(sender, [instance.pk], lookups)])
+
+
+@cache
+def moving_lookups(model):
+    """The part of `holders_of(model)` whose lookups are foreign keys of `model`'s own."""
+    columns = {nested.back_column for item in all_components() for nested in item.nested.values()
+               if nested.stored_list and nested.component.model is model}
+    return {lookup: items for lookup, items in holders_of(model).items() if lookup in columns}
 
 
 def saved(sender, instance, raw=False, **kwargs):
@@ -785,6 +862,7 @@ def links_changed(sender, instance, action, model, pk_set, **kwargs):
 
 def connect(models_of_records):
     for model in models_of_records:
+        signals.pre_save.connect(moving, sender=model)
         signals.post_save.connect(saved, sender=model)
         signals.pre_delete.connect(deleting, sender=model)
     signals.m2m_changed.connect(links_changed)
