@@ -164,8 +164,9 @@ def store_size():
 
     table = connection.ops.quote_name(STORE_TABLE)
     key = connection.ops.quote_name("key")
+    refs = "pg_column_size(refs)" if connection.vendor == "postgresql" else "LENGTH(refs)"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM(LENGTH({key}) + LENGTH(body)), 0) FROM {table}")
+        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM(LENGTH({key}) + LENGTH(body) + {refs}), 0) FROM {table}")
         rows, payload = cursor.fetchone()
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_total_relation_size(%s), pg_database_size(current_database())", [STORE_TABLE])
@@ -178,7 +179,7 @@ def store_size():
             database = os.path.getsize(connection.settings_dict["NAME"])
             store = sqlite_store_bytes(cursor)
             if store is None:
-                store, method = payload, "`length(key) + length(body)` of its rows, this SQLite having no `dbstat`"
+                store, method = payload, "the length of its rows' keys, bodies and refs, this SQLite having no `dbstat`"
             else:
                 method = "the `dbstat` pages of the table and of its primary key's index, and the file's size"
     without = database - store

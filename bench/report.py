@@ -560,8 +560,8 @@ def method(legs):
         + " Its timed requests are those of a worker that has answered the same request before at the same "
         "data version: what it remembers of the store (`STORE_MEMORY_MB`) answers them.",
         "- **store path without worker memory**: the same with `STORE_MEMORY_MB=0`, as a worker's first "
-        "request for it: the data version, the count and page ids, every fragment read from the store and "
-        "every nested list queried, each time.",
+        "request for it: the data version, the count and page ids, and every fragment read from the store "
+        "(in one recursive query), each time.",
         "- **Django floor**: the same request through the same handler and middleware, resolved with a "
         "bench-only URL conf (`bench/floor_urls.py`, set as the request's `urlconf`) whose one view returns the "
         "serializer path's body, stored beforehand, as `HttpResponse(body, content_type=\"application/json\")`. "

@@ -523,38 +523,39 @@ class Assembly:
         return served
 
     def json(self, item, pk):
+        """The JSON of record `pk` in `item`, its holes filled."""
         key = (item, pk)
         built = self.built.get(key)
-        if built is None:
-            built = self.ready(item, pk)
         if built is not None:
-            self.built[key] = built
             return built
-        body = self.bodies.get(key)
-        if body is None:
-            raise DataMoved(item.key(pk))
-        pieces = []
-        for index, part in enumerate(parse(body)):
-            if not index % 2:
-                pieces.append(part)
-                continue
-            kind, name, ref = part
+        built = self.ready(item, pk)
+        if built is None:
+            body = self.bodies.get(key)
+            if body is None:
+                raise DataMoved(item.key(pk))
+            built = self.filled(item, pk, body) if item.nested else body
+            if not item.time_relative:
+                self.memory.keep("built", key, built, len(built))
+        self.built[key] = built
+        return built
+
+    def filled(self, item, pk, body):
+        parts = parse(body)
+        for index in range(1, len(parts), 2):
+            kind, name, ref = parts[index]
             nested = item.nested[name]
             if kind == "o":
-                pieces.append(self.json(nested.component, ref))
+                parts[index] = self.json(nested.component, ref)
                 continue
             if kind == "m":
                 rows = ref.split(",") if ref else []
             else:
                 rows = self.lists[item, name, pk]
             if nested.first:
-                pieces.append(self.json(nested.component, rows[0]) if rows else b"null")
+                parts[index] = self.json(nested.component, rows[0]) if rows else b"null"
             else:
-                pieces.append(b"[" + b",".join([self.json(nested.component, row) for row in rows]) + b"]")
-        self.built[key] = built = b"".join(pieces)
-        if not item.time_relative:
-            self.memory.keep("built", key, built, len(built))
-        return built
+                parts[index] = b"[" + b",".join([self.json(nested.component, row) for row in rows]) + b"]"
+        return b"".join(parts)
 
 
 def fetch_tree(keys):
