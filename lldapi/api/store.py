@@ -561,19 +561,19 @@ class Assembly:
 def fetch_tree(keys):
     """{key: body, or None where the store does not hold it} of the fragments of `keys`, of the
     fragments that they name, of those that these name, and so on: one recursive query whatever their
-    number (through the cursor: the ORM's rows would double its cost)."""
+    number (through the cursor: the ORM's rows would double its cost). Each fragment is looked up by its
+    key in a subquery: as a join, PostgreSQL plans a scan of the whole store."""
     meta, quote = Representation._meta, connection.ops.quote_name
     table = quote(meta.db_table)
     key, body, refs = (quote(meta.get_field(name).column) for name in ("key", "body", "refs"))
     among, params = one_parameter(meta.pk, keys)
-    if connection.vendor == "postgresql":
-        elements = f"jsonb_array_elements_text(stored.{refs}) AS named(value)"
-    else:
-        elements = f"json_each(stored.{refs}) AS named"
-    joined = f"{table} AS stored ON stored.{key} = wanted.fragment"
+    elements = "jsonb_array_elements_text" if connection.vendor == "postgresql" else "json_each"
+    refs_of = f"(SELECT {refs} FROM {table} WHERE {key} = wanted.fragment)"
+    body_of = f"(SELECT {body} FROM {table} WHERE {key} = wanted.fragment)"
     query = (
-        f"WITH RECURSIVE wanted(fragment) AS ({among} UNION SELECT named.value FROM wanted JOIN {joined}, {elements}) "
-        f"SELECT wanted.fragment, stored.{body} FROM wanted LEFT JOIN {joined}"
+        f"WITH RECURSIVE wanted(fragment) AS ({among} UNION "
+        f"SELECT named.value FROM wanted, {elements}({refs_of}) AS named) "
+        f"SELECT wanted.fragment, {body_of} FROM wanted"
     )
     with connection.cursor() as cursor:
         cursor.execute(query, params)
