@@ -850,8 +850,8 @@ def deleting(sender, instance, **kwargs):
     deleted without a save of their own."""
     for relation in sender._meta.related_objects:
         if not relation.many_to_many:
-            holders = relation.related_model.objects.filter(**{relation.field.name: instance.pk})
-            forget(relation.related_model, holders.values_list("pk", flat=True))
+            holding = relation.related_model.objects.filter(**{relation.field.name: instance.pk})
+            forget(relation.related_model, holding.values_list("pk", flat=True))
     forget(sender, [instance.pk])
 
 
