@@ -327,9 +327,14 @@ def stored_row(item, pk, body):
         child = item.nested[name].component
         if kind == "o":
             refs.append(child.key(ref))
-        elif kind == "m" and ref:
-            refs += [child.key(row) for row in ref.split(",")]
+        elif kind == "m":
+            refs += [child.key(row) for row in listed(ref)]
     return Representation(key=item.key(pk), body=body, refs=refs)
+
+
+def listed(ids):
+    """The ids of a stored list's hole (`m`), in order."""
+    return ids.split(",") if ids else []
 
 
 def located(key):
@@ -548,7 +553,7 @@ class Assembly:
                 parts[index] = self.json(nested.component, ref)
                 continue
             if kind == "m":
-                rows = ref.split(",") if ref else []
+                rows = listed(ref)
             else:
                 rows = self.lists[item, name, pk]
             if nested.first:
