@@ -228,6 +228,27 @@ AT_A_GLANCE = [
 ]
 
 
+def sql_cell(result, variant):
+    """The median time a path's request spent in SQL, and its share of the path's median request."""
+    figures = result["paths"][variant]
+    if not figures.get("sql_seconds"):
+        return "—"
+    sql = median(figures["sql_seconds"])
+    return f"{ms(sql)} ({sql / median(figures['seconds']):.0%})"
+
+
+def sql_table(leg):
+    """Time in SQL per request of each scenario on each path of ours, beside its queries."""
+    lines = [
+        "| request | " + " | ".join(f"{name}: queries, ms in SQL (share)" for name in PATH_NAMES.values()) + " |",
+        "| --- |" + " --: |" * len(PATH_NAMES),
+    ]
+    for result in leg["scenarios"]:
+        cells = [f"{result['paths'][variant]['queries']}, {sql_cell(result, variant)}" for variant in PATH_NAMES]
+        lines.append(f"| `{result['url']}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def glance_table(legs):
     """Each path's median ÷ the Django floor's, for the summary's scenarios, the databases side by side."""
     header = "| request | " + " | ".join(
@@ -551,8 +572,9 @@ def method(legs):
         "response built by the DRF serializers. One untimed warm-up request, one untimed request that counts "
         "the SQL queries, then as many timed requests as fit in about 1.5 s (*n*, at most 200), after a full "
         "garbage collection (so is every timed series: the garbage of one series is not collected during "
-        "the next). The queries counted include, on PostgreSQL, the connection health check that Django runs "
-        "before a request's first query, which the project's backend makes read the store's data version.",
+        "the next), then untimed requests with each query timed (as many as fit in about 0.5 s, 3 to 21) for "
+        "the time in SQL. The queries counted include, on PostgreSQL, the connection health check that Django "
+        "runs before a request's first query, which the project's backend makes read the store's data version.",
         "- **store path**: the same with `REPRESENTATION_STORE=True`, the stored representations, as "
         + store_origin(legs)
         + " "
@@ -613,6 +635,12 @@ def render_markdown(legs, info, run_seconds, chart_exists):
             "Queries per request:",
             "",
             queries_table(leg),
+            "",
+            "Time in SQL per request: the median, over requests answered after the timed ones with each query "
+            "timed, of the time spent executing queries (on PostgreSQL, their round trips to the server "
+            "included), and its share of the path's median request:",
+            "",
+            sql_table(leg),
             "",
         ]
     out += ["## Done criteria", ""]
