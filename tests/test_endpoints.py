@@ -256,6 +256,18 @@ def test_no_query_value_is_a_server_error(client, url):
                 assert parameter in body, (url, parameter, value, body)
 
 
+def test_a_filterset_makes_its_form_class_once_and_a_form_of_its_own_for_each_request():
+    """The filters' form class is made once per FilterSet class; each request validates its own form, so
+    one request's error is not another's."""
+    resource = RESOURCES["/2.3.0/docking_events/"]
+    filterset, rows = resource.filterset_class, resource.viewset.queryset
+    malformed = filterset({"docking__lt": "2024-13-45"}, queryset=rows.all())
+    valid = filterset({"docking__lt": "2024-01-02T03:04:05Z"}, queryset=rows.all())
+    assert type(malformed.form) is type(valid.form)
+    assert not malformed.is_valid() and list(malformed.errors) == ["docking__lt"]
+    assert valid.is_valid() and valid.form.cleaned_data["docking__lt"].isoformat() == "2024-01-02T03:04:05+00:00"
+
+
 def test_the_readme_lists_every_endpoint_as_the_registry_declares_it():
     from lldapi.management.commands.endpoint_table import table
 

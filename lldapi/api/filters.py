@@ -125,4 +125,13 @@ class FilterSet(django_filters.FilterSet):
     FILTER_DEFAULTS = {**django_filters.FilterSet.FILTER_DEFAULTS, models.BooleanField: {"filter_class": BooleanFilter}}
 
     def get_form_class(self):
-        return type(f"{type(self).__name__}Form", (BoundedValuesForm, super().get_form_class()), {})
+        """The filters' form, made once per FilterSet class rather than for every request: its fields are
+        the filters' (none depends on the request), and each form copies them."""
+        filterset = type(self)
+        if filterset not in FORMS:
+            FORMS[filterset] = type(f"{filterset.__name__}Form", (BoundedValuesForm, super().get_form_class()), {})
+        return FORMS[filterset]
+
+
+# A FilterSet class -> its form class (FilterSet.get_form_class).
+FORMS = {}
