@@ -119,6 +119,9 @@ class BoundedValuesForm(forms.Form):
         return cleaned
 
 
+_forms = {}  # FilterSet class -> its form class
+
+
 class FilterSet(django_filters.FilterSet):
     """The base of every endpoint's FilterSet: strict booleans, and values out of range answer 400."""
 
@@ -128,10 +131,6 @@ class FilterSet(django_filters.FilterSet):
         """The filters' form, made once per FilterSet class rather than for every request: its fields are
         the filters' (none depends on the request), and each form copies them."""
         filterset = type(self)
-        if filterset not in FORMS:
-            FORMS[filterset] = type(f"{filterset.__name__}Form", (BoundedValuesForm, super().get_form_class()), {})
-        return FORMS[filterset]
-
-
-# A FilterSet class -> its form class (FilterSet.get_form_class).
-FORMS = {}
+        if filterset not in _forms:
+            _forms[filterset] = type(f"{filterset.__name__}Form", (BoundedValuesForm, super().get_form_class()), {})
+        return _forms[filterset]
