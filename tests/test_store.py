@@ -7,15 +7,20 @@ default) and once through the serializers (off).
 import io
 import json
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Now
 from django.test.utils import CaptureQueriesContext, override_settings
 
 from agencies.models import Agency
+from docking.filters import DockingEventFilter
 from docking.models import DockingEvent
-from launches.models import Program
+from launches.filters import UpcomingLaunchFilter
+from launches.models import Launch, Program
 from lldapi.api import store
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
@@ -309,23 +314,58 @@ def test_a_page_asked_again_at_the_same_data_version_is_the_same_bytes(client, m
     assert b'"Renamed"' in both(client, url).content and len(assembled) == 3
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/2.3.0/launches/previous/?limit=5",  # rows relative to the clock
-        "/2.3.0/launches/?is_crewed=true&limit=5",  # a filter (some are relative to the clock)
-    ],
-)
-def test_lists_of_rows_the_clock_or_a_filter_selects_are_queried_each_time(client, url):
+def test_lists_of_rows_the_clock_selects_are_queried_each_time(client):
+    url = "/2.3.0/launches/previous/?limit=5"
     both(client, url)
     assert queries_of(client, url) > 1
-    if "previous" in url:
-        first = json.loads(client.get(url).content)["results"][0]
-        single = f"/2.3.0/launches/previous/{first['id']}/"
-        both(client, single)
-        assert queries_of(client, single) == 1  # its id and the data version, asked again
-        assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 2
-        assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 1
+    first = json.loads(client.get(url).content)["results"][0]
+    single = f"/2.3.0/launches/previous/{first['id']}/"
+    both(client, single)
+    assert queries_of(client, single) == 1  # its id and the data version, asked again
+    assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 2
+    assert queries_of(client, f"/2.3.0/launches/{first['id']}/") == 1
+
+
+def test_a_filtered_list_is_remembered_until_the_data_moves_on_unless_its_filter_reads_the_clock(
+    client, monkeypatch
+):
+    events = all_results(client, "/2.3.0/docking_events/?limit=100")
+    stations = [(event["space_station_target"] or {}).get("id") for event in events]
+    station = next(filter(None, stations))
+    url = f"/2.3.0/docking_events/?space_station_target__id={station}&limit=100"
+    first = json.loads(both(client, url).content)
+    assert queries_of(client, url) == 1  # the data version
+    assert both(client, url.replace("limit=100", "limit=1")).status_code == 200
+    assert both(client, f"{url}&docking__gt=not-a-date").status_code == 400  # validated each time
+    # A write moves the data version on: the event that comes to the station joins the list.
+    elsewhere = next(event for event, target in zip(events, stations, strict=True) if target != station)
+    moved = DockingEvent.objects.get(pk=elsewhere["id"])
+    moved.space_station_target_id = station
+    moved.save()
+    after = json.loads(both(client, url).content)
+    assert after["count"] == first["count"] + 1 and elsewhere["id"] in [event["id"] for event in after["results"]]
+    # A filter that compares with the time selects other rows as the clock moves: read each time.
+    filter_queryset = DockingEventFilter.filter_queryset
+    monkeypatch.setattr(
+        DockingEventFilter, "filter_queryset", lambda self, rows: filter_queryset(self, rows).filter(docking__lte=Now())
+    )
+    both(client, url)
+    assert queries_of(client, url) > 1
+
+
+def test_a_query_reads_the_clock_where_it_compares_with_now_in_itself_or_a_subquery():
+    def hide_recent(value):
+        return UpcomingLaunchFilter({"hide_recent_previous": value}, queryset=Launch.objects.all()).qs.query
+
+    assert store.reads_clock(hide_recent("true"))
+    assert not store.reads_clock(hide_recent("false"))
+    before_now = Launch.objects.filter(net__lt=Now() - timedelta(days=1))
+    assert store.reads_clock(Launch.objects.filter(pk__in=before_now.values("pk")).query)
+    assert store.reads_clock(Launch.objects.filter(Exists(before_now.filter(pk=OuterRef("pk")))).query)
+    assert store.reads_clock(DockingEvent.objects.filter(DockingEvent.DOCKED).query)
+    fixed = Launch.objects.filter(Q(name="Falcon 9") | Q(pk__in=Launch.objects.filter(net__year=2020).values("pk")))
+    assert not store.reads_clock(fixed.query)
+    assert not store.reads_clock(Launch.objects.filter(net__lt=datetime(2020, 1, 1, tzinfo=UTC)).query)
 
 
 # One state of the data

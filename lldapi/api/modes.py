@@ -83,7 +83,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         item = self.stored_component()
         if item is None:
             return super().list(request, *args, **kwargs)
-        rows = self.filter_queryset(self.queryset.all())
+        rows = self.selected_rows
         answer = self.stored_answer(item, lambda: (rows, store.starting_version()), self.stored_page)
         return super().list(request, *args, **kwargs) if answer is None else answer
 
@@ -152,18 +152,25 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         key = self.remembered_as()
         if key is not None and (version := store.found_before((key, lookup))) is not None:
             return lookup, version
-        found = store.with_data_version(self.filter_queryset(self.queryset.all()), "pk")
+        found = store.with_data_version(self.selected_rows, "pk")
         pk, version = generics.get_object_or_404(found, pk=lookup)
         if key is not None and str(pk) == lookup:
             store.remember_found((key, lookup), version)
         return str(pk), version
 
+    @cached_property
+    def selected_rows(self):
+        """The endpoint's rows under the request's filters, search and ordering: a queryset, not read."""
+        return self.filter_queryset(self.queryset.all())
+
     def remembered_as(self):
         """The key under which this process may remember which rows this request selects (a list's
         count and page ids, a single object's existence) until the data version moves: the endpoint with
-        the request's search and ordering. None where the rows may change with the clock alone: a subset
-        such as `upcoming`, or a filter (some are relative to the clock)."""
-        if self.resource.subset is not None or self.filtered():
+        the request's filters, search and ordering. None where the rows may change with the clock alone:
+        a subset such as `upcoming`, or a filter that compares with the time (`Now()` in its query)."""
+        if self.resource.subset is not None:
+            return None
+        if self.filtered() and store.reads_clock(self.selected_rows.query):
             return None
         selecting = [(name, tuple(values)) for name, values in self.request.query_params.lists()
                      if name not in ("limit", "offset", "mode", "format")]

@@ -46,6 +46,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Subquery, signals
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Now
+from django.db.models.sql import Query
 from django.http import HttpRequest
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
@@ -422,6 +424,19 @@ def remembered(version):
     """This process's memory at data version `version`."""
     budget = settings.STORE_MEMORY_MB * 1_000_000
     return Remembered(memory if budget > 0 else None, version, budget)
+
+
+def reads_clock(expression):
+    """Whether `expression` (a queryset's `query`, a condition, any expression) compares with the
+    time: it holds `Now()`, in itself or in one of its subqueries. The rows of such a query change
+    with the clock alone, without a write."""
+    if isinstance(expression, Now):
+        return True
+    if isinstance(expression, Query):
+        parts = [expression.where, *expression.annotations.values()]
+    else:
+        parts = expression.get_source_expressions()
+    return any(hasattr(part, "get_source_expressions") and reads_clock(part) for part in parts)
 
 
 class RememberedIds:
