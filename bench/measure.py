@@ -5,7 +5,8 @@
   the serializers again);
 - the Django floor: the same request through the same handler and middleware, answered by a view that
   returns the serializer path's body as a fixed `HttpResponse` (bench/floor_urls.py);
-- the orjson floor: `orjson.dumps` of the same body, no request at all;
+- the orjson floor: `orjson.dumps` of the same body, no request at all, in a process of its own
+  (bench/orjson_floor.py);
 - the naive baseline: the serializer path with `ModeViewSet.eager_loading` off.
 
 Requests are built by `django.test.RequestFactory` and answered by `django.core.handlers.base.BaseHandler`
@@ -17,14 +18,17 @@ whose own overhead would hide ours. A request's time is `get_response` until its
 import cProfile
 import gc
 import io
+import json
 import pstats
 import re
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from unittest import mock
 
 import floor_urls
-import orjson
 from django.core.handlers.base import BaseHandler
 from django.db import connection
 from django.test import RequestFactory, override_settings
@@ -171,14 +175,12 @@ def django_floor(handler, url, body, reps):
 
 
 def orjson_floor(body, reps):
-    """Seconds to encode the same response body with orjson, `reps` times."""
-    data = orjson.loads(body)
-    samples = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        orjson.dumps(data)
-        samples.append(time.perf_counter() - start)
-    return samples
+    """Seconds to encode the same response body with orjson, `reps` times, in a process of its own."""
+    encoder = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("orjson_floor.py")), str(reps)],
+        input=body, capture_output=True, check=True,
+    )
+    return json.loads(encoder.stdout)
 
 
 def measure_naive(handler, url, min_reps=NAIVE_MIN):

@@ -591,7 +591,8 @@ def method(legs):
         "(`ConditionalGetMiddleware` hashes the body for its `ETag`), with no view of ours, no query and no "
         "serializer. No Django server can answer faster.",
         "- **orjson floor**: the time `orjson.dumps` takes to encode the same body (parsed back from ours), "
-        "with no request at all: what no Python server can beat for that body.",
+        "with no request at all, in a process of its own whose heap holds only that body's objects "
+        "(`bench/orjson_floor.py`): what no Python server can beat for that body.",
         "- **naive**: the serializer path with `ModeViewSet.eager_loading = False` (no `select_related`, no "
         "prefetching), each request counted. Measured for the pages of 10, single objects and the pages of 100 "
         "of spacecraft (normal and detailed) and detailed docking events; the other pages of 100 take seconds "
