@@ -4,7 +4,8 @@ request began.
 
 The test client leaves Django's connection handling between requests out (a test runs in one
 transaction), so these tests set what it does to a reused connection as a request begins: its health
-check is due (`health_check_done` is reset).
+check is due (`health_check_done` is reset); where they say so, the view sends it ahead, as it does
+on a connection outside an atomic block.
 """
 
 import json
@@ -14,6 +15,7 @@ from django.db import connection, connections
 
 from agencies.models import Agency
 from lldapi.api import store
+from lldapi.postgresql.base import DatabaseWrapper
 
 pytestmark = [
     pytest.mark.django_db,
@@ -39,6 +41,33 @@ def queries_of_request(client, url, health_check_due=True):
         response = client.get(url)
     assert response.status_code == 200, url
     return response, queries.sql
+
+
+@pytest.fixture
+def checks_ahead(monkeypatch):
+    """The view sends the health check ahead, as on a connection outside an atomic block (the test's
+    transaction is one, for the send alone); the checks sent, whether each was sent."""
+    send, sent = DatabaseWrapper.send_version_check, []
+
+    def send_in_test_transaction(self):
+        atomic, self.in_atomic_block = self.in_atomic_block, False
+        try:
+            sent.append(send(self))
+        finally:
+            self.in_atomic_block = atomic
+        return sent[-1]
+
+    monkeypatch.setattr(DatabaseWrapper, "send_version_check", send_in_test_transaction)
+    return sent
+
+
+@pytest.fixture
+def other():
+    """A connection of its own, outside the test's transaction."""
+    other = connections.create_connection("default")
+    other.ensure_connection()
+    yield other
+    other.close()
 
 
 def an_agency_s_flight(client):
@@ -102,6 +131,71 @@ def test_the_health_check_fails_a_lost_connection_and_passes_a_database_without_
         assert not other.is_usable()
     finally:
         other.close()
+
+
+def test_an_answer_from_memory_is_made_while_the_health_check_travels(client, monkeypatch, checks_ahead):
+    url, _ = an_agency_s_flight(client)
+    before = client.get(url)
+    reads = []
+    read = store.read_data_version
+    monkeypatch.setattr(store, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
+    checks_ahead.clear()
+    response, sql = queries_of_request(client, url)
+    assert checks_ahead == [True] and not connection.version_check_in_flight()
+    assert sql == [store.data_version_query()] and not reads  # the check's answer, received; no other query
+    assert response.content == before.content and response["ETag"] == before["ETag"]
+
+
+def test_an_answer_from_memory_is_not_sent_once_the_data_moved_on(client, checks_ahead):
+    url, _ = an_agency_s_flight(client)
+    first = client.get(url)
+    store.move_version()  # a write: what this process remembers is of the version before it
+    checks_ahead.clear()
+    connection.health_check_done = False
+    moved = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert checks_ahead == [True]
+    assert moved.status_code == 200 and moved["ETag"] != first["ETag"]
+    assert moved.content == first.content  # the data itself did not change
+    assert store.memory.version == store.data_version()
+    connection.health_check_done = False
+    assert client.get(url, HTTP_IF_NONE_MATCH=moved["ETag"]).status_code == 304
+    assert queries_of_request(client, url, health_check_due=False)[0]["ETag"] == moved["ETag"]
+
+
+def test_a_request_that_ends_before_its_first_query_leaves_the_connection_ready(client, checks_ahead):
+    url, _ = an_agency_s_flight(client)
+    checks_ahead.clear()
+    connection.health_check_done = False
+    assert client.get(url + "?mode=nonsense").status_code == 400
+    assert checks_ahead == [True] and not connection.version_check_in_flight()  # received as the request ended
+    assert Agency.objects.filter(name__gt="").exists()
+
+
+def test_a_check_sent_ahead_is_received_before_the_connection_is_used_otherwise(other):
+    other.health_check_done = False
+    assert other.send_version_check() and other.version_check_in_flight()
+    assert not other.send_version_check()  # one at a time
+    with other.cursor() as cursor:  # Django's health check, then the query
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone() == (1,)
+    assert other.take_checked_version() == store.data_version()
+    other.health_check_done = False
+    assert other.send_version_check()
+    other.set_autocommit(False)  # as a transaction begins (`atomic`), Django runs the health check
+    other.commit()
+    other.set_autocommit(True)
+    assert not other.version_check_in_flight() and other.take_checked_version() == store.data_version()
+    assert not other.send_version_check()  # not due: the check is done for this request
+
+
+def test_a_check_sent_ahead_finds_a_lost_connection(other):
+    other.health_check_done = False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [other.connection.info.backend_pid])
+    if other.send_version_check():  # the socket may take the query before the loss shows
+        assert not other.is_usable() and other.take_checked_version() is None
+    with other.cursor() as cursor:  # Django closes the lost connection and opens another
+        cursor.execute("SELECT 1")
 
 
 def test_connections_do_not_compile_queries_just_in_time():

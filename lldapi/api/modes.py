@@ -35,6 +35,10 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     resource = None
     eager_loading = True
 
+    def initial(self, request, *args, **kwargs):
+        store.check_version_ahead()
+        super().initial(request, *args, **kwargs)
+
     @property
     def mode(self):
         modes = self.resource.modes
@@ -134,7 +138,9 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
             what, version = locate()
             etag = self.stored_etag(item, version)
             if not_modified := self.not_modified(etag):
-                return not_modified
+                if store.confirmed(version):
+                    return not_modified
+                continue
             body = store.read_consistently(version, make, item, what, version)
             if body is not None:
                 return self.stored_response(body, etag)

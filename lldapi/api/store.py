@@ -625,10 +625,10 @@ class Reads:
 
 def read_consistently(version, make, *args):
     """`make(*args)`, an answer read at data version `version`, if it holds one state of the data: it
-    ran no query (all of it from this process's memory of that version), or the data version is still
-    `version` after its queries (every write moves it on, in the write's own transaction, so no write
-    committed while they ran). None if a write came in between: then its queries may have seen some
-    rows before the write and some after."""
+    ran no query (all of it from this process's memory of that version, and `confirmed`), or the data
+    version is still `version` after its queries (every write moves it on, in the write's own
+    transaction, so no write committed while they ran). None if a write came in between: then its
+    queries may have seen some rows before the write and some after."""
     reads = Reads()
     try:
         with connection.execute_wrapper(reads):
@@ -637,7 +637,7 @@ def read_consistently(version, make, *args):
         return None
     if reads.count and data_version() != version:
         return None
-    return made
+    return made if confirmed(version) else None
 
 
 def data_version():
@@ -646,14 +646,43 @@ def data_version():
         return read_data_version(cursor)
 
 
+def check_version_ahead():
+    """On PostgreSQL, send the request's health check, which reads the data version, without waiting
+    for its answer (lldapi/postgresql): the server answers while the request is worked on."""
+    send = getattr(connection, "send_version_check", None)
+    if send is not None:
+        send()
+
+
+def version_check_in_flight():
+    in_flight = getattr(connection, "version_check_in_flight", None)
+    return in_flight is not None and in_flight()
+
+
 def starting_version():
     """The data version as a stored answer begins. On PostgreSQL, the health check of a reused
     connection, which Django runs as a request opens its first cursor, has read it already
-    (lldapi/postgresql); it is taken once, so that an answer read again reads it anew."""
+    (lldapi/postgresql); it is taken once, so that an answer read again reads it anew. While that
+    check, sent ahead (`check_version_ahead`), is on its way, the version this process's memory holds:
+    an answer made from that memory alone is compared with the check's before it goes out (`confirmed`),
+    one that reads the database receives the check as it begins to."""
+    if version_check_in_flight() and settings.STORE_MEMORY_MB > 0 and memory.version is not None:
+        return memory.version
     with connection.cursor() as cursor:
         take = getattr(connection, "take_checked_version", None)
         version = take() if take else None
         return read_data_version(cursor) if version is None else version
+
+
+def confirmed(version):
+    """Whether `version`, at which an answer was made, is the data version as the answer goes out: where
+    the request's health check is still on its way (`starting_version` took the version of this
+    process's memory), its answer, received now; else the answer's version was read by a query of this
+    request, and this is true."""
+    if not version_check_in_flight():
+        return True
+    connection.close_if_health_check_failed()  # Django's health check, which receives the answer
+    return connection.take_checked_version() == version
 
 
 def read_data_version(cursor):
