@@ -639,7 +639,8 @@ def render_markdown(legs, info, run_seconds, chart_exists):
             "",
             "Time in SQL per request: the median, over requests answered after the timed ones with each query "
             "timed, of the time spent executing queries (on PostgreSQL, their round trips to the server "
-            "included), and its share of the path's median request:",
+            "included; for the health check that the view sends ahead, the wait for its answer once the "
+            "request needs it), and its share of the path's median request:",
             "",
             sql_table(leg),
             "",
