@@ -117,20 +117,22 @@ def test_a_version_read_before_a_request_began_is_not_taken(client):
     assert b"Renamed after the check" in response.content
 
 
-def test_the_health_check_fails_a_lost_connection_and_passes_a_database_without_a_data_version(monkeypatch):
-    other = connections.create_connection("default")
-    try:
-        other.ensure_connection()
-        assert other.is_usable() and other.take_checked_version() == store.data_version()
-        assert other.take_checked_version() is None  # taken once
-        monkeypatch.setattr(store, "data_version_query", lambda: "SELECT value FROM no_such_table")
-        assert other.is_usable() and other.take_checked_version() is None  # not migrated yet: still usable
-        with connection.cursor() as cursor:
-            # Waits (up to 5 s) until the server process has ended.
-            cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [other.connection.info.backend_pid])
-        assert not other.is_usable()
-    finally:
-        other.close()
+def terminate(other):
+    """End the server process of connection `other`, as a server restart would; waits (up to 5 s) until
+    it has ended."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [other.connection.info.backend_pid])
+
+
+def test_the_health_check_fails_a_lost_connection_and_passes_a_database_without_a_data_version(
+    monkeypatch, other
+):
+    assert other.is_usable() and other.take_checked_version() == store.data_version()
+    assert other.take_checked_version() is None  # taken once
+    monkeypatch.setattr(store, "data_version_query", lambda: "SELECT value FROM no_such_table")
+    assert other.is_usable() and other.take_checked_version() is None  # not migrated yet: still usable
+    terminate(other)
+    assert not other.is_usable()
 
 
 def test_an_answer_from_memory_is_made_while_the_health_check_travels(client, monkeypatch, checks_ahead):
@@ -190,8 +192,7 @@ def test_a_check_sent_ahead_is_received_before_the_connection_is_used_otherwise(
 
 def test_a_check_sent_ahead_finds_a_lost_connection(other):
     other.health_check_done = False
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [other.connection.info.backend_pid])
+    terminate(other)
     if other.send_version_check():  # the socket may take the query before the loss shows
         assert not other.is_usable() and other.take_checked_version() is None
     with other.cursor() as cursor:  # Django closes the lost connection and opens another

@@ -111,7 +111,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
         before its first query): the connection is left ready for the next one."""
         if self.version_check_in_flight():
             self.received_version()
-        self.check_sent_on = None
 
 
 def forget_checked_versions(**kwargs):
