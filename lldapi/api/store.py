@@ -37,6 +37,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -778,6 +779,27 @@ class Origin:
 # Forgetting what writes change.
 
 
+# {model: pks} of the rows saved inside `forgetting_together()` on this thread, None outside it.
+saved_together = threading.local()
+
+
+@contextmanager
+def forgetting_together():
+    """Forget what the rows saved in the block change once, when it ends: a query per kind of row, not
+    several per save (an import's page). Deletions and moves out of a list are still forgotten at once."""
+    if getattr(saved_together, "rows", None) is not None:
+        yield
+        return
+    saved_together.rows = defaultdict(set)
+    try:
+        yield
+        rows = saved_together.rows
+    finally:
+        saved_together.rows = None
+    for model, pks in rows.items():
+        forget(model, pks)
+
+
 def forget(model, pks):
     """Forget the fragments that rows `pks` of `model` change, and move the data version on."""
     pks = [str(pk) for pk in pks]
@@ -891,7 +913,16 @@ def moving_lookups(model):
 
 
 def saved(sender, instance, raw=False, **kwargs):
-    forget(sender, [instance.pk])
+    forget_saved(sender, [instance.pk])
+
+
+def forget_saved(model, pks):
+    """`forget` rows that exist after a write, at the end of `forgetting_together()` if inside it."""
+    together = getattr(saved_together, "rows", None)
+    if together is None:
+        forget(model, pks)
+    else:
+        together[model].update(str(pk) for pk in pks)
 
 
 def deleting(sender, instance, **kwargs):
@@ -906,8 +937,8 @@ def deleting(sender, instance, **kwargs):
 
 def links_changed(sender, instance, action, model, pk_set, **kwargs):
     if action.startswith("post_") and isinstance(instance, Record):
-        forget(type(instance), [instance.pk])
-        forget(model, pk_set or [])
+        forget_saved(type(instance), [instance.pk])
+        forget_saved(model, pk_set or [])
 
 
 def connect(models_of_records):
