@@ -178,6 +178,11 @@ class Importer:
         # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
         # file's transaction has committed.
         self.journal = []
+        # {(model, pk): (serializer class, the object's JSON, instance)} of the current page's last write
+        # of each row: the same object met again in the same shape is already written.
+        self.last_written = {}
+        # {(model, pk): instance} of the rows the current page holds, read in one query per kind.
+        self.rows = {}
 
     def import_file(self, file):
         """Import one page file in one transaction; returns the number of records."""
@@ -187,14 +192,17 @@ class Importer:
         """Import one page's body in one transaction (a savepoint inside the caller's); returns the
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
-        self.journal = []
+        self.journal, self.last_written = [], {}
         try:
             with transaction.atomic():
                 take_turn()
                 records = page_records(page)
                 listed = resource or listed_resource(page)
-                for path, record in records:
-                    self.upsert(record_serializer(record, path, listed), record, path)
+                serialized = [(record_serializer(record, path, listed), record, path) for path, record in records]
+                self.rows = read_rows(serialized)
+                with store.forgetting_together():
+                    for serializer, record, path in serialized:
+                        self.upsert(serializer, record, path)
                 reset_sequences()
                 rebuilt = store.build_rows(self.written())
         except Problem as problem:
@@ -226,7 +234,15 @@ class Importer:
         """Write the keys of `data` that `serializer` declares onto the object with that id, saving
         only what differs from the stored row; returns the object."""
         check_keys(serializer, data, path)
-        instance = self.existing_or_new(serializer, data, path)
+        model, pk = serializer.Meta.model, self.primary_key(serializer, data, path)
+        # JSON text, not the dict: 1, 1.0 and true are equal in Python but not as a page's values.
+        text = json.dumps(data)
+        last = self.last_written.get((model, pk))
+        if last is not None and last[0] is type(serializer) and last[1] == text:
+            return last[2]
+        instance = self.rows.get((model, pk))
+        if instance is None:
+            instance = self.rows[model, pk] = model(pk=pk)
         changed, lists = self.assign(serializer, data, path, instance)
         created = instance._state.adding
         if created:
@@ -236,6 +252,7 @@ class Importer:
         # A list, not a generator for any(): every list is stored, whether or not one before changed.
         lists_changed = [self.store_list(instance, field, value, list_path) for field, value, list_path in lists]
         self.record(instance, CREATED if created else UPDATED if changed or any(lists_changed) else UNCHANGED)
+        self.last_written[model, pk] = (type(serializer), text, instance)
         return instance
 
     def assign(self, serializer, data, path, instance):
@@ -270,12 +287,11 @@ class Importer:
                     changed.append(field.source)
         return changed, lists
 
-    def existing_or_new(self, serializer, data, path):
+    def primary_key(self, serializer, data, path):
         model = serializer.Meta.model
         if "id" not in data:
             raise Problem(path, f"an object of {model.__name__} without an id")
-        pk = parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
-        return model.objects.filter(pk=pk).first() or model(pk=pk)
+        return parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
 
     def store_list(self, instance, field, values, path):
         """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
@@ -342,6 +358,9 @@ class Importer:
         if getattr(child, link.attname) == instance.pk:
             return False
         for other in link.model.objects.filter(**{link.name: instance}).exclude(pk=child.pk):
+            # The page's last write of `other`, and its instance, no longer hold its row.
+            self.last_written.pop((link.model, other.pk), None)
+            self.rows[link.model, other.pk] = other
             setattr(other, link.name, None)
             other.save(update_fields=[link.name])
             self.record(other, UPDATED)
@@ -349,6 +368,38 @@ class Importer:
         child.save(update_fields=[link.name])
         self.record(child, UPDATED)
         return False
+
+
+def read_rows(serialized):
+    """{(model, pk): instance} of the stored rows of every object that `serialized`, [(serializer, record,
+    path)], holds at any depth: one query per kind of row. Objects whose ids do not parse are left to the
+    import to reject."""
+    pks = defaultdict(set)
+
+    def gather(serializer, data):
+        if not isinstance(data, dict):
+            return
+        model = serializer.Meta.model
+        if "id" in serializer.fields:  # not an id-less child (a mission's info URL)
+            try:
+                pks[model].add(parse(serializer.fields["id"], model._meta.pk, data.get("id"), "$"))
+            except Problem:
+                pass
+        for name, value in data.items():
+            field = serializer.fields.get(name)
+            if isinstance(field, serializers.ListSerializer):
+                for item in value if isinstance(value, list) else [value]:
+                    gather(field.child, item)
+            elif isinstance(field, serializers.BaseSerializer):
+                gather(field, value)
+
+    for serializer, record, _ in serialized:
+        gather(serializer, record)
+    return {
+        (model, pk): instance
+        for model, keys in pks.items()
+        for pk, instance in model.objects.in_bulk(keys).items()
+    }
 
 
 def points_here(instance, field):
