@@ -1,3 +1,7 @@
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -5,7 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from rest_framework.test import APIClient
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "ll2").glob("*.txt"))
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "fixtures" / "ll2").glob("*.txt"))
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +38,22 @@ def generated(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client(db):
     return APIClient()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """An SQLite file that `manage.py migrate` made, once per run (and xdist worker)."""
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}"}
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    return path
+
+
+@pytest.fixture
+def new_sqlite(migrated_sqlite, tmp_path):
+    """`new_sqlite(name)`: a copy of the migrated SQLite file, at `tmp_path / name`, for a process of its own."""
+
+    def copy(name):
+        return Path(shutil.copyfile(migrated_sqlite, tmp_path / name))
+
+    return copy

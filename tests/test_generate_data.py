@@ -76,11 +76,11 @@ def test_refuses_to_mix_with_existing_data():
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's foreign keys are what a flush out of order trips")
-def test_flush_replaces_the_bundled_data_in_a_fresh_database(tmp_path, seed_paths):
+def test_flush_replaces_the_bundled_data_in_a_fresh_database(new_sqlite, seed_paths):
     """As an operator runs it: `generate_data --flush` over a database that holds the imported pages."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{new_sqlite('db.sqlite3')}"}
     manage = [sys.executable, str(Path(__file__).resolve().parent.parent / "manage.py")]
-    for command in (["migrate", "-v0"], ["import_ll2", *seed_paths], ["generate_data", "--scale", "1", "--flush"]):
+    for command in (["import_ll2", *seed_paths], ["generate_data", "--scale", "1", "--flush"]):
         result = subprocess.run(manage + command, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-2000:]
     assert "generated" in result.stdout

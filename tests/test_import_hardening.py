@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -287,12 +288,11 @@ def new_spacecraft(db):
 
 
 @pytest.fixture(scope="module")
-def seeded_sqlite(tmp_path_factory):
+def seeded_sqlite(tmp_path_factory, migrated_sqlite):
     """A migrated SQLite file holding the seed pages, which each test copies."""
-    db = tmp_path_factory.mktemp("sqlite") / "seeded.sqlite3"
-    for args in (["migrate", "-v0"], ["import_ll2", *SEEDS]):
-        status, _, err = finished(start(sqlite_url(db), *args))
-        assert status == 0, err
+    db = Path(shutil.copyfile(migrated_sqlite, tmp_path_factory.mktemp("sqlite") / "seeded.sqlite3"))
+    status, _, err = finished(start(sqlite_url(db), "import_ll2", *SEEDS))
+    assert status == 0, err
     with closing(sqlite3.connect(db)) as database:
         assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     return db

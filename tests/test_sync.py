@@ -353,15 +353,13 @@ def test_compose_runs_a_follow_sync_beside_the_app_on_the_same_database():
     assert "LL2_API_TOKEN" in services["sync"]["environment"]
 
 
-def test_a_sync_killed_mid_page_resumes_after_the_last_page_it_committed(tmp_path, records):
+def test_a_sync_killed_mid_page_resumes_after_the_last_page_it_committed(tmp_path, records, new_sqlite):
     """With SIGKILL, in a process of its own on an SQLite file; it ends as a sync never killed."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     endpoints = ["spacecraft", "agencies", "spacecraft_flights", "docking_events"]
 
     def database(name):
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / name}"}
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        return env
+        return {**os.environ, "DATABASE_URL": f"sqlite:///{new_sqlite(name)}"}
 
     killed, whole = database("killed.sqlite3"), database("whole.sqlite3")
     asked = threading.Event()
