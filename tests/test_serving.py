@@ -47,6 +47,28 @@ def test_gzip_when_the_client_accepts_it(client):
     assert client.get(URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
+@pytest.mark.parametrize("accept_encoding, compressed", [
+    ("gzip;q=0", False),
+    ("gzip; q=0.000, deflate", False),
+    ("*;q=0", False),
+    ("br, *;q=0", False),
+    ("identity", False),
+    ("GZIP;Q=0", False),
+    ("gzip;q=0.5", True),
+    ("*", True),
+    ("*;q=0, gzip", True),
+    ("gzip;q=0.1, *;q=0", True),
+    ("deflate, gzip;q=1.0", True),
+    ("gzip;q=x", True),
+])
+def test_gzip_only_when_its_weight_is_above_zero(client, accept_encoding, compressed):
+    response = client.get("/2.3.0/spacecraft/?limit=100&mode=detailed", HTTP_ACCEPT_ENCODING=accept_encoding)
+    assert response.status_code == 200
+    assert (response.get("Content-Encoding") == "gzip") is compressed
+    assert "Accept-Encoding" in response["Vary"]
+    json.loads(gzip.decompress(response.content) if compressed else response.content)
+
+
 def test_errors_are_not_cached(client):
     assert "Cache-Control" not in client.get("/2.3.0/spacecraft/?in_space=maybe")
 
