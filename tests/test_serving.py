@@ -14,6 +14,7 @@ from django.test import override_settings
 from rest_framework import serializers
 
 from lldapi.api.modes import ModeViewSet
+from lldapi.checks import NO_SECRET_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -194,6 +195,30 @@ def test_gunicorn_believes_forwarded_headers_only_when_told_to():
     access = "import runpy; print(runpy.run_path('lldapi/gunicorn.py')['accesslog'])"
     assert production_setting(access) == "-"
     assert production_setting(access, ACCESS_LOG="0") == "None"
+
+
+def without_secret_key(command, **environment):
+    """`command` run by Python in a fresh process with no SECRET_KEY and DEBUG off, unless `environment` says."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, *command], env={**env, **environment}, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    served = without_secret_key(["-c", "import lldapi.wsgi"])
+    assert served.returncode != 0
+    assert f"ImproperlyConfigured: {NO_SECRET_KEY}" in served.stderr
+    checked = without_secret_key(["manage.py", "check", "--deploy"])
+    assert checked.returncode != 0
+    assert f"(lldapi.E001) {NO_SECRET_KEY}" in checked.stderr
+
+
+def test_a_secret_key_or_debug_passes_the_deploy_check():
+    for environment in ({"SECRET_KEY": "a-long-random-string-of-the-operator-0123456789-abcdefgh"}, {"DEBUG": "1"}):
+        checked = without_secret_key(["manage.py", "check", "--deploy"], **environment)
+        assert checked.returncode == 0, checked.stderr[-2000:]
+        assert "lldapi.E001" not in checked.stdout + checked.stderr
 
 
 def test_an_object_shown_many_times_in_one_shape_is_represented_once(client, settings):
