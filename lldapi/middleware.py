@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
+from whitenoise.middleware import WhiteNoiseMiddleware
+
+from lldapi.api.errors import not_found
 
 
 class CacheControlMiddleware:
@@ -92,3 +96,30 @@ class GZipMiddleware:
             response.headers["ETag"] = f"W/{etag}"
         response.headers["Content-Encoding"] = "gzip"
         return response
+
+
+class NotFoundMiddleware:
+    """Answers a path that no URL pattern matches with the JSON 404 of `handler404` under DEBUG too, where
+    Django answers its HTML page of the patterns tried (a static file WhiteNoise does not have is one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and request.resolver_match is None:
+            return not_found(request)
+        return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise's, but a static file asked for with another method than `GET` or `HEAD` gets the API's
+    JSON 405 rather than WhiteNoise's empty one."""
+
+    @staticmethod
+    def serve(static_file, request):
+        if request.method in ("GET", "HEAD"):
+            return WhiteNoiseMiddleware.serve(static_file, request)
+        return JsonResponse(
+            {"detail": f'Method "{request.method}" not allowed.'}, status=405, headers={"Allow": "GET, HEAD"}
+        )

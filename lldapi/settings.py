@@ -52,13 +52,15 @@ MIDDLEWARE = [
     "lldapi.middleware.HeadAsGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lldapi.middleware.StaticFilesMiddleware",
     # Compresses what ConditionalGetMiddleware has tagged, which turns its strong ETag weak.
     "lldapi.middleware.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lldapi.middleware.CacheControlMiddleware",
+    # Inside CommonMiddleware, which still turns its 404 into the redirect to the path with a slash.
+    "lldapi.middleware.NotFoundMiddleware",
 ]
 
 # A public read-only API, called from web pages on other origins: open to all of them, unless
