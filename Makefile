@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed-pyproject
 
 help:
 	@echo "make run    migrate, collect static, import fixtures/ll2 and serve on http://127.0.0.1:$(PORT)"
-	@echo "            (PORT=8000; DATABASE_URL picks the database, default SQLite db.sqlite3)"
+	@echo "            (PORT=8000; DATABASE_URL picks the database, default SQLite db.sqlite3;"
+	@echo "            DEBUG=1 unless set: DEBUG=0 needs SECRET_KEY, as in production)"
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
 	@echo "            else a throwaway cluster from bin/with-postgres)"

@@ -34,6 +34,7 @@ def setup_django():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
     os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production")
     os.environ.setdefault("CONN_MAX_AGE", "600")
     importlib.import_module("lldapi.wsgi")
 

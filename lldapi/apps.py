@@ -16,3 +16,4 @@ class LLDAPIConfig(AppConfig):
         from lldapi.api import store
 
         store.connect(tables.app_models())
+        from lldapi import checks  # noqa: F401 (registers the project's system checks)

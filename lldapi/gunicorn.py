@@ -3,7 +3,8 @@
 PORT (default 8000), BIND_HOST (default 0.0.0.0), WEB_CONCURRENCY (workers, default 2), ACCESS_LOG
 (`0` turns the access log off), CONN_MAX_AGE (default 600 here) and, with TRUST_PROXY_HEADERS,
 FORWARDED_ALLOW_IPS (the proxies whose forwarded headers are believed, default the loopback
-addresses) come from the environment.
+addresses) come from the environment. Gunicorn's other settings, such as its request limits
+(`limit_request_line`...), keep its defaults unless GUNICORN_CMD_ARGS (`--limit-request-line 8190`) says.
 """
 
 import os

@@ -1,5 +1,10 @@
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
+from whitenoise.middleware import WhiteNoiseMiddleware
+
+from lldapi.api.errors import not_found
 
 
 class CacheControlMiddleware:
@@ -40,3 +45,81 @@ class HeadAsGetMiddleware:
             response.headers.setdefault("Content-Length", str(len(response.content)))
             response.content = b""
         return response
+
+
+def accepts_gzip(accept_encoding):
+    """Whether an `Accept-Encoding` value allows gzip: named (or, unnamed, under `*`) with a weight above 0.
+
+    A weight that is not a number counts as the default, 1.
+    """
+    weights = {}
+    for item in accept_encoding.split(","):
+        coding, *parameters = (part.strip() for part in item.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    pass
+        weights[coding.lower()] = weight
+    return weights.get("gzip", weights.get("x-gzip", weights.get("*", 0))) > 0
+
+
+class GZipMiddleware:
+    """Compresses a response with gzip for a client whose `Accept-Encoding` accepts it.
+
+    Django's GZipMiddleware looks for the word `gzip` only: it compresses for `gzip;q=0`, which refuses
+    gzip, and not for `*`, which allows it. No view here streams its answer; one that did would go out as is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.streaming or response.has_header("Content-Encoding"):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if len(response.content) < 200 or not accepts_gzip(request.headers.get("Accept-Encoding", "")):
+            return response
+        # Up to 100 random bytes in the gzip header, as Django's, against BREACH-style length attacks.
+        compressed = compress_string(response.content, max_random_bytes=100)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        # The compressed body is not the one a strong ETag names, byte for byte (RFC 9110, 8.8.1).
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = f"W/{etag}"
+        response.headers["Content-Encoding"] = "gzip"
+        return response
+
+
+class NotFoundMiddleware:
+    """Answers a path that no URL pattern matches with the JSON 404 of `handler404` under DEBUG too, where
+    Django answers its HTML page of the patterns tried (a static file WhiteNoise does not have is one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and request.resolver_match is None:
+            return not_found(request)
+        return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise's, but a static file asked for with another method than `GET` or `HEAD` gets the API's
+    JSON 405 rather than WhiteNoise's empty one."""
+
+    @staticmethod
+    def serve(static_file, request):
+        if request.method in ("GET", "HEAD"):
+            return WhiteNoiseMiddleware.serve(static_file, request)
+        return JsonResponse(
+            {"detail": f'Method "{request.method}" not allowed.'}, status=405, headers={"Allow": "GET, HEAD"}
+        )

@@ -25,7 +25,10 @@ def env_list(name, default=""):
 
 
 DEBUG = env_flag("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-set-SECRET_KEY-in-production"
+# Without SECRET_KEY, a published key that production (DEBUG off) refuses to serve with (lldapi/wsgi.py)
+# and `manage.py check --deploy` rejects (lldapi/checks.py); management commands and tests read no key.
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-key-published-with-the-source"
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
@@ -49,13 +52,15 @@ MIDDLEWARE = [
     "lldapi.middleware.HeadAsGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lldapi.middleware.StaticFilesMiddleware",
     # Compresses what ConditionalGetMiddleware has tagged, which turns its strong ETag weak.
-    "django.middleware.gzip.GZipMiddleware",
+    "lldapi.middleware.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lldapi.middleware.CacheControlMiddleware",
+    # Inside CommonMiddleware, which still turns its 404 into the redirect to the path with a slash.
+    "lldapi.middleware.NotFoundMiddleware",
 ]
 
 # A public read-only API, called from web pages on other origins: open to all of them, unless

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise, zip_longest
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from agencies import models as agencies
 from docking import models as docking
@@ -169,10 +170,10 @@ class Generator:
         return self.rng.randrange(1_000_000) if self.chance(0.2) else 0
 
     def url(self, kind, name):
-        return f"https://example.org/{kind}/{name.lower().replace(' ', '-')}"
+        return f"https://example.org/{kind}/{slugify(name)}"
 
     def image(self, name):
-        slug = name.lower().replace(" ", "_")[:15]
+        slug = slugify(name).replace("-", "_")[:15]
         image = self.new(
             agencies.Image,
             name=name,

@@ -17,5 +17,6 @@ urlpatterns = [
 ]
 
 handler400 = "lldapi.api.errors.bad_request"
+handler403 = "lldapi.api.errors.permission_denied"
 handler404 = "lldapi.api.errors.not_found"
 handler500 = "lldapi.api.errors.server_error"

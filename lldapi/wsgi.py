@@ -3,9 +3,15 @@
 import gc
 import os
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
+from lldapi.checks import NO_SECRET_KEY, in_production_without_secret_key
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
+
+if in_production_without_secret_key():
+    raise ImproperlyConfigured(NO_SECRET_KEY)
 
 application = get_wsgi_application()
 

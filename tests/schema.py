@@ -10,7 +10,8 @@ FORMATS = {
     "date-time": re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$"),
     "date": re.compile(r"^\d{4}-\d\d-\d\d$"),
     "uuid": re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
-    "uri": re.compile(r"^https?://"),
+    # RFC 3986's characters, with whole percent-escapes, after an http(s) scheme.
+    "uri": re.compile(r"^https?://(?:[\w\-.~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+\Z", re.ASCII),
 }
 TYPES = {
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),

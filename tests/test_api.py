@@ -2,9 +2,12 @@
 
 import json
 from datetime import datetime
+from unittest import mock
 
 import isodate
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.views.generic import TemplateView
 
 from lldapi.api.registry import registry
 
@@ -231,10 +234,27 @@ def test_malformed_queries_get_a_400_naming_the_parameter(client, url, parameter
 @pytest.mark.parametrize("debug", [False, True])
 @pytest.mark.parametrize("url", [
     "/2.3.0/spacecraft/999999/", "/2.3.0/spacecraft/abc/", "/2.3.0/nothing/", "/2.3.0/spacecraft/1/x/", "/2.0.0/x/",
+    "/static/..%2f..%2f..%2fetc%2fpasswd", "/static/missing.css", "/nothing/", "/nothing", "/favicon.ico",
 ])
 def test_unknown_ids_and_paths_get_a_json_404(client, url, debug, settings):
     settings.DEBUG = debug
     assert "detail" in get_json(client, url, status=404)
+
+
+def test_a_forbidden_request_gets_a_json_403(client):
+    with mock.patch.object(TemplateView, "get", side_effect=PermissionDenied):
+        response = client.get("/")
+    assert response.status_code == 403
+    assert json.loads(response.content) == {"detail": "You do not have permission to perform this action."}
+
+
+def test_a_static_file_answers_reads_only_and_a_write_gets_a_json_405(client, settings):
+    settings.DEBUG = True  # as under `make run`: WhiteNoise finds the apps' static files, uncollected
+    css = "/static/rest_framework/css/bootstrap.min.css"
+    assert client.get(css).status_code == 200
+    response = client.post(css)
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+    assert json.loads(response.content) == {"detail": 'Method "POST" not allowed.'}
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count, Q
 
 from docking.models import DockingEvent
 from launches.models import Astronaut
 from lldapi import synthetic, tables
 from spacecraft.models import Spacecraft, SpacecraftFlight
+
+from .schema import FORMATS
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +70,18 @@ def test_derived_values_agree_with_the_rows_they_summarise():
         for flight in flights:
             assert flight.duration == (flight.mission_end or synthetic.NOW) - flight.launch.net
     assert Spacecraft.objects.filter(in_space=True).exists() and Spacecraft.objects.filter(in_space=False).exists()
+
+
+def test_every_url_is_a_valid_uri():
+    """Links and image file names are made from names such as "Borealis 28 | U", whose characters a URI
+    may not hold; the schema declares them `format: uri`."""
+    generate()
+    for model in tables.app_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.URLField) or field.name.endswith("_url"):
+                values = model.objects.exclude(**{field.name: None}).values_list(field.name, flat=True)
+                invalid = [value for value in values if not FORMATS["uri"].match(value)]
+                assert invalid[:5] == [], (model.__name__, field.name)
 
 
 def test_refuses_to_mix_with_existing_data():

@@ -14,6 +14,7 @@ from django.test import override_settings
 from rest_framework import serializers
 
 from lldapi.api.modes import ModeViewSet
+from lldapi.checks import NO_SECRET_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,28 @@ def test_gzip_when_the_client_accepts_it(client):
     assert gzip.decompress(compressed.content) == plain.content
     etag = compressed["ETag"]
     assert client.get(URL, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.parametrize("accept_encoding, compressed", [
+    ("gzip;q=0", False),
+    ("gzip; q=0.000, deflate", False),
+    ("*;q=0", False),
+    ("br, *;q=0", False),
+    ("identity", False),
+    ("GZIP;Q=0", False),
+    ("gzip;q=0.5", True),
+    ("*", True),
+    ("*;q=0, gzip", True),
+    ("gzip;q=0.1, *;q=0", True),
+    ("deflate, gzip;q=1.0", True),
+    ("gzip;q=x", True),
+])
+def test_gzip_only_when_its_weight_is_above_zero(client, accept_encoding, compressed):
+    response = client.get("/2.3.0/spacecraft/?limit=100&mode=detailed", HTTP_ACCEPT_ENCODING=accept_encoding)
+    assert response.status_code == 200
+    assert (response.get("Content-Encoding") == "gzip") is compressed
+    assert "Accept-Encoding" in response["Vary"]
+    json.loads(gzip.decompress(response.content) if compressed else response.content)
 
 
 def test_errors_are_not_cached(client):
@@ -172,6 +195,30 @@ def test_gunicorn_believes_forwarded_headers_only_when_told_to():
     access = "import runpy; print(runpy.run_path('lldapi/gunicorn.py')['accesslog'])"
     assert production_setting(access) == "-"
     assert production_setting(access, ACCESS_LOG="0") == "None"
+
+
+def without_secret_key(command, **environment):
+    """`command` run by Python in a fresh process with no SECRET_KEY and DEBUG off, unless `environment` says."""
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, *command], env={**env, **environment}, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    served = without_secret_key(["-c", "import lldapi.wsgi"])
+    assert served.returncode != 0
+    assert f"ImproperlyConfigured: {NO_SECRET_KEY}" in served.stderr
+    checked = without_secret_key(["manage.py", "check", "--deploy"])
+    assert checked.returncode != 0
+    assert f"(lldapi.E001) {NO_SECRET_KEY}" in checked.stderr
+
+
+def test_a_secret_key_or_debug_passes_the_deploy_check():
+    for environment in ({"SECRET_KEY": "a-long-random-string-of-the-operator-0123456789-abcdefgh"}, {"DEBUG": "1"}):
+        checked = without_secret_key(["manage.py", "check", "--deploy"], **environment)
+        assert checked.returncode == 0, checked.stderr[-2000:]
+        assert "lldapi.E001" not in checked.stdout + checked.stderr
 
 
 def test_an_object_shown_many_times_in_one_shape_is_represented_once(client, settings):

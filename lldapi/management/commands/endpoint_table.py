@@ -10,16 +10,21 @@ def code(names):
 
 
 def filter_names(filterset):
-    """The filters' names, a column's comparisons folded into one: `founding_year` (and `__gt`...)."""
-    names = sorted(filterset.base_filters) if filterset else []
-    compared = {
-        name.removesuffix(suffix) for name in names for suffix in COMPARISONS if name.endswith(suffix)
-    } & set(names)
-    shown = []
-    for name in names:
-        if any(name.endswith(suffix) and name.removesuffix(suffix) in compared for suffix in COMPARISONS):
-            continue
-        shown.append(f"`{name}` ({', '.join(f'`{s}`' for s in COMPARISONS)})" if name in compared else f"`{name}`")
+    """The filters' names, each followed by the comparisons it also takes: `founding_year` (`__gt`, `__lt`)
+    for `founding_year`, `founding_year__gt` and `founding_year__lt`."""
+    folded = {}  # a name shown -> the comparisons folded into it
+    for name in sorted(filterset.base_filters) if filterset else []:
+        base = next(
+            (name.removesuffix(s) for s in COMPARISONS if name.endswith(s) and name.removesuffix(s) in folded), None
+        )
+        if base is None:
+            folded[name] = []
+        else:
+            folded[base].append(name.removeprefix(base))
+    shown = [
+        f"`{name}` ({', '.join(f'`{s}`' for s in comparisons)})" if comparisons else f"`{name}`"
+        for name, comparisons in folded.items()
+    ]
     return ", ".join(shown) or "—"
 
 
