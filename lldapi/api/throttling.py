@@ -18,11 +18,15 @@ UNLIMITED = 2**31 - 1
 
 
 class APIKeyAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Token <key>` with one of the keys in `API_KEYS`; no header: an anonymous client."""
+    """`Authorization: Token <key>` with one of the keys in `API_KEYS`; no header, or no `API_KEYS`: an
+    anonymous client."""
 
     keyword = "Token"
 
     def authenticate(self, request):
+        # Without keys to check, a client of LL2 that brings its key here is served, as anonymous.
+        if not settings.API_KEYS:
+            return None
         # From META: `request.headers`, which DRF's `get_authorization_header` reads, builds every header.
         words = request.META.get("HTTP_AUTHORIZATION", "").encode(HTTP_HEADER_ENCODING).split()
         if not words or words[0].lower() != self.keyword.lower().encode():
