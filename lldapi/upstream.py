@@ -53,15 +53,18 @@ class Throttle:
 
     @classmethod
     def parse(cls, url, body):
-        if not isinstance(body, list) or len(body) != 1 or not isinstance(body[0], dict):
-            raise UpstreamError(url, "expected a JSON array of one APIThrottle")
-        status, keys = body[0], ("your_request_limit", "limit_frequency_secs", "current_use", "next_use_secs")
+        """LL2's answer, one object; or an array of one, as LL2's published schema has it (and this
+        server answered before, with null limits when it had none)."""
+        status, where = (body[0], "$[0]") if isinstance(body, list) and len(body) == 1 else (body, "$")
+        if not isinstance(status, dict):
+            raise UpstreamError(url, "expected an APIThrottle object")
+        keys = ("your_request_limit", "limit_frequency_secs", "current_use", "next_use_secs")
         for key in keys:
             value = status.get(key)
             if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0) and not (
                 value is None and key in keys[:2]
             ):
-                raise UpstreamError(url, f"$[0].{key}: expected a non-negative integer, not {value!r}")
+                raise UpstreamError(url, f"{where}.{key}: expected a non-negative integer, not {value!r}")
         return cls(*(status[key] for key in keys), str(status.get("ident", "")))
 
 

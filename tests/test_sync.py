@@ -16,6 +16,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+import requests
 import yaml
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -27,7 +28,7 @@ from django.utils.dateparse import parse_datetime
 from lldapi import sync, tables
 from lldapi.importer import Importer, PageError
 from lldapi.models import SyncState
-from lldapi.upstream import Upstream, UpstreamError
+from lldapi.upstream import Throttle, Upstream, UpstreamError
 
 from .fidelity import all_results, as_text
 from .upstream import LoopbackLL2, SimulatedClock, listing, upstream_records
@@ -137,6 +138,61 @@ def test_calls_stay_within_the_budget_in_every_hour(client, empty, records, cloc
             assert sum(1 for other in moments if moment - 3600 < other <= moment) + 4 <= 15
         assert len(moments) + 4 > 15 and clock.now() >= 3600
     assert_serves(client, records)
+
+
+# What LL2's /2.3.0/api-throttle/ answered a client that had used its 15 calls
+# (fixtures/ll2/corpus/008_api-throttle.json, from xarantolus/rockit's test/throttle_test.dart).
+LL2_THROTTLE = {
+    "your_request_limit": 15, "limit_frequency_secs": 3600, "current_use": 15, "next_use_secs": 1631,
+    "ident": "188.101.224.20",
+}
+
+
+def test_the_loopback_ll2_answers_its_throttle_in_ll2_s_shape(ll2):
+    for limit in (None, 15):
+        ll2.limit = limit
+        answer = requests.get(f"{ll2.base_url}/api-throttle/", timeout=10).json()
+        assert list(answer) == list(LL2_THROTTLE)
+        assert [type(value) for value in answer.values()] == [type(value) for value in LL2_THROTTLE.values()]
+
+
+def test_ll2_s_throttle_object_is_read_and_obeyed(ll2, clock):
+    ll2.throttle_answers.append(LL2_THROTTLE)
+    upstream = Upstream(ll2.base_url, clock=clock)
+    upstream.get("agencies")
+    assert clock.slept == [1631]
+    assert [moment for moment, _, _ in ll2.calls] == [1631]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [LL2_THROTTLE, [LL2_THROTTLE]],
+    ids=["LL2's object", "the published schema's array of one"],
+)
+def test_the_throttle_is_read_as_ll2_answers_it_or_as_its_schema_says(body):
+    assert Throttle.parse("url", body) == Throttle(15, 3600, 15, 1631, "188.101.224.20")
+
+
+def test_an_array_of_one_without_limits_is_no_limit():
+    body = [{**LL2_THROTTLE, "your_request_limit": None, "limit_frequency_secs": None, "current_use": 0}]
+    assert Throttle.parse("url", body).left == math.inf
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ([], "expected an APIThrottle object"),
+        ([LL2_THROTTLE, LL2_THROTTLE], "expected an APIThrottle object"),
+        ("15", "expected an APIThrottle object"),
+        ({**LL2_THROTTLE, "current_use": None}, "$.current_use: expected a non-negative integer, not None"),
+        ([{**LL2_THROTTLE, "next_use_secs": "0"}], "$[0].next_use_secs: expected a non-negative integer, not '0'"),
+        ({**LL2_THROTTLE, "your_request_limit": True}, "$.your_request_limit: expected a non-negative integer"),
+    ],
+)
+def test_a_throttle_answer_of_another_shape_is_refused_with_its_path(body, problem):
+    with pytest.raises(UpstreamError) as refused:
+        Throttle.parse("url", body)
+    assert problem in str(refused.value)
 
 
 def test_a_429_waits_for_the_time_ll2_states(client, empty, ll2, clock, records):

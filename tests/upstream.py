@@ -36,14 +36,15 @@ class LoopbackLL2:
     by other clients sharing the address count too. `calls` lists the counted calls as (time, path,
     query); `refused` the 429s served. `fault(path, kind, offset=None)` makes the next call to that
     endpoint (at that offset) fail once: "429", "500", "drop", "slow" (answers after `slow_seconds` of
-    real time) or "malformed" (truncated JSON).
+    real time) or "malformed" (truncated JSON). `throttle_answers` are served in turn by
+    `/api-throttle/` before its own.
     """
 
     def __init__(self, records, clock, limit=None, period=3600):
         self.records = records
         self.clock, self.limit, self.period = clock, limit, period
         self.calls, self.refused, self.other_use = [], [], 0
-        self.faults = []
+        self.faults, self.throttle_answers = [], []
         self.authorizations = set()  # the Authorization headers of the calls
         self.slow_seconds = 1.0
         self.on_call = None
@@ -81,14 +82,17 @@ class LoopbackLL2:
         """(status, headers, body) of a GET."""
         with self.lock:
             if path == "api-throttle":
+                if self.throttle_answers:
+                    return 200, {}, json.dumps(self.throttle_answers.pop(0))
+                # One object of integers, as LL2 answers; without a limit, one that is never reached.
                 status = {
-                    "your_request_limit": self.limit,
-                    "limit_frequency_secs": self.period if self.limit else None,
+                    "your_request_limit": 2**31 - 1 if self.limit is None else self.limit,
+                    "limit_frequency_secs": self.period,
                     "current_use": self.used(),
                     "next_use_secs": self.next_use_secs(),
                     "ident": "127.0.0.1",
                 }
-                return 200, {}, json.dumps([status])
+                return 200, {}, json.dumps(status)
             if self.limit is not None and self.used() >= self.limit:
                 wait = self.next_use_secs()
                 self.refused.append((self.clock.now(), path))

@@ -12,13 +12,21 @@ import hashlib
 from django.conf import settings
 from rest_framework import HTTP_HEADER_ENCODING, authentication, exceptions, throttling
 
+# The limit `/api-throttle/` reports when there is none: LL2 always answers integers, which clients
+# decode into integer types, some unsigned; 2**31 - 1 fits 32 bits of either kind and is never reached.
+UNLIMITED = 2**31 - 1
+
 
 class APIKeyAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Token <key>` with one of the keys in `API_KEYS`; no header: an anonymous client."""
+    """`Authorization: Token <key>` with one of the keys in `API_KEYS`; no header, or no `API_KEYS`: an
+    anonymous client."""
 
     keyword = "Token"
 
     def authenticate(self, request):
+        # Without keys to check, a client of LL2 that brings its key here is served, as anonymous.
+        if not settings.API_KEYS:
+            return None
         # From META: `request.headers`, which DRF's `get_authorization_header` reads, builds every header.
         words = request.META.get("HTTP_AUTHORIZATION", "").encode(HTTP_HEADER_ENCODING).split()
         if not words or words[0].lower() != self.keyword.lower().encode():
@@ -59,8 +67,8 @@ class LL2Throttle(throttling.SimpleRateThrottle):
         ident = self.get_ident(request) or ""  # a WSGI server always names the address; a bare call may not
         if rate is None:
             return {
-                "your_request_limit": None, "limit_frequency_secs": None, "current_use": 0, "next_use_secs": 0,
-                "ident": ident,
+                "your_request_limit": UNLIMITED, "limit_frequency_secs": 3600, "current_use": 0,
+                "next_use_secs": 0, "ident": ident,
             }
         self.num_requests, self.duration = self.parse_rate(rate)
         self.now = self.timer()

@@ -11,10 +11,10 @@ from .throttling import LL2Throttle
 
 
 class APIThrottle(serializers.Serializer):
-    """LL2's `APIThrottle`; without a limit (throttling off), the limit and its period are null."""
+    """LL2's `APIThrottle`: one object, as LL2 answers it (its published schema says an array of one)."""
 
-    your_request_limit = serializers.IntegerField(allow_null=True)
-    limit_frequency_secs = serializers.IntegerField(allow_null=True)
+    your_request_limit = serializers.IntegerField()
+    limit_frequency_secs = serializers.IntegerField()
     current_use = serializers.IntegerField()
     next_use_secs = serializers.IntegerField()
     ident = serializers.CharField()
@@ -32,9 +32,9 @@ class APIThrottleView(APIView):
     throttle_classes = []
     serializer_class = APIThrottle
 
-    @extend_schema(responses=APIThrottle(many=True))
+    @extend_schema(responses=APIThrottle)
     def get(self, request, *args, **kwargs):
-        return Response(APIThrottle([LL2Throttle().status(request)], many=True).data)
+        return Response(APIThrottle(LL2Throttle().status(request)).data)
 
 
 class HealthView(HealthCheckView):
