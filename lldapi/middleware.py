@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import JsonResponse
+from django.middleware import gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.text import compress_string
 from whitenoise.middleware import WhiteNoiseMiddleware
 
 from lldapi.api.errors import not_found
@@ -47,55 +47,30 @@ class HeadAsGetMiddleware:
         return response
 
 
-def accepts_gzip(accept_encoding):
-    """Whether an `Accept-Encoding` value allows gzip: named (or, unnamed, under `*`) with a weight above 0.
-
-    A weight that is not a number counts as the default, 1.
-    """
+def refuses_gzip(accept_encoding):
+    """Whether an `Accept-Encoding` value gives gzip (or, not naming it, `*`) a weight of 0 (`gzip;q=0`)."""
     weights = {}
     for item in accept_encoding.split(","):
         coding, *parameters = (part.strip() for part in item.split(";"))
-        weight = 1.0
+        weights[coding.lower()] = 1.0  # also where the weight is not a number
         for parameter in parameters:
             name, _, value = parameter.partition("=")
             if name.strip().lower() == "q":
                 try:
-                    weight = float(value)
+                    weights[coding.lower()] = float(value)
                 except ValueError:
                     pass
-        weights[coding.lower()] = weight
-    return weights.get("gzip", weights.get("x-gzip", weights.get("*", 0))) > 0
+    return weights.get("gzip", weights.get("*", 1.0)) <= 0
 
 
-class GZipMiddleware:
-    """Compresses a response with gzip for a client whose `Accept-Encoding` accepts it.
+class GZipMiddleware(gzip.GZipMiddleware):
+    """Django's, which compresses for any `Accept-Encoding` that names gzip, even one that refuses it."""
 
-    Django's GZipMiddleware looks for the word `gzip` only: it compresses for `gzip;q=0`, which refuses
-    gzip, and not for `*`, which allows it. No view here streams its answer; one that did would go out as is.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.streaming or response.has_header("Content-Encoding"):
+    def process_response(self, request, response):
+        if refuses_gzip(request.headers.get("Accept-Encoding", "")):
+            patch_vary_headers(response, ("Accept-Encoding",))
             return response
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if len(response.content) < 200 or not accepts_gzip(request.headers.get("Accept-Encoding", "")):
-            return response
-        # Up to 100 random bytes in the gzip header, as Django's, against BREACH-style length attacks.
-        compressed = compress_string(response.content, max_random_bytes=100)
-        if len(compressed) >= len(response.content):
-            return response
-        response.content = compressed
-        response.headers["Content-Length"] = str(len(compressed))
-        # The compressed body is not the one a strong ETag names, byte for byte (RFC 9110, 8.8.1).
-        etag = response.get("ETag")
-        if etag and etag.startswith('"'):
-            response.headers["ETag"] = f"W/{etag}"
-        response.headers["Content-Encoding"] = "gzip"
-        return response
+        return super().process_response(request, response)
 
 
 class NotFoundMiddleware:
