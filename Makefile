@@ -13,8 +13,8 @@ help:
 	@echo "            (PORT=8000; DATABASE_URL picks the database, default SQLite db.sqlite3;"
 	@echo "            DEBUG=1 unless set: DEBUG=0 needs SECRET_KEY, as in production)"
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
-	@echo "make test   ruff, then pytest on SQLite, then on PostgreSQL (DATABASE_URL if set,"
-	@echo "            else a throwaway cluster from bin/with-postgres)"
+	@echo "make test   ruff, then pytest on SQLite and on PostgreSQL side by side (DATABASE_URL if set,"
+	@echo "            else a throwaway cluster from bin/with-postgres); about 15 minutes on 2 cores"
 	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP, and a 60 s soak per"
 	@echo "            database (about 15 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
 	@echo "            BENCH_ARGS=--soak-only runs only the soaks (3 minutes) and writes bench/work/soak.md"
@@ -44,22 +44,7 @@ serve: venv
 # Make stops at the first failing command; pytest's exit 5 (no tests collected) is one too.
 test: venv
 	$(VENV)/bin/ruff check .
-	@echo; echo "===== pytest on SQLite ====="
-	env -u DATABASE_URL $(PYTEST)
-	@echo; if [[ -n "$$DATABASE_URL" ]]; then \
-	    echo "===== pytest on PostgreSQL: $$DATABASE_URL (from the environment) =====" \
-	        | sed -E 's#(://[^:/@]*:)[^@]*@#\1***@#'; \
-	    $(PYTEST); \
-	elif bin/with-postgres --check >/dev/null 2>&1; then \
-	    echo "===== pytest on PostgreSQL: throwaway cluster ($$(bin/with-postgres --check)) ====="; \
-	    bin/with-postgres $(PYTEST); \
-	else \
-	    echo "################################################################################"; \
-	    echo "###  POSTGRESQL LEG SKIPPED: DATABASE_URL is not set and no PostgreSQL server  ###"; \
-	    echo "###  binaries (initdb, pg_ctl) are on PATH or in /usr/lib/postgresql/*/bin.    ###"; \
-	    echo "###  Only SQLite was tested. Install postgresql or set DATABASE_URL.           ###"; \
-	    echo "################################################################################"; \
-	fi
+	bin/test-legs $(PYTEST)
 
 # The benchmark's extra dependencies (matplotlib for the chart) on top of the test ones.
 BENCH_STAMP := $(VENV)/.installed-bench

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +25,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("import_ll2", *[str(path) for path in SEEDS], verbosity=0, stdout=open("/dev/null", "w"))
 
 
-@pytest.fixture(scope="module")
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering of database tests
+def pytest_collection_modifyitems(items):
+    """The tests over generated data run after those over the seed pages (pytest-xdist hands each worker
+    its files in this order too): the data set is then made once per run and worker (`generated`)."""
+    items.sort(key=lambda item: "generated" in item.fixturenames)
+
+
+@pytest.fixture(scope="session")
 def generated(django_db_setup, django_db_blocker):
-    """Scale 1 of `generate_data` in place of the seed data, for the tests of one module (which ask for
-    it with `pytest.mark.usefixtures("generated")`), rolled back after them."""
+    """Scale 1 of `generate_data`, with its stored representations, in place of the seed data for the
+    tests that ask for it (`pytest.mark.usefixtures("generated")`), which run last; rolled back at the end."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", scale=1, flush=True, no_representations=True, verbosity=0)
+        call_command("generate_data", scale=1, flush=True, verbosity=0)
+        # Its deferred foreign key checks, done once: each test's savepoint would undo and redo them.
+        connection.check_constraints()
         yield
         transaction.set_rollback(True)
 
