@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import EmailValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
@@ -426,9 +426,9 @@ def parse(field, column, value, path):
     """`value` as the serializer `field` reads it, for the model field `column`.
 
     The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
-    5), parse as `field` reads it, fit `column` (its max_length, URL syntax, the range of its type)
-    and pass the field's own validators (text without NUL or lone surrogates, which no database
-    stores).
+    5), parse as `field` reads it, fit `column` (its max_length, the range of its type) and pass the
+    field's own validators (text without NUL or lone surrogates, which no database stores). No format
+    is checked: LL2 writes `""` in link fields, and a mirror keeps what LL2 wrote.
     """
     try:
         parsed = field.to_internal_value(value)
@@ -438,7 +438,7 @@ def parse(field, column, value, path):
         for validator in [*column_validators(column), *field.validators]:
             # A unique id's validator (the only one that takes the serializer as context) would find
             # the row itself: the importer updates rows in place.
-            if not getattr(validator, "requires_context", False):
+            if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS):
                 validator(parsed)
     except OverflowError:
         raise Problem(path, "out of range") from None
@@ -448,6 +448,10 @@ def parse(field, column, value, path):
         detail = error.detail if isinstance(error.detail, list) else [error.detail]
         raise Problem(path, "; ".join(str(message) for message in detail)) from None
     return parsed
+
+
+# Validators of a value's format (a URL's syntax), which say nothing of whether a column can store it.
+FORMATS = (RegexValidator, EmailValidator)
 
 
 @cache
