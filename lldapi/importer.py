@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import EmailValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
@@ -171,7 +171,13 @@ class Importer:
     imported so far, a rejected file leaving no entries. Each file brings the representation store up
     to date for what it wrote, in its transaction."""
 
-    def __init__(self):
+    def __init__(self, skip_unknown_keys=False):
+        """`skip_unknown_keys`: store an object without the keys its shape does not have, counting them
+        in `unknown_keys`, rather than reject its file (a sync: LL2 adds fields within a version)."""
+        self.skip_unknown_keys = skip_unknown_keys
+        # {"Shape.key": [times seen, the first page's source]} of the keys skipped.
+        self.unknown_keys = {}
+        self.source = None
         self.changes = defaultdict(Changes)
         # The stored representations the imports made again, and how many of them differed.
         self.rebuilt = store.Built()
@@ -192,7 +198,7 @@ class Importer:
         """Import one page's body in one transaction (a savepoint inside the caller's); returns the
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
-        self.journal, self.last_written = [], {}
+        self.journal, self.last_written, self.source = [], {}, source
         try:
             with transaction.atomic():
                 take_turn()
@@ -233,7 +239,7 @@ class Importer:
     def upsert(self, serializer, data, path):
         """Write the keys of `data` that `serializer` declares onto the object with that id, saving
         only what differs from the stored row; returns the object."""
-        check_keys(serializer, data, path)
+        data = self.known_keys(serializer, data, path)
         model, pk = serializer.Meta.model, self.primary_key(serializer, data, path)
         # JSON text, not the dict: 1, 1.0 and true are equal in Python but not as a page's values.
         text = json.dumps(data)
@@ -287,6 +293,21 @@ class Importer:
                     changed.append(field.source)
         return changed, lists
 
+    def known_keys(self, serializer, data, path):
+        """`data` without the keys its shape does not have, if they are skipped; else `data`, checked."""
+        if not isinstance(data, dict):
+            raise Problem(path, f"expected an object ({type(serializer).__name__}), not {json_type(data)}")
+        unknown = sorted(set(data) - set(serializer.fields))
+        if not unknown:
+            return data
+        if not self.skip_unknown_keys:
+            key = unknown[0]
+            key_path = f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
+            raise Problem(key_path, f"not a field of {type(serializer).__name__}")
+        for key in unknown:
+            self.unknown_keys.setdefault(f"{type(serializer).__name__}.{key}", [0, self.source])[0] += 1
+        return {key: value for key, value in data.items() if key in serializer.fields}
+
     def primary_key(self, serializer, data, path):
         model = serializer.Meta.model
         if "id" not in data:
@@ -328,7 +349,7 @@ class Importer:
         model, parent = relation.related_model, {relation.field.name: instance}
         rows = []
         for item_path, value in items:
-            check_keys(field.child, value, item_path)
+            value = self.known_keys(field.child, value, item_path)
             row = model(**parent)
             self.assign(field.child, value, item_path, row)
             rows.append(row)
@@ -408,14 +429,6 @@ def points_here(instance, field):
     return isinstance(field, serializers.BaseSerializer) and not instance._meta.get_field(field.source).concrete
 
 
-def check_keys(serializer, data, path):
-    if not isinstance(data, dict):
-        raise Problem(path, f"expected an object ({type(serializer).__name__}), not {json_type(data)}")
-    unknown = sorted(set(data) - set(serializer.fields))
-    if unknown:
-        key = unknown[0]
-        key_path = f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
-        raise Problem(key_path, f"not a field of {type(serializer).__name__}")
 
 
 def column_values(row):
@@ -426,9 +439,9 @@ def parse(field, column, value, path):
     """`value` as the serializer `field` reads it, for the model field `column`.
 
     The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
-    5), parse as `field` reads it, fit `column` (its max_length, URL syntax, the range of its type)
-    and pass the field's own validators (text without NUL or lone surrogates, which no database
-    stores).
+    5), parse as `field` reads it, fit `column` (its max_length, the range of its type) and pass the
+    field's own validators (text without NUL or lone surrogates, which no database stores). No format
+    is checked: LL2 writes `""` in link fields, and a mirror keeps what LL2 wrote.
     """
     try:
         parsed = field.to_internal_value(value)
@@ -438,7 +451,7 @@ def parse(field, column, value, path):
         for validator in [*column_validators(column), *field.validators]:
             # A unique id's validator (the only one that takes the serializer as context) would find
             # the row itself: the importer updates rows in place.
-            if not getattr(validator, "requires_context", False):
+            if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS):
                 validator(parsed)
     except OverflowError:
         raise Problem(path, "out of range") from None
@@ -448,6 +461,10 @@ def parse(field, column, value, path):
         detail = error.detail if isinstance(error.detail, list) else [error.detail]
         raise Problem(path, "; ".join(str(message) for message in detail)) from None
     return parsed
+
+
+# Validators of a value's format (a URL's syntax), which say nothing of whether a column can store it.
+FORMATS = (RegexValidator, EmailValidator)
 
 
 @cache

@@ -86,7 +86,7 @@ class Sync:
 
     def __init__(self, upstream, log=None):
         self.upstream = upstream
-        self.importer = Importer()
+        self.importer = Importer(skip_unknown_keys=True)
         self.removed = defaultdict(list)
         self.pages = 0
         self.log = log or (lambda line: None)

@@ -116,6 +116,34 @@ def test_a_full_sync_gives_back_every_record_as_upstream_serves_it(client, empty
         assert offsets == list(range(0, pages(records)[path] * PAGE_SIZE, PAGE_SIZE)), path
 
 
+def test_a_key_unknown_here_is_counted_and_the_record_stored_without_it(client, empty, clock, records):
+    """LL2 adds fields within a version: a sync goes on, and its summary names the key."""
+    served = json.loads(json.dumps(records))
+    for record in records["spacecraft"]:
+        record["new_field"] = {"added": "upstream"}
+    records["spacecraft"][0]["spacecraft_config"]["new_nested_field"] = 1
+    with LoopbackLL2(records, clock) as ll2:
+        out = io.StringIO()
+        call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=out)
+    count, url = len(records["spacecraft"]), f"{ll2.base_url}/spacecraft/?"
+    unknown = [line for line in out.getvalue().splitlines() if "unknown to this server" in line]
+    assert [line.split(" (")[0] for line in unknown] == [
+        "  not stored, unknown to this server: SpacecraftConfigDetailed.new_nested_field",
+        "  not stored, unknown to this server: SpacecraftEndpointDetailed.new_field",
+    ], unknown
+    assert unknown[0].split(" (")[1].startswith(f"1 times, first in {url}")
+    assert unknown[1].split(" (")[1].startswith(f"{count} times, first in {url}")
+    assert_serves(client, {"spacecraft": served["spacecraft"]})
+
+
+def test_an_imported_file_with_a_key_unknown_here_is_still_rejected(tmp_path, records):
+    page = {"results": [{**records["spacecraft"][0], "new_field": 1}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page))
+    with pytest.raises(PageError, match=r"\$\.results\[0\]\.new_field: not a field of SpacecraftEndpointDetailed"):
+        Importer().import_file(path)
+
+
 def test_a_sync_ends_as_a_direct_import_of_the_same_pages(empty, ll2, clock):
     run(ll2, clock)
     synced = contents()

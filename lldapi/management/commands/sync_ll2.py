@@ -123,6 +123,8 @@ class Command(BaseCommand):
                 f"  {model._meta.verbose_name_plural}: {len(changes.created)} created, {len(changes.updated)} "
                 f"updated, {len(changes.unchanged)} unchanged"
             )
+        for key, (times, source) in sorted(run.importer.unknown_keys.items()):
+            self.stdout.write(f"  not stored, unknown to this server: {key} ({times} times, first in {source})")
         for path, removed in run.removed.items():
             if removed:
                 self.stdout.write(f"  removed from {path} (no longer listed by LL2): {', '.join(map(str, removed))}")
