@@ -40,7 +40,20 @@ def flush():
 
 
 def reset_sequences():
-    """Move id sequences past the ids written explicitly (PostgreSQL), as Django's loaddata does."""
+    """Move id sequences past the ids written explicitly (PostgreSQL), as Django's loaddata does, also where
+    the largest id is 0 (LL2's net precision "Second"), below the sequence's minimum of 1, which Django's
+    own statement (`sequence_reset_sql`) sets and PostgreSQL refuses."""
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), app_models()):
-            cursor.execute(statement)
+        for model in app_models():
+            pk = model._meta.pk
+            if pk.get_internal_type() not in ("AutoField", "BigAutoField", "SmallAutoField"):
+                continue
+            column, table = quote(pk.column), quote(model._meta.db_table)
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, %s), GREATEST(MAX({column}), 1), "
+                f"COALESCE(MAX({column}) >= 1, false)) FROM {table}",
+                [model._meta.db_table, pk.column],
+            )
