@@ -14,7 +14,7 @@ help:
 	@echo "            DEBUG=1 unless set: DEBUG=0 needs SECRET_KEY, as in production)"
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite and on PostgreSQL side by side (DATABASE_URL if set,"
-	@echo "            else a throwaway cluster from bin/with-postgres); about 15 minutes on 2 cores"
+	@echo "            else a throwaway cluster from bin/with-postgres); about 11 minutes on 2 cores"
 	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP, and a 60 s soak per"
 	@echo "            database (about 15 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
 	@echo "            BENCH_ARGS=--soak-only runs only the soaks (3 minutes) and writes bench/work/soak.md"
