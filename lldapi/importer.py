@@ -175,8 +175,9 @@ class Importer:
         """`skip_unknown_keys`: store an object without the keys its shape does not have, counting them
         in `unknown_keys`, rather than reject its file (a sync: LL2 adds fields within a version)."""
         self.skip_unknown_keys = skip_unknown_keys
-        # {"Shape.key": [times seen, the first page's source]} of the keys skipped.
-        self.unknown_keys = {}
+        # {"Shape.key": [times seen, the first page's source]} of the keys skipped in the pages imported,
+        # and in the current page (they join once it has committed).
+        self.unknown_keys, self.page_unknown_keys = {}, {}
         self.source = None
         self.changes = defaultdict(Changes)
         # The stored representations the imports made again, and how many of them differed.
@@ -198,7 +199,7 @@ class Importer:
         """Import one page's body in one transaction (a savepoint inside the caller's); returns the
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
-        self.journal, self.last_written, self.source = [], {}, source
+        self.journal, self.last_written, self.page_unknown_keys, self.source = [], {}, {}, source
         try:
             with transaction.atomic():
                 take_turn()
@@ -216,6 +217,8 @@ class Importer:
         except OperationalError as error:
             # SQLite's "database is locked": another import kept writing past the busy timeout.
             raise PageError(source, None, f"not imported, the database refused it: {error}") from None
+        for key, (times, first) in self.page_unknown_keys.items():
+            self.unknown_keys.setdefault(key, [0, first])[0] += times
         self.rebuilt.records += rebuilt.records
         self.rebuilt.written += rebuilt.written
         for model, pk, outcome in self.journal:
@@ -305,7 +308,7 @@ class Importer:
             key_path = f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
             raise Problem(key_path, f"not a field of {type(serializer).__name__}")
         for key in unknown:
-            self.unknown_keys.setdefault(f"{type(serializer).__name__}.{key}", [0, self.source])[0] += 1
+            self.page_unknown_keys.setdefault(f"{type(serializer).__name__}.{key}", [0, self.source])[0] += 1
         return {key: value for key, value in data.items() if key in serializer.fields}
 
     def primary_key(self, serializer, data, path):
@@ -427,7 +430,6 @@ def points_here(instance, field):
     """Whether `field` shows an object that points at `instance` (a landing's first stage), rather than
     one that `instance` points at."""
     return isinstance(field, serializers.BaseSerializer) and not instance._meta.get_field(field.source).concrete
-
 
 
 

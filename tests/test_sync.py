@@ -136,6 +136,17 @@ def test_a_key_unknown_here_is_counted_and_the_record_stored_without_it(client, 
     assert_serves(client, {"spacecraft": served["spacecraft"]})
 
 
+def test_the_unknown_keys_of_a_rejected_page_are_not_counted(empty, records):
+    importer = Importer(skip_unknown_keys=True)
+    page = {"results": [{**records["spacecraft"][0], "new_field": 1, "flights_count": "many"}]}
+    with pytest.raises(PageError, match="flights_count"):
+        importer.import_page(page, "rejected")
+    assert importer.unknown_keys == {}
+    page["results"][0]["flights_count"] = 1
+    importer.import_page(page, "accepted")
+    assert importer.unknown_keys == {"SpacecraftEndpointDetailed.new_field": [1, "accepted"]}
+
+
 def test_an_imported_file_with_a_key_unknown_here_is_still_rejected(tmp_path, records):
     page = {"results": [{**records["spacecraft"][0], "new_field": 1}]}
     path = tmp_path / "page.json"
