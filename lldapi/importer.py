@@ -30,6 +30,7 @@ from rest_framework import serializers
 
 from lldapi.api import store
 from lldapi.api.fields import Constant
+from lldapi.api.models import Links
 from lldapi.tables import reset_sequences
 
 
@@ -328,13 +329,10 @@ class Importer:
             raise Problem(path, "expected a list")
         relation = type(instance)._meta.get_field(field.source)
         items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
-        if relation.many_to_many:  # either side of a many-to-many relation
-            related = [self.upsert(field.child, value, item_path) for item_path, value in items]
-            links = getattr(instance, field.source)
-            if {row.pk for row in related} == set(links.values_list("pk", flat=True)):
-                return False
-            links.set(related)
-            return True
+        links = Links.of(type(instance), field.source)
+        if links:  # either side of a many-to-many relation
+            return links.write(instance, list(dict.fromkeys(
+                self.upsert(field.child, value, item_path).pk for item_path, value in items)))
         if "id" in field.child.fields:
             # Children that point at their parent (an image's variants, a flight's docking events):
             # the page's children are written, others the parent already had are kept. A child that

@@ -14,11 +14,12 @@ from lldapi import tables
 from lldapi.importer import Importer, PageError, read_page, record_serializer
 from lldapi.models import DataVersion, Representation
 
-from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE
+from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, get_json
 
 pytestmark = pytest.mark.django_db
 
 SEEDS = sorted(FIXTURES.glob("*.txt"))
+CORPUS = FIXTURES / "corpus"
 SPACECRAFT_PAGE = FIXTURES / "001_ebc334ed3d95f5b7.txt"
 # A flight whose launch has a mission: the seeds give no mission info or video URLs; tests add some.
 FLIGHT = read_page(FIXTURES / "003_6b9f4802707ad897.txt")["results"][0]
@@ -278,3 +279,24 @@ def test_a_rejected_file_leaves_nothing_in_the_record(tmp_path):
         importer.import_file(write_page(tmp_path, "bad.json", page))
     assert record() == before
     assert not model("Spacecraft").objects.filter(pk=99999).exists()
+
+
+def test_a_many_to_many_list_keeps_ll2_s_order_when_it_changes(client, tmp_path):
+    """ESA's countries, listed out of id order by LL2 (`fixtures/ll2/corpus/004_space_stations.json`)."""
+    page = json.loads((CORPUS / "004_space_stations.json").read_text())
+    esa = next(owner for owner in page["results"][0]["owners"] if owner["id"] == 27)
+    listed = [country["id"] for country in esa["country"]]
+    assert listed != sorted(listed)
+
+    def served():
+        return [[country["id"] for country in get_json(client, "/2.3.0/agencies/27/?mode=normal")["country"]]
+                for _ in ("made", "stored")]
+
+    import_pages(write_page(tmp_path, "stations.json", page))
+    assert served() == [listed, listed]
+    esa["country"].reverse()
+    importer, _ = import_pages(write_page(tmp_path, "reordered.json", page))
+    assert served() == [listed[::-1], listed[::-1]]
+    assert outcomes(importer, "updated") == {"Agency": {27}}
+    _, writes = import_pages(write_page(tmp_path, "again.json", page))
+    assert writes == []

@@ -6,7 +6,8 @@ in one query (64 tables) and more than PostgreSQL plans well. What is left (nest
 objects past the join budget) is loaded once the page's rows are in memory, level by level, with one
 query per kind of relation for the whole page: every image's `variants` in one query, wherever the
 images sit. A page therefore costs the same number of queries whatever its size, and no serializer
-can drift from the loading it needs.
+can drift from the loading it needs. A many-to-many list is read through its link rows, which keep the
+order LL2 lists it in (`lldapi.api.models.Links`).
 
 Besides nested serializers, a plain field may read relations of its object (a 2.0.0 value that
 falls back to a related 2.3.0 object): it lists them in its `reads_relations` attribute, and they
@@ -17,11 +18,14 @@ a station's expeditions under way): its `condition` filters the query that loads
 page, and the rows are kept apart from those of the whole relation, under the field's own name.
 """
 
+from collections import defaultdict
 from typing import NamedTuple
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from rest_framework import serializers
+
+from .models import Links
 
 MAX_JOINS = 16
 
@@ -98,7 +102,12 @@ def related_rows(instance, source, condition=None, name=None):
     """
     if condition is None:
         rows = getattr(instance, prefetched_attr(source), None)
-        return getattr(instance, source).all() if rows is None else rows
+        if rows is not None:
+            return rows
+        links = Links.of(type(instance), source)
+        if links:
+            return [getattr(row, links.item) for row in links.listed([instance.pk]).select_related(links.item)]
+        return getattr(instance, source).all()
     rows = getattr(instance, prefetched_attr(name), None)
     return getattr(instance, source).filter(condition) if rows is None else rows
 
@@ -122,14 +131,11 @@ def load_nested(objects, serializer):
             parents = list(parents.values())
             if not parents:
                 continue
-            if item.child is None:
-                queryset = item.model._meta.get_field(item.source).related_model.objects.all()
+            links = Links.of(item.model, item.source) if item.condition is None else None
+            if links:
+                load_links(parents, links, item)
             else:
-                queryset = joined(item.child.Meta.model.objects.all(), item.child)
-            if item.condition is not None:
-                queryset = queryset.filter(item.condition)
-            # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
-            prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=item.attr))
+                prefetch(parents, item)
             if item.child is None:
                 continue
             if item.many:
@@ -138,6 +144,29 @@ def load_nested(objects, serializer):
                 children = list(reached(parents, (item.source,)))
             level.append((children, item.child))
     return objects
+
+
+def prefetch(parents, item):
+    if item.child is None:
+        queryset = item.model._meta.get_field(item.source).related_model.objects.all()
+    else:
+        queryset = joined(item.child.Meta.model.objects.all(), item.child)
+    if item.condition is not None:
+        queryset = queryset.filter(item.condition)
+    # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
+    prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=item.attr))
+
+
+def load_links(parents, links, item):
+    """Load a many-to-many list through its link rows, which keep the list's order (`Links`)."""
+    joins = [] if item.child is None else loading_plan(item.child)[0]
+    rows = links.listed([parent.pk for parent in parents]).select_related(
+        links.item, *(f"{links.item}__{join}" for join in joins))
+    lists = defaultdict(list)
+    for row in rows:
+        lists[getattr(row, f"{links.owner}_id")].append(getattr(row, links.item))
+    for parent in parents:
+        setattr(parent, item.attr, lists[parent.pk])
 
 
 def reached(instances, path):

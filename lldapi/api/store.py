@@ -57,12 +57,12 @@ from rest_framework.versioning import NamespaceVersioning
 
 from lldapi.models import DataVersion, Representation
 
-from .models import Record
+from .models import Links, Record
 
 log = logging.getLogger(__name__)
 
-# Bump when the layout of stored fragments changes.
-STORE_FORMAT = "2"
+# Bump when what stored fragments hold changes beyond what their digests see (their layout, a list's order).
+STORE_FORMAT = "3"
 LINK_MARK = "\x00"
 HOLE_MARK = "\x00#"
 HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
@@ -86,6 +86,7 @@ class Nested:
     parent_pk: models.Field | None = None  # a list's parent's primary key, which `back` reaches
     condition: models.Q | None = None
     first: bool = False
+    links: Links | None = None  # a many-to-many list's, whose rows keep its order (none with a condition)
 
     @property
     def stored_list(self):
@@ -96,13 +97,18 @@ class Nested:
     def children(self, parents):
         """{parent pk (str): [child pk (str)]} of the rows related to `parents`, in the list's order."""
         model = self.component.model
-        queryset = model.objects.filter(**{f"{self.back}__in": RawSQL(*one_parameter(self.parent_pk, parents))})
-        if self.condition is not None:
-            queryset = queryset.filter(self.condition)
-        if not model._meta.ordering:
-            queryset = queryset.order_by("pk")
+        parents = RawSQL(*one_parameter(self.parent_pk, parents))
+        if self.links:
+            pairs = self.links.listed(parents).values_list(f"{self.links.owner}_id", f"{self.links.item}_id")
+        else:
+            queryset = model.objects.filter(**{f"{self.back}__in": parents})
+            if self.condition is not None:
+                queryset = queryset.filter(self.condition)
+            if not model._meta.ordering:
+                queryset = queryset.order_by("pk")
+            pairs = queryset.values_list(self.back, "pk")
         rows = defaultdict(list)
-        for parent, child in queryset.values_list(self.back, "pk"):
+        for parent, child in pairs:
             rows[str(parent)].append(str(child))
         return rows
 
@@ -181,7 +187,8 @@ def plan_nested(parent, nested, version):
     condition = getattr(nested, "condition", None)
     first = not many or getattr(nested, "first", False)
     return Nested(child, "list", back=back, back_column=back_column, parent_pk=parent.model._meta.pk,
-                  condition=condition, first=first)
+                  condition=condition, first=first,
+                  links=Links.of(parent.model, nested.source) if condition is None else None)
 
 
 def definition_digest(made, fields):
