@@ -281,8 +281,8 @@ def problems():
 
 
 def test_records_that_cannot_be_stored_are_set_aside_and_tried_again(client, empty, clock, records):
-    """The rest of their page lands and the sync goes on; `--problems` says what was left out, and a
-    later cycle stores the records once LL2 sends them fixed."""
+    """The rest of their page lands and the sync goes on; `--problems` and `/health/` say what was left
+    out, and a later cycle stores the records once LL2 sends them fixed."""
     served = json.loads(json.dumps(records))
     impossible, odd_id = records["spacecraft"][PAGE_SIZE + 1], records["spacecraft"][PAGE_SIZE + 3]
     impossible["spacecraft_config"]["agency"]["id"] = 2**63
@@ -302,6 +302,15 @@ def test_records_that_cannot_be_stored_are_set_aside_and_tried_again(client, emp
             f"spacecraft: {page} (record {odd_id['url']}): $.results[3].id: A valid integer is required.",
         ]
 
+        health = client.get("/health/", HTTP_ACCEPT="application/json")
+        assert health.status_code == 200
+        example = f"{ll2.base_url}/spacecraft/?limit={PAGE_SIZE}&offset=0&mode=detailed&ordering=id"
+        assert json.loads(health.content) == {
+            "Database(alias='default')": "OK",
+            "RecordsSetAside(count=2)": "OK",
+            f"KeyUnknownHere(key='SpacecraftEndpointDetailed.new_field', times=1, example='{example}')": "OK",
+        }
+
         # Failing again, for another reason: its entry says so, first seen when it first failed.
         before = SetAsideRecord.objects.get(url=impossible["url"])
         impossible["spacecraft_config"]["agency"]["id"] = "SpaceX"
@@ -315,6 +324,7 @@ def test_records_that_cannot_be_stored_are_set_aside_and_tried_again(client, emp
         call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=io.StringIO())
     assert problems() == ["no records set aside: every record synced from LL2 is stored"]
     assert_serves(client, {"spacecraft": served["spacecraft"]})
+    assert "RecordsSetAside(count=0)" in json.loads(client.get("/health/", HTTP_ACCEPT="application/json").content)
 
 
 def test_a_record_set_aside_leaves_nothing_of_itself_in_its_page_s_bookkeeping(client, empty, records):
