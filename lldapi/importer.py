@@ -10,12 +10,15 @@ page again issues no INSERT, UPDATE or DELETE.
 
 A page is checked as it is written, value by value, by the fields that know each value: it must have
 the JSON type its serializer field writes, parse as that field reads it and fit the column of its
-model field (see `parse`). The first problem rejects the whole file, inside its transaction.
+model field (see `parse`). The first problem rejects the whole file, inside its transaction; a sync
+sets the record aside instead, and the rest of its page lands.
 """
 
 import json
 import re
 from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -46,6 +49,15 @@ class Problem(Exception):
     def __init__(self, path, message):
         super().__init__(message)
         self.path = path
+
+
+@dataclass
+class SetAside:
+    """A record of a page that could not be stored: its index in the page, and the problem's JSON path."""
+
+    index: int
+    path: str
+    reason: str
 
 
 def read_page(file):
@@ -172,10 +184,14 @@ class Importer:
     imported so far, a rejected file leaving no entries. Each file brings the representation store up
     to date for what it wrote, in its transaction."""
 
-    def __init__(self, skip_unknown_keys=False):
+    def __init__(self, skip_unknown_keys=False, set_aside_records=False):
         """`skip_unknown_keys`: store an object without the keys its shape does not have, counting them
-        in `unknown_keys`, rather than reject its file (a sync: LL2 adds fields within a version)."""
-        self.skip_unknown_keys = skip_unknown_keys
+        in `unknown_keys`, rather than reject its file (a sync: LL2 adds fields within a version).
+        `set_aside_records`: a record that cannot be stored is left out, with nothing of it written, and
+        listed in `set_aside`, rather than reject its page (a sync: a mirror cannot fix LL2)."""
+        self.skip_unknown_keys, self.set_aside_records = skip_unknown_keys, set_aside_records
+        # The records of the current page that were set aside.
+        self.set_aside = []
         # {"Shape.key": [times seen, the first page's source]} of the keys skipped in the pages imported,
         # and in the current page (they join once it has committed).
         self.unknown_keys, self.page_unknown_keys = {}, {}
@@ -201,16 +217,23 @@ class Importer:
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
         self.journal, self.last_written, self.page_unknown_keys, self.source = [], {}, {}, source
+        self.set_aside = []
         try:
             with transaction.atomic():
                 take_turn()
                 records = page_records(page)
                 listed = resource or listed_resource(page)
-                serialized = [(record_serializer(record, path, listed), record, path) for path, record in records]
-                self.rows = read_rows(serialized)
+                serialized = {}
+                for index, (path, record) in enumerate(records):
+                    try:
+                        serialized[index] = (record_serializer(record, path, listed), record, path)
+                    except Problem as problem:
+                        self.set_aside_record(index, problem)
+                self.rows = read_rows(serialized.values())
                 with store.forgetting_together():
-                    for serializer, record, path in serialized:
-                        self.upsert(serializer, record, path)
+                    for index, (serializer, record, path) in serialized.items():
+                        with self.setting_aside(index, serialized.values()):
+                            self.upsert(serializer, record, path)
                 reset_sequences()
                 rebuilt = store.build_rows(self.written())
         except Problem as problem:
@@ -228,6 +251,30 @@ class Importer:
             else:
                 self.changes[model].add(pk, outcome)
         return len(records)
+
+    def set_aside_record(self, index, problem):
+        """Set record `index` of the page aside for `problem`, if records are set aside; else reject the page."""
+        if not self.set_aside_records:
+            raise problem
+        self.set_aside.append(SetAside(index, problem.path, str(problem)))
+
+    @contextmanager
+    def setting_aside(self, index, serialized):
+        """Write record `index` of the page in a savepoint. If records are set aside, a problem rolls it
+        back, with what the page's bookkeeping holds of it: its journal entries and unknown keys, the
+        rows written so far (which `upsert` trusts to be stored) and the rows of the page, read again."""
+        if not self.set_aside_records:
+            yield
+            return
+        journal, unknown = len(self.journal), {key: list(seen) for key, seen in self.page_unknown_keys.items()}
+        try:
+            with transaction.atomic():
+                yield
+        except Problem as problem:
+            del self.journal[journal:]
+            self.page_unknown_keys, self.last_written = unknown, {}
+            self.rows = read_rows(serialized)
+            self.set_aside_record(index, problem)
 
     def written(self):
         """{model: pks} of the rows the current file created or updated."""
@@ -305,11 +352,9 @@ class Importer:
         if not unknown:
             return data
         if not self.skip_unknown_keys:
-            key = unknown[0]
-            key_path = f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
-            raise Problem(key_path, f"not a field of {type(serializer).__name__}")
+            raise Problem(key_path(path, unknown[0]), f"not a field of {type(serializer).__name__}")
         for key in unknown:
-            self.page_unknown_keys.setdefault(f"{type(serializer).__name__}.{key}", [0, self.source])[0] += 1
+            self.page_unknown_keys.setdefault(key_path(type(serializer).__name__, key), [0, self.source])[0] += 1
         return {key: value for key, value in data.items() if key in serializer.fields}
 
     def primary_key(self, serializer, data, path):
@@ -496,6 +541,12 @@ def json_type(value):
         if isinstance(value, kind):
             return name
     return "null" if value is None else type(value).__name__
+
+
+def key_path(path, key):
+    """The JSON path of `key` in the object at `path`: `path.key`, or `path["key"]` for a key that is not a
+    plain word (quoted as `shown`, so that any key names it in a line of text)."""
+    return f"{path}.{key}" if re.fullmatch(r"\w+", key, re.ASCII) else f"{path}[{shown(key)}]"
 
 
 def shown(value):

@@ -60,3 +60,42 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class SetAsideRecord(models.Model):
+    """A record LL2 lists that the mirror cannot store, as `sync_ll2` last met it: kept until a sync
+    stores it, or a complete cycle of its endpoint no longer meets it. `record` names it across cycles."""
+
+    endpoint = models.CharField(max_length=100)
+    record = models.TextField()
+    page = models.TextField()
+    # The record's own `url`, if it has one.
+    url = models.TextField(null=True)
+    path = models.TextField()
+    reason = models.TextField()
+    first_seen = models.DateTimeField()
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        ordering = ["endpoint", "first_seen", "id"]
+        constraints = [models.UniqueConstraint(fields=["endpoint", "record"], name="set_aside_once")]
+
+    def __str__(self):
+        return f"{self.endpoint} {self.record}: {self.path}: {self.reason}"
+
+
+class UnknownKey(models.Model):
+    """A key of LL2's records that their shape here does not have (`Shape.key`), which `sync_ll2` left
+    out: how often it met it, and the first page it came in."""
+
+    key = models.TextField(unique=True)
+    times = models.PositiveBigIntegerField(default=0)
+    example = models.TextField()
+    first_seen = models.DateTimeField()
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.key} ({self.times} times)"

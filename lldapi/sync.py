@@ -6,10 +6,13 @@ position, so that a sync killed at any moment resumes after the last page it com
 vanished upstream are removed only at the end of a complete cycle whose ids add up to the upstream's
 count, unchanged since the cycle began (offset pages shift when records come and go while a slow
 cycle runs). Endpoints that publish `last_updated` are also refreshed incrementally, for `--follow`.
+A record that cannot be stored is set aside, kept in the database with its problem, and tried again
+when a later page lists it; the unknown keys that records were stored without are counted there too.
 """
 
 import fcntl
 import hashlib
+import re
 import tempfile
 from collections import defaultdict
 from contextlib import contextmanager
@@ -18,13 +21,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError, parse_page
-from lldapi.models import SyncState
+from lldapi.models import SetAsideRecord, SyncState, UnknownKey
 
 PAGE_SIZE = 100
 # How far back an incremental query reaches before the last change it saw, or before the start of
@@ -75,6 +78,50 @@ def check_envelope(page, url):
             raise PageError(url, f"$.{key}", f"expected {name}")
 
 
+def seen_ids(results):
+    """The ids of a page's records as text, as removals compare them with the stored rows: those set aside
+    too (LL2 still lists them), but for ids that are no integer, UUID or other word of 64 characters."""
+    ids = (str(record.get("id")) for record in results if isinstance(record, dict))
+    return {pk for pk in ids if re.fullmatch(r"[\w-]{1,64}", pk, re.ASCII)}
+
+
+# The length of the text that names a record set aside or an unknown key: an index of PostgreSQL's holds
+# it, whatever its characters.
+NAME_LENGTH = 500
+
+
+def record_name(record):
+    """What names a record of an endpoint from one cycle to the next: its own `url`, else its id."""
+    for key in ("url", "id"):
+        if isinstance(record, dict) and isinstance(record.get(key), str | int):
+            return storable(f"{key} {record[key]}", NAME_LENGTH)
+    return None
+
+
+def keep_set_aside(resource, url, record, entry, now):
+    """Record, or update, the entry of a record of `resource` set aside by the page at `url`."""
+    own_url = record.get("url") if isinstance(record, dict) and isinstance(record.get("url"), str) else None
+    seen = {
+        "page": url,
+        "url": storable(own_url) if own_url is not None else None,
+        "path": storable(entry.path),
+        "reason": storable(entry.reason),
+        "last_seen": now,
+    }
+    SetAsideRecord.objects.update_or_create(
+        endpoint=resource.path,
+        record=record_name(record) or storable(f"{url} {entry.path}", NAME_LENGTH),
+        defaults=seen,
+        create_defaults={**seen, "first_seen": now},
+    )
+
+
+def storable(text, length=2000):
+    """Upstream text as a column keeps it: with NUL characters and lone surrogates escaped (no database
+    stores them) and cut to `length`."""
+    return text.replace("\x00", "\\u0000").encode("utf-8", "backslashreplace").decode()[:length]
+
+
 @dataclass
 class PageResult:
     records: int
@@ -86,9 +133,9 @@ class Sync:
 
     def __init__(self, upstream, log=None):
         self.upstream = upstream
-        self.importer = Importer(skip_unknown_keys=True)
+        self.importer = Importer(skip_unknown_keys=True, set_aside_records=True)
         self.removed = defaultdict(list)
-        self.pages = 0
+        self.pages, self.records_set_aside = 0, 0
         self.log = log or (lambda line: None)
 
     def state(self, resource):
@@ -115,10 +162,9 @@ class Sync:
         page, url = self.fetch(resource.path, query)
         results = page["results"]
         with transaction.atomic():
-            self.importer.import_page(page, url, resource)
+            self.import_page(page, url, resource)
             state.seen.bulk_create(
-                [state.seen.model(state=state, record=str(record["id"])) for record in results],
-                ignore_conflicts=True,
+                [state.seen.model(state=state, record=record) for record in seen_ids(results)], ignore_conflicts=True
             )
             if state.first_count is None:
                 state.first_count = page["count"]
@@ -129,6 +175,23 @@ class Sync:
                 self.complete(resource, state)
             state.save()
         return PageResult(len(results), complete)
+
+    def import_page(self, page, url, resource):
+        """Import a page, keeping what it set aside and the unknown keys it met, in the caller's transaction."""
+        self.importer.import_page(page, url, resource)
+        now = timezone.now()
+        aside = {entry.index: entry for entry in self.importer.set_aside}
+        for index, entry in aside.items():
+            keep_set_aside(resource, url, page["results"][index], entry, now)
+        stored = [record_name(record) for index, record in enumerate(page["results"]) if index not in aside]
+        tried_again = SetAsideRecord.objects.filter(endpoint=resource.path, record__in=stored)
+        if tried_again.exists():
+            tried_again.delete()
+        for key, (times, first) in self.importer.page_unknown_keys.items():
+            key = storable(key, NAME_LENGTH)
+            if not UnknownKey.objects.filter(key=key).update(times=F("times") + times, last_seen=now):
+                UnknownKey.objects.create(key=key, times=times, example=first, first_seen=now, last_seen=now)
+        self.records_set_aside += len(aside)
 
     def fetch(self, path, query):
         text = self.upstream.get(path, query)
@@ -153,6 +216,7 @@ class Sync:
                 f"cycle saw {len(seen)}; nothing removed this cycle"
             )
         state.seen.all().delete()
+        SetAsideRecord.objects.filter(endpoint=resource.path, last_seen__lt=state.started).delete()
         if timestamped(resource) and state.updated_since is None:
             state.updated_since = state.started - OVERLAP
         state.offset, state.completed = None, timezone.now()
@@ -171,9 +235,10 @@ class Sync:
             )
             page, url = self.fetch(path or resource.path, query)
             with transaction.atomic():
-                self.importer.import_page(page, url, resource)
-            for record in page["results"]:
-                stamp = parse_datetime(record.get("last_updated") or "")
+                self.import_page(page, url, resource)
+            aside = {entry.index for entry in self.importer.set_aside}
+            for index, record in enumerate(page["results"]):
+                stamp = None if index in aside else parse_datetime(record.get("last_updated") or "")
                 if stamp and stamp > newest:
                     newest = stamp
             offset += len(page["results"])

@@ -116,7 +116,7 @@ def test_cors_can_be_limited_to_listed_origins(client):
 def test_health_reports_the_database(client):
     response = client.get("/health/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"Database(alias='default')": "OK"}
+    assert json.loads(response.content) == {"Database(alias='default')": "OK", "RecordsSetAside(count=0)": "OK"}
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -27,7 +27,7 @@ from django.utils.dateparse import parse_datetime
 
 from lldapi import sync, tables
 from lldapi.importer import Importer, PageError
-from lldapi.models import SyncState
+from lldapi.models import SetAsideRecord, SyncState
 from lldapi.upstream import Throttle, Upstream, UpstreamError
 
 from .fidelity import all_results, as_text
@@ -274,12 +274,94 @@ def test_a_malformed_page_lands_nothing_and_is_fetched_again_next_time(client, e
     assert Spacecraft.objects.count() == len(records["spacecraft"])
 
 
-def test_a_page_the_importer_rejects_names_its_json_path(empty, ll2, clock, records):
-    spacecraft = next(r for r in sync.synced_resources() if r.path == "spacecraft")
-    records["spacecraft"][PAGE_SIZE]["serial_number"] = 12
-    with pytest.raises(PageError, match=r"offset=7.*\$\.results\[0\]\.serial_number: expected a string"):
-        run(ll2, clock, resources=[spacecraft])
-    assert SyncState.objects.get(endpoint="spacecraft").offset == PAGE_SIZE
+def problems():
+    out = io.StringIO()
+    call_command("sync_ll2", problems=True, stdout=out)
+    return out.getvalue().splitlines()
+
+
+def test_records_that_cannot_be_stored_are_set_aside_and_tried_again(client, empty, clock, records):
+    """The rest of their page lands and the sync goes on; `--problems` and `/health/` say what was left
+    out, and a later cycle stores the records once LL2 sends them fixed."""
+    served = json.loads(json.dumps(records))
+    impossible, odd_id = records["spacecraft"][PAGE_SIZE + 1], records["spacecraft"][PAGE_SIZE + 3]
+    impossible["spacecraft_config"]["agency"]["id"] = 2**63
+    original_id, odd_id["id"] = odd_id["id"], f"SC-{odd_id['id']}"
+    records["spacecraft"][0]["new_field"] = {"added": "upstream"}
+    with LoopbackLL2(records, clock) as ll2:
+        out = io.StringIO()
+        call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=out)
+        assert "  set aside, not stored: 2 records (sync_ll2 --problems lists them and why)" in out.getvalue()
+        landed = [r for r in served["spacecraft"] if r["id"] not in (impossible["id"], original_id)]
+        assert_serves(client, {"spacecraft": landed})
+        page = f"{ll2.base_url}/spacecraft/?limit={PAGE_SIZE}&offset={PAGE_SIZE}&mode=detailed&ordering=id"
+        first = problems()
+        assert [line.split(" (first seen")[0] for line in first] == [
+            f"spacecraft: {page} (record {impossible['url']}): $.results[1].spacecraft_config.agency.id: "
+            "Ensure this value is less than or equal to 2147483647.",
+            f"spacecraft: {page} (record {odd_id['url']}): $.results[3].id: A valid integer is required.",
+        ]
+
+        health = client.get("/health/", HTTP_ACCEPT="application/json")
+        assert health.status_code == 200
+        example = f"{ll2.base_url}/spacecraft/?limit={PAGE_SIZE}&offset=0&mode=detailed&ordering=id"
+        assert json.loads(health.content) == {
+            "Database(alias='default')": "OK",
+            "RecordsSetAside(count=2)": "OK",
+            f"KeyUnknownHere(key='SpacecraftEndpointDetailed.new_field', times=1, example='{example}')": "OK",
+        }
+
+        # Failing again, for another reason: its entry says so, first seen when it first failed.
+        before = SetAsideRecord.objects.get(url=impossible["url"])
+        impossible["spacecraft_config"]["agency"]["id"] = "SpaceX"
+        call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=io.StringIO())
+        after = SetAsideRecord.objects.get(url=impossible["url"])
+        assert (after.reason, after.first_seen) == ("A valid integer is required.", before.first_seen)
+        assert after.last_seen > before.last_seen
+        assert len(problems()) == 2
+
+        records["spacecraft"] = served["spacecraft"]
+        call_command("sync_ll2", base_url=ll2.base_url, endpoints=["spacecraft"], stdout=io.StringIO())
+    assert problems() == ["no records set aside: every record synced from LL2 is stored"]
+    assert_serves(client, {"spacecraft": served["spacecraft"]})
+    assert "RecordsSetAside(count=0)" in json.loads(client.get("/health/", HTTP_ACCEPT="application/json").content)
+
+
+def test_a_record_set_aside_leaves_nothing_of_itself_in_its_page_s_bookkeeping(client, empty, records):
+    """Rolled back to its savepoint, a record's writes are not taken for stored by the records after it."""
+    first, second, third = json.loads(json.dumps(records["spacecraft"][:3]))
+    renamed = {**first["spacecraft_config"], "name": "Renamed"}
+    # The configuration is written, then the record fails on a key that comes after it.
+    second.update(spacecraft_config=renamed, fastest_turnaround=5, new_field=1)
+    third["spacecraft_config"] = json.loads(json.dumps(renamed))
+    importer = Importer(skip_unknown_keys=True, set_aside_records=True)
+    importer.import_page({"results": [first, second, third]}, "page")
+    [entry] = importer.set_aside
+    assert (entry.index, entry.path) == (1, "$.results[1].fastest_turnaround")
+    assert entry.reason.startswith("Duration has wrong format.")
+    assert importer.unknown_keys == {}
+    from spacecraft.models import Spacecraft, SpacecraftConfig
+
+    assert set(Spacecraft.objects.values_list("pk", flat=True)) == {first["id"], third["id"]}
+    assert importer.changes[Spacecraft].created == {first["id"], third["id"]}
+    assert SpacecraftConfig.objects.get(pk=renamed["id"]).name == "Renamed"
+    answer = client.get(f"/2.3.0/spacecraft/{third['id']}/?format=json").json()
+    assert answer["spacecraft_config"]["name"] == "Renamed"
+
+
+def test_an_imported_file_with_a_record_that_cannot_be_stored_is_still_rejected_whole(empty, tmp_path, records):
+    """An operator can fix a file: `import_ll2` sets nothing aside."""
+    page = {"results": [records["spacecraft"][0], {**records["spacecraft"][1], "id": "SC-1"}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 1 files rejected; nothing of them was written"):
+        call_command("import_ll2", str(path), stdout=io.StringIO(), stderr=err)
+    assert f"rejected {path}: $.results[1].id: A valid integer is required." in err.getvalue()
+    from spacecraft.models import Spacecraft
+
+    assert not Spacecraft.objects.exists()
+    assert problems() == ["no records set aside: every record synced from LL2 is stored"]
 
 
 def test_a_second_cycle_over_unchanged_data_writes_nothing(empty, ll2, clock):

@@ -8,6 +8,7 @@ from tqdm import tqdm
 
 from lldapi import sync
 from lldapi.importer import PageError
+from lldapi.models import SetAsideRecord
 from lldapi.upstream import DEFAULT_BASE_URL, Upstream, UpstreamError
 
 
@@ -16,7 +17,8 @@ class Command(BaseCommand):
         "Mirror LL2: fetch the pages of every endpoint this server answers from LL2 itself and import "
         "them, within the rate limit LL2's /api-throttle/ reports. Each page is one transaction; a run "
         "killed at any moment resumes after the last page it committed. Records LL2 no longer lists are "
-        "removed after a complete cycle of their endpoint. LL2_API_TOKEN, if set, is sent as "
+        "removed after a complete cycle of their endpoint. A record that cannot be stored is set aside and "
+        "tried again when LL2 lists it again (--problems lists them). LL2_API_TOKEN, if set, is sent as "
         "`Authorization: Token ...` for a higher limit."
     )
 
@@ -41,8 +43,18 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="only ask the throttle, and print the plan")
         parser.add_argument("--wait", action="store_true", help="wait for another sync to end instead of refusing")
         parser.add_argument("--timeout", type=float, default=30, help="seconds before a call is given up and retried")
+        parser.add_argument(
+            "--problems",
+            action="store_true",
+            help="list the records set aside (that syncs could not store) and why, and exit without syncing",
+        )
 
-    def handle(self, *args, base_url, endpoints, follow, interval, recrawl, dry_run, wait, timeout, **options):
+    def handle(
+        self, *args, base_url, endpoints, follow, interval, recrawl, dry_run, wait, timeout, problems, **options
+    ):
+        if problems:
+            self.problems()
+            return
         try:
             resources = sync.synced_resources(endpoints)
         except ValueError as error:
@@ -69,6 +81,17 @@ class Command(BaseCommand):
                 self.summary(run)
         except sync.Busy:
             raise CommandError("another sync_ll2 is running on this database (--wait to wait for it)") from None
+
+    def problems(self):
+        entries = SetAsideRecord.objects.all()
+        for entry in entries:
+            record = f" (record {entry.url})" if entry.url else ""
+            self.stdout.write(
+                f"{entry.endpoint}: {entry.page}{record}: {entry.path}: {entry.reason} "
+                f"(first seen {moment(entry.first_seen)}, last seen {moment(entry.last_seen)})"
+            )
+        if not entries:
+            self.stdout.write("no records set aside: every record synced from LL2 is stored")
 
     def note(self, line):
         # Above the progress bars, which go to the terminal, as the notes do.
@@ -123,11 +146,19 @@ class Command(BaseCommand):
                 f"  {model._meta.verbose_name_plural}: {len(changes.created)} created, {len(changes.updated)} "
                 f"updated, {len(changes.unchanged)} unchanged"
             )
+        if run.records_set_aside:
+            self.stdout.write(
+                f"  set aside, not stored: {run.records_set_aside} records (sync_ll2 --problems lists them and why)"
+            )
         for key, (times, source) in sorted(run.importer.unknown_keys.items()):
             self.stdout.write(f"  not stored, unknown to this server: {key} ({times} times, first in {source})")
         for path, removed in run.removed.items():
             if removed:
                 self.stdout.write(f"  removed from {path} (no longer listed by LL2): {', '.join(map(str, removed))}")
+
+
+def moment(when):
+    return f"{when:%Y-%m-%d %H:%M:%S} UTC"
 
 
 def hours(seconds):
