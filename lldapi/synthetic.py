@@ -27,6 +27,8 @@ from spacecraft import models as spacecraft
 # "Now" of the data set: flights still in space have been up since their launch until then.
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 MEDIA = "https://thespacedevs-prod.nyc3.digitaloceanspaces.com/media/images"
+# LL2's schema bounds every integer it declares to 32 bits (`maximum: 2147483647`), costs in USD too.
+INT32_MAX = 2**31 - 1
 
 AGENCY_TYPES = ["Government", "Multinational", "Commercial", "Educational", "Private"]
 COUNTRIES = [
@@ -541,7 +543,7 @@ class Generator:
             config.length = self.maybe(round(self.rng.uniform(20, 120), 1))
             config.diameter = self.maybe(round(self.rng.uniform(1, 10), 2))
             config.maiden_flight = self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000)))
-            config.launch_cost = self.maybe(self.rng.randrange(10**6, 2 * 10**9), 0.4)
+            config.launch_cost = self.maybe(self.rng.randrange(10**6, INT32_MAX + 1), 0.4)
             config.launch_mass = self.maybe(round(self.rng.uniform(10, 3000), 1))
             for orbit in ("leo", "gto", "geo", "sso"):
                 setattr(config, f"{orbit}_capacity", self.maybe(float(self.rng.randrange(100, 100000)), 0.3))
@@ -982,7 +984,7 @@ class Generator:
                 image=self.optional_image(name),
                 wiki_link=self.url("wiki", name),
                 info_link=self.url("payload", name),
-                cost=self.maybe(self.rng.randrange(10**6, 10**10)),
+                cost=self.maybe(self.rng.randrange(10**6, INT32_MAX + 1)),
                 mass=self.maybe(round(self.rng.uniform(5, 9000), 1)),
                 description=self.sentence(),
             )

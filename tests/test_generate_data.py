@@ -18,7 +18,7 @@ from launches.models import Astronaut
 from lldapi import synthetic, tables
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
-from .schema import FORMATS
+from .schema import COMPONENTS, FORMATS
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,23 @@ def test_every_url_is_a_valid_uri():
                 values = model.objects.exclude(**{field.name: None}).values_list(field.name, flat=True)
                 invalid = [value for value in values if not FORMATS["uri"].match(value)]
                 assert invalid[:5] == [], (model.__name__, field.name)
+
+
+def test_every_integer_is_within_the_schema_s_range():
+    """LL2's schema bounds every integer it declares to one range (32 bits): the columns hold no more,
+    whatever their type (a payload's `cost` is a 64-bit column)."""
+    [(low, high)] = {
+        (prop["minimum"], prop["maximum"])
+        for component in COMPONENTS.values()
+        for prop in component.get("properties", {}).values()
+        if "maximum" in prop
+    }
+    generate(representations=False)
+    for model in tables.app_models(include_auto_created=True):
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.IntegerField) and not field.is_relation:
+                extremes = model.objects.aggregate(low=models.Min(field.attname), high=models.Max(field.attname))
+                assert extremes["low"] is None or low <= extremes["low"] <= extremes["high"] <= high, (model, field)
 
 
 def test_refuses_to_mix_with_existing_data():
