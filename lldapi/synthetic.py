@@ -27,6 +27,8 @@ from spacecraft import models as spacecraft
 # "Now" of the data set: flights still in space have been up since their launch until then.
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 MEDIA = "https://thespacedevs-prod.nyc3.digitaloceanspaces.com/media/images"
+# LL2's schema bounds every integer it declares to 32 bits (`maximum: 2147483647`), costs in USD too.
+INT32_MAX = 2**31 - 1
 
 AGENCY_TYPES = ["Government", "Multinational", "Commercial", "Educational", "Private"]
 COUNTRIES = [
@@ -136,7 +138,8 @@ class Generator:
         return row
 
     def link(self, owner, field_name, targets):
-        """Many-to-many links, written as rows of the relation's own table."""
+        """Many-to-many links, written as rows of the relation's own table in the order of `targets`, the
+        order the list shows them in: LL2's own, not by id (`some` draws them shuffled)."""
         field = type(owner)._meta.get_field(field_name)
         through = field.remote_field.through
         source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
@@ -150,10 +153,13 @@ class Generator:
         return items[self.rng.randrange(len(items))]
 
     def some(self, items, low, high):
+        """From `low` to `high` of `items`, in a shuffled order."""
         return self.rng.sample(items, min(len(items), self.rng.randint(low, high)))
 
-    def maybe(self, value, null_share=0.15):
-        return None if self.rng.random() < null_share else value
+    def maybe(self, value, null_share=0.15, empty_share=0):
+        """`value`, or null for a share of rows and, where LL2 writes them, `""` for another share."""
+        draw = self.rng.random()
+        return None if draw < null_share else "" if draw < null_share + empty_share else value
 
     def chance(self, share):
         return self.rng.random() < share
@@ -168,6 +174,15 @@ class Generator:
 
     def micro(self):
         return self.rng.randrange(1_000_000) if self.chance(0.2) else 0
+
+    def measure(self, low, high, digits=(0, 1, 2)):
+        """A size or mass as LL2 writes them: to one of `digits` decimals, so some whole (`3.0`, `111.0`)."""
+        return round(self.rng.uniform(low, high), self.pick(digits))
+
+    def coordinates(self, digits):
+        """A latitude and a longitude to one of LL2's precisions, `digits` (`28.56194122`, `45.965`, `30.4`)."""
+        places = self.pick(digits)
+        return round(self.rng.uniform(-60, 60), places), round(self.rng.uniform(-180, 180), places)
 
     def url(self, kind, name):
         return f"https://example.org/{kind}/{slugify(name)}"
@@ -369,16 +384,19 @@ class Generator:
                 image=self.optional_image(name),
                 logo=self.optional_image(f"{name} logo"),
                 social_logo=self.optional_image(f"{name} social"),
-                info_url=self.maybe(self.url("agency", name)),
-                wiki_url=self.maybe(self.url("wiki", name)),
+                info_url=self.maybe(self.url("agency", name), empty_share=0.2),
+                wiki_url=self.maybe(self.url("wiki", name), empty_share=0.1),
                 **counts,
             )
-            self.link(agency, "country", self.some(self.countries, 1, 2))
+            # Multinational ones of several countries, as ESA's (listed in LL2's order, not by id).
+            several = agency.type.name == "Multinational"
+            self.link(agency, "country", self.some(self.countries, 3 if several else 1, 8 if several else 2))
             self.social_links(agency, "social_media_links")
             self.agency_list.append(agency)
 
     def location(self, index):
         name = f"{self.pick(NAMES)} Spaceport {index}"
+        latitude, longitude = self.coordinates([6, 6, 5, 3, 2, 1])
         return self.new(
             launches.Location,
             name=name,
@@ -388,8 +406,8 @@ class Generator:
             description=self.maybe(self.sentence()),
             image=self.optional_image(name),
             map_image=self.maybe(f"{MEDIA}/map_location_{index}.jpg"),
-            longitude=self.maybe(round(self.rng.uniform(-180, 180), 6)),
-            latitude=self.maybe(round(self.rng.uniform(-60, 60), 6)),
+            longitude=self.maybe(longitude),
+            latitude=self.maybe(latitude),
             timezone_name=self.pick(["America/New_York", "Asia/Almaty", "Asia/Shanghai", "UTC"]),
             total_launch_count=self.rng.randrange(1000),
             total_landing_count=self.rng.randrange(100),
@@ -400,15 +418,15 @@ class Generator:
         self.pads = []
         for index in range(self.scaled(20)):
             name = f"Launch Complex {index + 1}"
-            latitude, longitude = round(self.rng.uniform(-60, 60), 8), round(self.rng.uniform(-180, 180), 8)
+            latitude, longitude = self.coordinates([8, 8, 6, 6, 3, 2])
             pad = self.new(
                 launches.Pad,
                 active=self.chance(0.8),
                 name=name,
                 image=self.optional_image(name),
-                description=self.maybe(self.sentence()),
-                info_url=self.maybe(self.url("pad", name)),
-                wiki_url=self.maybe(self.url("wiki", name)),
+                description=self.maybe(self.sentence(), empty_share=0.3),
+                info_url=self.maybe(self.url("pad", name), empty_share=0.3),
+                wiki_url=self.maybe(self.url("wiki", name), empty_share=0.3),
                 map_url=f"https://www.google.com/maps?q={latitude},{longitude}",
                 latitude=latitude,
                 longitude=longitude,
@@ -468,13 +486,13 @@ class Generator:
             name=name,
             description=self.maybe(self.sentence(20, 40)),
             image=self.optional_image(name),
-            info_url=self.maybe(self.url("program", name)),
-            wiki_url=self.maybe(self.url("wiki", name)),
+            info_url=self.maybe(self.url("program", name), empty_share=0.25),
+            wiki_url=self.maybe(self.url("wiki", name), empty_share=0.1),
             start_date=self.maybe(start),
             end_date=self.maybe(start + timedelta(days=4000), 0.7),
             type=self.pick(self.program_types),
         )
-        self.link(program, "agencies", self.some(self.agency_list, 1, 3))
+        self.link(program, "agencies", self.some(self.agency_list, 1, 4))
         self.link(program, "mission_patches", self.some(self.patches, 0, 2))
         return program
 
@@ -514,16 +532,21 @@ class Generator:
         for link in self.links[launches.LauncherConfig.families.through]:
             configs_of[link.launcherconfigfamily_id].append(link.launcherconfig_id)
         families = self.rows[launches.LauncherConfigFamily]
+        subsidiaries = [agency for agency in self.agency_list if agency.parent_agency]
         for index, family in enumerate(families):
             family.parent = families[index - 1] if index % 3 else None  # chains of three
-            family.description = self.sentence()
+            # The head of a chain made by a subsidiary too, so that a family's parent shows an agency's `parent`.
+            makers = self.some(self.agency_list, 1, 2)
+            if index % 3 == 0 and subsidiaries:
+                makers.append(self.pick(subsidiaries))
+            family.description = self.maybe(self.sentence(), 0, empty_share=0.3)
             family.active = self.chance(0.7)
             family.maiden_flight = self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000)))
             family_launches = sorted(
                 (launch for pk in configs_of[family.pk] for launch in flown[pk]), key=lambda launch: launch.net
             )
             self.set_launch_counts(family, family_launches)
-            self.link(family, "manufacturer", self.some(self.agency_list, 1, 2))
+            self.link(family, "manufacturer", makers)
         for config in self.launcher_configs:
             name = config.name
             min_stage = self.rng.randint(1, 3)
@@ -532,20 +555,20 @@ class Generator:
             config.is_placeholder = self.chance(0.05)
             config.reusable = self.chance(0.3)
             config.image = self.optional_image(name)
-            config.info_url = self.maybe(self.url("launcher", name))
-            config.wiki_url = self.maybe(self.url("wiki", name))
+            config.info_url = self.maybe(self.url("launcher", name), empty_share=0.3)
+            config.wiki_url = self.maybe(self.url("wiki", name), empty_share=0.1)
             config.description = self.sentence()
             config.alias = self.pick(["", f"{name} rocket"])
             config.min_stage = self.maybe(min_stage)
             config.max_stage = self.maybe(min_stage + self.rng.randint(0, 2))
-            config.length = self.maybe(round(self.rng.uniform(20, 120), 1))
-            config.diameter = self.maybe(round(self.rng.uniform(1, 10), 2))
+            config.length = self.maybe(self.measure(20, 120, (0, 1)))
+            config.diameter = self.maybe(self.measure(1, 10))
             config.maiden_flight = self.maybe(date(1957, 10, 4) + timedelta(days=self.rng.randrange(24000)))
-            config.launch_cost = self.maybe(self.rng.randrange(10**6, 2 * 10**9), 0.4)
-            config.launch_mass = self.maybe(round(self.rng.uniform(10, 3000), 1))
+            config.launch_cost = self.maybe(self.rng.randrange(10**6, INT32_MAX + 1), 0.4)
+            config.launch_mass = self.maybe(float(self.rng.randrange(10, 3000)))
             for orbit in ("leo", "gto", "geo", "sso"):
                 setattr(config, f"{orbit}_capacity", self.maybe(float(self.rng.randrange(100, 100000)), 0.3))
-            config.to_thrust = self.maybe(round(self.rng.uniform(100, 40000), 1))
+            config.to_thrust = self.maybe(float(self.rng.randrange(100, 40000)))
             config.apogee = self.maybe(float(self.rng.randrange(100, 1000)), 0.7)
             config.fastest_turnaround = self.maybe(
                 timedelta(days=self.rng.randrange(20, 400), seconds=self.rng.randrange(86400)), 0.6
@@ -706,15 +729,15 @@ class Generator:
                 history=self.sentence(),
                 details=self.sentence(),
                 maiden_flight=self.maybe(date(1961, 4, 12)),
-                height=self.maybe(round(self.rng.uniform(2, 40), 2)),
-                diameter=self.maybe(round(self.rng.uniform(1, 6), 2)),
+                height=self.maybe(self.measure(2, 40)),
+                diameter=self.maybe(self.measure(1, 6)),
                 human_rated=crewed,
                 crew_capacity=self.maybe(self.rng.randint(2, 7) if crewed else 0),
                 payload_capacity=self.maybe(self.rng.randrange(500, 9000)),
                 payload_return_capacity=self.maybe(self.rng.randrange(0, 3000)),
                 flight_life=self.maybe(f"up to {self.rng.randint(3, 210)} days"),
-                wiki_link=self.url("wiki", name),
-                info_link=self.url("spacecraft", name),
+                wiki_link=self.maybe(self.url("wiki", name), 0, empty_share=0.2),
+                info_link=self.maybe(self.url("spacecraft", name), 0, empty_share=0.5),
                 fastest_turnaround=None,
                 **self.flight_counts(),
             )
@@ -980,9 +1003,9 @@ class Generator:
                 manufacturer=self.pick(self.agency_list),
                 operator=self.pick(self.agency_list),
                 image=self.optional_image(name),
-                wiki_link=self.url("wiki", name),
-                info_link=self.url("payload", name),
-                cost=self.maybe(self.rng.randrange(10**6, 10**10)),
+                wiki_link=self.maybe(self.url("wiki", name), 0, empty_share=0.2),
+                info_link=self.maybe(self.url("payload", name), 0, empty_share=0.5),
+                cost=self.maybe(self.rng.randrange(10**6, INT32_MAX + 1)),
                 mass=self.maybe(round(self.rng.uniform(5, 9000), 1)),
                 description=self.sentence(),
             )
@@ -1078,7 +1101,7 @@ class Generator:
         """Owners, size and orbit of each station; its status follows its deorbiting."""
         orbits = [orbit.name for orbit in self.orbits]
         for station in self.station_list:
-            self.link(station, "owners", self.some(self.agency_list, 1, 2))
+            self.link(station, "owners", self.some(self.agency_list, 1, 4))
             station.status = self.station_statuses[0 if station.deorbited is None else 1]
             station.orbit = self.pick([orbits[0], orbits[0], *orbits])
             station.height = self.maybe(round(self.rng.uniform(10, 110), 1))
@@ -1824,7 +1847,9 @@ class Generator:
         # And the last planned flight's docking at a station: not docked yet, so the station lists it among
         # its active docking events but does not count it among its docked vehicles (see `one_vehicle_per_port`).
         chaser = self.planned[-1]
-        port = self.pick([place for place in self.docking_locations if place.spacestation and place.spacestation.image])
+        ports = [place for place in self.docking_locations if place.spacestation and place.spacestation.image]
+        # Of a station deorbited by then if there is one, so that the upcoming launches show a `deorbited`.
+        port = self.pick([place for place in ports if place.spacestation.deorbited] or ports)
         self.new(
             docking.DockingEvent,
             docking=self.moment(chaser.launch.net, chaser.launch.net + chaser.duration / 4),
