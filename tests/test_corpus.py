@@ -6,6 +6,7 @@ import difflib
 import io
 import json
 import re
+from functools import cache
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from lldapi import tables
+from lldapi.api import store
 from lldapi.importer import read_page
 
 from .fidelity import FIXTURES, as_text, get_json
@@ -26,8 +28,10 @@ TABLE = re.findall(r"^\| (\d{3}_[\w-]+\.json) \| (/2\.3\.0/\S*) \|.*\| (.*) \|$"
                    re.MULTILINE)
 ROWS = [(name, request) for name, request, _ in TABLE]
 PAGES = [name for name, request in ROWS if not request.startswith("/2.3.0/api-throttle/")]
-# Copies whose author's tools wrote whole numbers without their `.0` (the README's notes say so).
+# Copies whose author's tools wrote whole numbers without their `.0`, and those they damaged (the
+# README's notes say so).
 WHOLE_NUMBERS_REWRITTEN = {name for name, _, notes in TABLE if "lost their `.0`" in notes}
+DAMAGED = {name for name, _, notes in TABLE if "damaged" in notes}
 
 
 def test_every_file_of_the_corpus_is_listed_with_its_source():
@@ -52,8 +56,23 @@ def requested_mode(name):
     return query.get("mode", ["normal"])[0]
 
 
+@cache
+def computed_at_request_time():
+    """The keys of the lists the server computes at the time of the request (`Where`)."""
+    return {name for item in store.all_components() for name, nested in item.nested.items()
+            if nested.condition is not None}
+
+
+def without(keys, value):
+    if isinstance(value, dict):
+        return {key: without(keys, item) for key, item in value.items() if key not in keys}
+    if isinstance(value, list):
+        return [without(keys, item) for item in value]
+    return value
+
+
 def comparable(name, record):
-    text = as_text(record)
+    text = as_text(without(computed_at_request_time(), record))
     if name in WHOLE_NUMBERS_REWRITTEN:
         text = json.dumps(json.loads(text, parse_float=lambda token: int(float(token)) if float(token).is_integer()
                                      else float(token)), indent=2, ensure_ascii=False)
@@ -71,12 +90,23 @@ def test_a_real_page_imports_as_it_is_and_comes_back_identical(client, tmp_path,
         call_command("import_ll2", str(path), stdout=out)
         assert f"{len(records)} records" in out.getvalue()
         for record in records:
+            if name in DAMAGED and "\ufffd" in json.dumps(record, ensure_ascii=False):
+                continue
             url = f"{urlsplit(record['url']).path}?mode={record.get('response_mode', requested_mode(name))}"
             for read in ("made", "stored"):
                 served = comparable(name, get_json(client, url)).splitlines()
                 difference = "\n".join(difflib.unified_diff(comparable(name, record).splitlines(), served, n=2))
                 assert not difference, f"{name}: {url} ({read})\n{difference}"
         transaction.set_rollback(True)
+
+
+def test_the_comparison_sets_aside_only_the_lists_computed_at_the_time_of_the_request():
+    assert computed_at_request_time() == {"active_expeditions", "active_docking_events", "currently_docked"}
+    record = {"id": 4, "active_expeditions": [{"id": 165}], "onboard_crew": 7}
+    assert comparable("019_space_stations_detailed.json", record) == comparable(
+        "019_space_stations_detailed.json", {**record, "active_expeditions": []})
+    assert comparable("019_space_stations_detailed.json", record) != comparable(
+        "019_space_stations_detailed.json", {**record, "onboard_crew": 6})
 
 
 def test_the_comparison_sees_a_whole_number_only_where_a_copy_rewrote_it():
