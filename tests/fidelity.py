@@ -7,9 +7,11 @@ and the `format` value they keep, and the media host of the images whose URL the
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lldapi.api import store
 from lldapi.importer import read_page
 
 SELF_HOST = "http://testserver"
@@ -105,3 +107,20 @@ def follow_links(client, responses):
         assert response.status_code == 200, (link, response.content[:300])
         assert json.loads(response.content)["id"] is not None
     return not_served
+
+
+@cache
+def computed_at_request_time():
+    """The keys of the lists the server computes at the time of the request (`Where`: a station's
+    expeditions under way), which a page captured at another time shows otherwise."""
+    return {name for item in store.all_components() for name, nested in item.nested.items()
+            if nested.condition is not None}
+
+
+def at_any_time(value):
+    """`value` without the lists computed at the time of the request."""
+    if isinstance(value, dict):
+        return {key: at_any_time(item) for key, item in value.items() if key not in computed_at_request_time()}
+    if isinstance(value, list):
+        return [at_any_time(item) for item in value]
+    return value

@@ -6,7 +6,6 @@ import difflib
 import io
 import json
 import re
-from functools import cache
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,10 +13,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from lldapi import tables
-from lldapi.api import store
 from lldapi.importer import read_page
 
-from .fidelity import FIXTURES, as_text, get_json
+from .fidelity import FIXTURES, as_text, at_any_time, computed_at_request_time, get_json
 from .schema import DEPARTURES, Conformance
 from .test_endpoints import schema_components
 
@@ -56,23 +54,8 @@ def requested_mode(name):
     return query.get("mode", ["normal"])[0]
 
 
-@cache
-def computed_at_request_time():
-    """The keys of the lists the server computes at the time of the request (`Where`)."""
-    return {name for item in store.all_components() for name, nested in item.nested.items()
-            if nested.condition is not None}
-
-
-def without(keys, value):
-    if isinstance(value, dict):
-        return {key: without(keys, item) for key, item in value.items() if key not in keys}
-    if isinstance(value, list):
-        return [without(keys, item) for item in value]
-    return value
-
-
 def comparable(name, record):
-    text = as_text(without(computed_at_request_time(), record))
+    text = as_text(at_any_time(record))
     if name in WHOLE_NUMBERS_REWRITTEN:
         text = json.dumps(json.loads(text, parse_float=lambda token: int(float(token)) if float(token).is_integer()
                                      else float(token)), indent=2, ensure_ascii=False)

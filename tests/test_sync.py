@@ -6,6 +6,7 @@ import io
 import json
 import math
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ import sys
 import threading
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from uuid import UUID
 
 import pytest
@@ -27,10 +29,10 @@ from django.utils.dateparse import parse_datetime
 
 from lldapi import sync, tables
 from lldapi.importer import Importer, PageError
-from lldapi.models import SetAsideRecord, SyncState
+from lldapi.models import SetAsideRecord, SyncState, UnknownKey
 from lldapi.upstream import Throttle, Upstream, UpstreamError
 
-from .fidelity import all_results, as_text
+from .fidelity import all_results, as_text, at_any_time, get_json
 from .upstream import LoopbackLL2, SimulatedClock, listing, upstream_records
 
 pytestmark = pytest.mark.django_db
@@ -625,3 +627,53 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     sync.follow(synced, sync.synced_resources(), interval=3600, stop=lambda: clock.now() > 3700)
     launches = [query for _, path, query in ll2.calls if path == "launches"]
     assert launches[-1]["last_updated__gte"] == stamp
+
+
+def corpus_records(name):
+    body = json.loads((ROOT / "fixtures" / "ll2" / "corpus" / name).read_text())
+    return body["results"] if "results" in body else [body]
+
+
+def nested_agencies(value):
+    if isinstance(value, dict):
+        if re.search(r"/2\.3\.0/agencies/\d+/$", str(value.get("url"))):
+            yield value
+        for item in value.values():
+            yield from nested_agencies(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from nested_agencies(item)
+
+
+def test_real_ll2_pages_with_their_quirks_sync_and_come_back_as_ll2_served_them(client, empty, clock):
+    """Pages LL2 served (`fixtures/ll2/corpus/`: empty link strings, many-to-many lists out of id order),
+    with a key unknown here and a record that cannot be stored, through LL2's throttle object."""
+    # Two pages of the same client, captured days apart: the objects they share agree.
+    served = {
+        "agencies": corpus_records("003_agencies_detail.json"),
+        "space_stations": corpus_records("004_space_stations.json"),
+    }
+    upstream = json.loads(json.dumps(served))
+    # LL2 lists every agency, the ones these pages nest too (the sync removes those it does not list),
+    # here in their list shape.
+    upstream["agencies"] += list({
+        agency["id"]: {**{key: agency[key] for key in ("id", "url", "name", "abbrev", "type")}, "response_mode": "list"}
+        for agency in nested_agencies(served) if agency["id"] != served["agencies"][0]["id"]
+    }.values())
+    upstream["space_stations"][1]["new_field"] = {"added": "upstream"}
+    impossible_url = "https://ll.thespacedevs.com/2.3.0/agencies/1000000000000/"
+    impossible = {**json.loads(json.dumps(served["agencies"][0])), "id": 10**12, "url": impossible_url}
+    upstream["agencies"].append(impossible)
+    with LoopbackLL2(upstream, clock, limit=1) as ll2:
+        run(ll2, clock, [r for r in sync.synced_resources() if r.path in served])
+    assert ll2.refused == [] and clock.slept  # the throttle's object said when to call again
+    for records in served.values():
+        for record in records:
+            url = f"{urlsplit(record['url']).path}?mode={record['response_mode']}"
+            for read in ("made", "stored"):
+                ours = as_text(at_any_time(get_json(client, url))).splitlines()
+                difference = "\n".join(difflib.unified_diff(as_text(at_any_time(record)).splitlines(), ours, n=2))
+                assert not difference, f"{url} ({read})\n{difference}"
+    [problem] = problems()
+    assert re.search(rf"\(record {re.escape(impossible_url)}\): \$\.results\[\d+\]\.id: Ensure this", problem)
+    assert UnknownKey.objects.get().key == "SpaceStationEndpoint.new_field"
