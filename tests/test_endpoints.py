@@ -133,19 +133,22 @@ def test_lists_default_to_normal_and_single_objects_to_detailed(client, url):
 # The store read from the database (with no memory of earlier requests), and the serializers.
 @pytest.mark.parametrize("stored", [True, False], ids=["store", "serializers"])
 @pytest.mark.parametrize("url", RESOURCES)
-def test_a_page_of_100_costs_the_queries_of_a_page_of_10(client, settings, url, stored):
+def test_a_page_of_100_costs_the_queries_of_a_smaller_page(client, settings, url, stored):
+    """One query per kind of nested object, whatever the page's size: a page of 100 costs what a page of
+    20 costs (of 10 where there are fewer than 21 objects; a page of 10 launches may hold no object of
+    some deep kind, a landing's type, and skip its query)."""
     settings.REPRESENTATION_STORE, settings.STORE_MEMORY_MB = stored, 0
     for mode in modes(RESOURCES[url]):
-        counts = {}
         # The store holds what a page shows once it has been read (the first read fills it).
-        get(client, with_mode(url, mode, limit=100))
-        for limit in (10, 100):
+        count = get(client, with_mode(url, mode, limit=100))["count"]
+        assert count > 10, url
+        counts = {}
+        for limit in (20 if count > 20 else 10, 100):
             with CaptureQueriesContext(connection) as queries:
                 page = get(client, with_mode(url, mode, limit=limit))
-            assert len(page["results"]) == min(limit, page["count"])
+            assert len(page["results"]) == min(limit, count)
             counts[limit] = len(queries)
-        assert page["count"] > 10, url
-        assert counts[100] == counts[10], (url, mode)
+        assert len(set(counts.values())) == 1, (url, mode, counts)
 
 
 # Errors
