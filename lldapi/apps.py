@@ -11,9 +11,16 @@ class LLDAPIConfig(AppConfig):
     def ready(self):
         # Each app declares its endpoints in its `resources` module.
         autodiscover_modules("resources")
-        # Every write of a record forgets the stored representations it changes.
+        from django.db.models import signals
+
         from lldapi import tables
         from lldapi.api import store
+        from lldapi.api.models import Children, forget_orders
 
+        # Every write of a record forgets the stored representations it changes.
         store.connect(tables.app_models())
+        # A deleted row's orders of its lists go with it.
+        for model in tables.app_models():
+            if Children.of_rows(model):
+                signals.post_delete.connect(forget_orders, sender=model)
         from lldapi import checks  # noqa: F401 (registers the project's system checks)

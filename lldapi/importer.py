@@ -33,7 +33,7 @@ from rest_framework import serializers
 
 from lldapi.api import store
 from lldapi.api.fields import Constant
-from lldapi.api.models import Links
+from lldapi.api.models import Children, Links
 from lldapi.tables import reset_sequences
 
 
@@ -159,10 +159,10 @@ CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "delet
 class Changes:
     """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
 
-    A row is updated when one of its columns, its many-to-many links or its list of id-less children
-    (a mission's info URLs) changed. A row met several times is in one set only: created wins over
-    updated, updated over unchanged. The rows of an id-less list that a page replaced are deleted, and
-    then in no set; their parent is updated.
+    A row is updated when one of its columns, its many-to-many links, its list of id-less children
+    (a mission's info URLs) or the order of its children (a location's pads) changed. A row met several
+    times is in one set only: created wins over updated, updated over unchanged. The rows of an id-less
+    list that a page replaced are deleted, and then in no set; their parent is updated.
     """
 
     def __init__(self):
@@ -364,8 +364,8 @@ class Importer:
         return parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
 
     def store_list(self, instance, field, values, path):
-        """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links
-        or its id-less children)."""
+        """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links,
+        its id-less children or the order of its children)."""
         if not isinstance(field, serializers.ListSerializer):
             return self.store_pointing_object(instance, field, values, path)
         if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
@@ -381,14 +381,17 @@ class Importer:
         if "id" in field.child.fields:
             # Children that point at their parent (an image's variants, a flight's docking events):
             # the page's children are written, others the parent already had are kept. A child that
-            # moves to this parent is itself updated; the parent's row is not.
+            # moves to this parent is itself updated; the parent's row is not, but the parent is
+            # updated when the page changes the order of its list (`Children`).
+            children = []
             for item_path, value in items:
                 child = self.upsert(field.child, value, item_path)
                 if getattr(child, relation.field.attname) != instance.pk:
                     setattr(child, relation.field.name, instance)
                     child.save(update_fields=[relation.field.name])
                     self.record(child, UPDATED)
-            return False
+                children.append(child.pk)
+            return self.store_order(instance, field, children)
         # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
         # matched as a whole: the page's list, compared column by column with the stored one in the
         # model's ordering, replaces it if they differ. Such children are flat: they have no lists.
@@ -411,6 +414,16 @@ class Importer:
         for row in rows:
             row.save(force_insert=True)
             self.record(row, CREATED)
+        return True
+
+    def store_order(self, instance, field, children):
+        """Keep the order of `instance`'s list of children `field`, as the page lists them, if LL2 does not
+        sort them and the field lists them all (not only those that match a condition); returns whether
+        that changed it."""
+        unsorted = Children.of(type(instance), field.source) if getattr(field, "condition", None) is None else None
+        if unsorted is None or not unsorted.write(instance, children):
+            return False
+        store.forget_saved(type(instance), [instance.pk])
         return True
 
 

@@ -99,3 +99,18 @@ class UnknownKey(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.times} times)"
+
+
+class ChildOrder(models.Model):
+    """The ids of a row's list of children, as text, in the order of the last page that listed them
+    (`lldapi.api.models.Children`); `relation` is the children's foreign key, "app_label.Model.field"."""
+
+    relation = models.CharField(max_length=200)
+    parent = models.CharField(max_length=64)
+    children = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["relation", "parent"], name="child_order_once")]
+
+    def __str__(self):
+        return f"{self.relation} of {self.parent}"

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 
 from lldapi.api import store
 from lldapi.api.models import Record
-from lldapi.models import SetAsideRecord, SyncSeen, SyncState, UnknownKey
+from lldapi.models import ChildOrder, SetAsideRecord, SyncSeen, SyncState, UnknownKey
 
 
 def app_models(include_auto_created=False):
@@ -24,13 +24,13 @@ def is_empty():
 
 
 def flush():
-    """Delete every row of the mirror's tables, the sync's positions in them and what it could not store,
-    the stored representations of their rows, and restart their id sequences.
+    """Delete every row of the mirror's tables, the orders of their lists, the sync's positions in them and
+    what it could not store, the stored representations of their rows, and restart their id sequences.
 
     In one transaction, so that SQLite checks its (deferred) foreign keys once every table is empty.
     """
-    sync = [SyncSeen, SyncState, SetAsideRecord, UnknownKey]
-    tables = [model._meta.db_table for model in [*app_models(include_auto_created=True), *sync]]
+    beside = [ChildOrder, SyncSeen, SyncState, SetAsideRecord, UnknownKey]
+    tables = [model._meta.db_table for model in [*app_models(include_auto_created=True), *beside]]
     with transaction.atomic():
         # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.
         connection.check_constraints()

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from lldapi import tables
 from lldapi.importer import Importer, PageError, read_page, record_serializer
-from lldapi.models import DataVersion, Representation
+from lldapi.models import ChildOrder, DataVersion, Representation
 
 from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, get_json
 
@@ -300,3 +300,36 @@ def test_a_many_to_many_list_keeps_ll2_s_order_when_it_changes(client, tmp_path)
     assert outcomes(importer, "updated") == {"Agency": {27}}
     _, writes = import_pages(write_page(tmp_path, "again.json", page))
     assert writes == []
+
+
+def test_a_list_of_children_keeps_the_order_of_the_last_page_that_listed_it(client, tmp_path):
+    """Location 185's pads, listed out of id order by LL2 (`fixtures/ll2/corpus/016_locations.json`)."""
+    location = next(row for row in json.loads((CORPUS / "016_locations.json").read_text()) if row["id"] == 185)
+    page = {"results": [location]}
+    listed = [pad["id"] for pad in location["pads"]]
+    assert listed != sorted(listed)
+
+    def served():
+        return [[pad["id"] for pad in get_json(client, "/2.3.0/locations/185/?mode=detailed")["pads"]]
+                for _ in ("made", "stored")]
+
+    import_pages(write_page(tmp_path, "locations.json", page))
+    assert served() == [listed, listed]
+    location["pads"].reverse()
+    importer, _ = import_pages(write_page(tmp_path, "reordered.json", page))
+    assert served() == [listed[::-1], listed[::-1]]
+    assert outcomes(importer, "updated") == {"Location": {185}}
+    _, writes = import_pages(write_page(tmp_path, "again.json", page))
+    assert writes == []
+
+
+def test_the_order_of_a_list_of_children_goes_with_its_parent_and_with_a_flush(tmp_path):
+    location = next(row for row in json.loads((CORPUS / "016_locations.json").read_text()) if row["id"] == 185)
+    import_pages(write_page(tmp_path, "locations.json", {"results": [location]}))
+    orders = ChildOrder.objects.filter(parent="185")
+    assert orders.exists()
+    model("Location").objects.filter(pk=185).delete()
+    assert not orders.exists()
+    import_pages(write_page(tmp_path, "again.json", {"results": [location]}))
+    tables.flush()
+    assert not ChildOrder.objects.exists()

@@ -7,7 +7,8 @@ objects past the join budget) is loaded once the page's rows are in memory, leve
 query per kind of relation for the whole page: every image's `variants` in one query, wherever the
 images sit. A page therefore costs the same number of queries whatever its size, and no serializer
 can drift from the loading it needs. A many-to-many list is read through its link rows, which keep the
-order LL2 lists it in (`lldapi.api.models.Links`).
+order LL2 lists it in (`lldapi.api.models.Links`); a list of children that LL2 does not sort is put in
+the order of the last page that listed it (`lldapi.api.models.Children`), read in one more query.
 
 Besides nested serializers, a plain field may read relations of its object (a 2.0.0 value that
 falls back to a related 2.3.0 object): it lists them in its `reads_relations` attribute, and they
@@ -25,7 +26,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from rest_framework import serializers
 
-from .models import Links
+from .models import Children, Links
 
 MAX_JOINS = 16
 
@@ -107,6 +108,10 @@ def related_rows(instance, source, condition=None, name=None):
         links = Links.of(type(instance), source)
         if links:
             return [getattr(row, links.item) for row in links.listed([instance.pk]).select_related(links.item)]
+        children = Children.of(type(instance), source)
+        if children:
+            parent = str(instance.pk)
+            return children.arrange(getattr(instance, source).all(), children.orders([parent])[parent])
         return getattr(instance, source).all()
     rows = getattr(instance, prefetched_attr(name), None)
     return getattr(instance, source).filter(condition) if rows is None else rows
@@ -155,6 +160,11 @@ def prefetch(parents, item):
         queryset = queryset.filter(item.condition)
     # Lists are kept as plain lists: a related manager's cache costs a queryset per object.
     prefetch_related_objects(parents, Prefetch(item.source, queryset=queryset, to_attr=item.attr))
+    children = Children.of(item.model, item.source) if item.condition is None else None
+    if children:
+        orders = children.orders([str(parent.pk) for parent in parents])
+        for parent in parents:
+            setattr(parent, item.attr, children.arrange(getattr(parent, item.attr), orders[str(parent.pk)]))
 
 
 def load_links(parents, links, item):

@@ -6,10 +6,13 @@ nullable, so that what no page has told us stays `null`, as LL2 shows it, instea
 default.
 """
 
+from collections import defaultdict
 from typing import NamedTuple
 
 from django.db import models
 from django.db.models import signals
+
+from lldapi.models import ChildOrder
 
 
 class Record(models.Model):
@@ -96,3 +99,65 @@ class Links(NamedTuple):
                 signals.m2m_changed.send(sender=table, instance=owner, action=action, reverse=self.reverse,
                                          model=item_model, pk_set=set(pks), using=table.objects.db)
         return True
+
+
+class Children(NamedTuple):
+    """A list of children that point at their parent by a foreign key, of a kind that LL2 does not sort.
+
+    LL2 lists them in its database's physical order, neither by id nor by name, and that order moves
+    between captures: station 4's docking locations are `[1, 2, 3, 12, …]` in
+    `fixtures/ll2/corpus/005_space_stations_detail.json` and `[18, 19, 20, 21, 30, 38, 1, …]` in `019`.
+    Each parent's list is kept in the order of the last page that listed it (a `ChildOrder` row, none
+    while that is the order by id); the children it does not name come after, by id. A kind that LL2
+    sorts (updates by date) keeps its model's ordering.
+    """
+
+    relation: str  # the children's foreign key to their parent, "app_label.Model.field", as `ChildOrder` names it
+
+    @classmethod
+    def of(cls, model, name):
+        """The children of `model`'s relation `name`, or None for another relation."""
+        return cls.of_relation(model._meta.get_field(name))
+
+    @classmethod
+    def of_relation(cls, relation):
+        if not relation.one_to_many or relation.related_model._meta.ordering != Record._meta.ordering:
+            return None
+        return cls(f"{relation.related_model._meta.label}.{relation.field.name}")
+
+    def orders(self, owners):
+        """{owner pk (str): [child pk (str)]} of the lists of `owners` (pks as text, or a query of them)
+        that a page ordered, and [] for the others."""
+        rows = ChildOrder.objects.filter(relation=self.relation, parent__in=owners)
+        return defaultdict(list, rows.values_list("parent", "children"))
+
+    @staticmethod
+    def arrange(rows, order):
+        """`rows`, children by id (or their pks), in `order`, those it does not name after."""
+        position = {pk: index for index, pk in enumerate(order)}
+        return sorted(rows, key=lambda row: position.get(str(getattr(row, "pk", row)), len(position)))
+
+    def write(self, owner, children):
+        """Keep the pks `children` as the order of `owner`'s list, unless it is served in that order already;
+        returns whether that changed it."""
+        children = list(dict.fromkeys(children))
+        listed, parent = [str(pk) for pk in children], str(owner.pk)
+        stored = self.orders([parent]).get(parent)
+        if self.arrange([str(pk) for pk in sorted(children)], stored or []) == listed:
+            return False
+        if stored is None:
+            ChildOrder.objects.create(relation=self.relation, parent=parent, children=listed)
+        else:
+            ChildOrder.objects.filter(relation=self.relation, parent=parent).update(children=listed)
+        return True
+
+    @classmethod
+    def of_rows(cls, model):
+        """The lists of children of `model`'s rows."""
+        return [children for relation in model._meta.related_objects if (children := cls.of_relation(relation))]
+
+
+def forget_orders(sender, instance, **kwargs):
+    """After a row is deleted: the orders of its lists go with it."""
+    relations = [children.relation for children in Children.of_rows(sender)]
+    ChildOrder.objects.filter(relation__in=relations, parent=str(instance.pk)).delete()

@@ -55,14 +55,14 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
-from lldapi.models import DataVersion, Representation
+from lldapi.models import ChildOrder, DataVersion, Representation
 
-from .models import Links, Record
+from .models import Children, Links, Record
 
 log = logging.getLogger(__name__)
 
 # Bump when what stored fragments hold changes beyond what their digests see (their layout, a list's order).
-STORE_FORMAT = "3"
+STORE_FORMAT = "4"
 LINK_MARK = "\x00"
 HOLE_MARK = "\x00#"
 HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
@@ -87,6 +87,7 @@ class Nested:
     condition: models.Q | None = None
     first: bool = False
     links: Links | None = None  # a many-to-many list's, whose rows keep its order (none with a condition)
+    unsorted: Children | None = None  # a list of children that LL2 does not sort, in its kept order (idem)
 
     @property
     def stored_list(self):
@@ -110,6 +111,10 @@ class Nested:
         rows = defaultdict(list)
         for parent, child in pairs:
             rows[str(parent)].append(str(child))
+        if self.unsorted:
+            orders = self.unsorted.orders(RawSQL(*one_parameter(ChildOrder._meta.get_field("parent"), rows)))
+            for parent, order in orders.items():
+                rows[parent] = self.unsorted.arrange(rows[parent], order)
         return rows
 
 
@@ -188,7 +193,8 @@ def plan_nested(parent, nested, version):
     first = not many or getattr(nested, "first", False)
     return Nested(child, "list", back=back, back_column=back_column, parent_pk=parent.model._meta.pk,
                   condition=condition, first=first,
-                  links=Links.of(parent.model, nested.source) if condition is None else None)
+                  links=Links.of(parent.model, nested.source) if condition is None else None,
+                  unsorted=Children.of(parent.model, nested.source) if condition is None else None)
 
 
 def definition_digest(made, fields):
