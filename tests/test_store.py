@@ -149,6 +149,28 @@ def test_an_import_changes_exactly_the_answers_that_embed_what_it_changed(client
     assert rewritten - own <= listing
 
 
+def test_with_the_store_off_an_import_does_no_store_work_and_leaves_nothing_stale(client, tmp_path, settings):
+    """`REPRESENTATION_STORE=0`: the page's writes empty the store once and make nothing; answers read
+    once it is on again are the new ones."""
+    every_answer(client)
+    assert Representation.objects.exists()
+    agency = json.loads(client.get("/2.3.0/agencies/?mode=detailed&limit=1").content)["results"][0]
+    page = {"count": 1, "next": None, "previous": None, "results": [{**agency, "name": "Renamed Agency"}]}
+    path = tmp_path / "agency.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    version = DataVersion.objects.get().value
+    settings.REPRESENTATION_STORE = False
+    with CaptureQueriesContext(connection) as queries:
+        out = io.StringIO()
+        call_command("import_ll2", str(path), stdout=out)
+    store_queries = [q["sql"] for q in queries.captured_queries if Representation._meta.db_table in q["sql"]]
+    assert len(store_queries) == 1 and store_queries[0].startswith("DELETE")
+    assert "stored representations: none made (REPRESENTATION_STORE is off)" in out.getvalue()
+    assert not Representation.objects.exists() and DataVersion.objects.get().value != version
+    settings.REPRESENTATION_STORE = True
+    assert json.loads(client.get(f"/2.3.0/agencies/{agency['id']}/").content)["name"] == "Renamed Agency"
+
+
 def embeds(value, path):
     if isinstance(value, dict):
         url = value.get("url")

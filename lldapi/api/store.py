@@ -809,14 +809,22 @@ def forgetting_together():
         rows = saved_together.rows
     finally:
         saved_together.rows = None
+    if not settings.REPRESENTATION_STORE:
+        if any(rows.values()):
+            forget_everything()
+        return
     for model, pks in rows.items():
         forget(model, pks)
 
 
 def forget(model, pks):
-    """Forget the fragments that rows `pks` of `model` change, and move the data version on."""
+    """Forget the fragments that rows `pks` of `model` change, and move the data version on. With the
+    store off (`REPRESENTATION_STORE`), a write forgets every fragment, which finds none but the first
+    time: no work goes into what is not served, and nothing stale is left for when it is on again."""
     pks = [str(pk) for pk in pks]
-    if pks:
+    if pks and not settings.REPRESENTATION_STORE:
+        forget_everything()
+    elif pks:
         keys = [item.key(pk) for item in components_of(model) for pk in pks]
         forget_keys(keys + [item.key(pk) for item, pk in dependents(model, pks)])
 
@@ -879,7 +887,9 @@ def build(work, progress=None):
 
 def build_rows(rows):
     """`build` the fragments of `rows`, {model: pks} (what an import wrote), in every shape, and those
-    that they change (`dependents`)."""
+    that they change (`dependents`); nothing with the store off."""
+    if not settings.REPRESENTATION_STORE:
+        return Built()
     work = defaultdict(set)
     for model, pks in rows.items():
         pks = {str(pk) for pk in pks}
@@ -906,7 +916,7 @@ def purge_other_versions():
 def moving(sender, instance, update_fields=None, **kwargs):
     """Before a row is saved: the lists that hold it by a foreign key of its own, which the save may
     move it out of (after the save, `saved` forgets the lists that hold it then)."""
-    if instance._state.adding:
+    if instance._state.adding or not settings.REPRESENTATION_STORE:
         return
     lookups = {
         lookup: items
@@ -941,6 +951,9 @@ def forget_saved(model, pks):
 def deleting(sender, instance, **kwargs):
     """Before a row goes: the rows that hold it as a nested object, whose links to it are nulled or
     deleted without a save of their own."""
+    if not settings.REPRESENTATION_STORE:
+        forget_everything()
+        return
     for relation in sender._meta.related_objects:
         if not relation.many_to_many:
             holding = relation.related_model.objects.filter(**{relation.field.name: instance.pk})

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lldapi.importer import Importer, PageError
@@ -43,6 +44,11 @@ class Command(BaseCommand):
                 f"{len(changes.unchanged)} unchanged"
             )
         rebuilt = importer.rebuilt
-        self.stdout.write(f"  stored representations: {rebuilt.records} made again, {rebuilt.written} of them changed")
+        if not settings.REPRESENTATION_STORE:
+            self.stdout.write("  stored representations: none made (REPRESENTATION_STORE is off)")
+        else:
+            self.stdout.write(
+                f"  stored representations: {rebuilt.records} made again, {rebuilt.written} of them changed"
+            )
         if failures:
             raise CommandError(f"{len(failures)} of {len(paths)} files rejected; nothing of them was written")
