@@ -281,44 +281,35 @@ def test_a_rejected_file_leaves_nothing_in_the_record(tmp_path):
     assert not model("Spacecraft").objects.filter(pk=99999).exists()
 
 
-def test_a_many_to_many_list_keeps_ll2_s_order_when_it_changes(client, tmp_path):
-    """ESA's countries, listed out of id order by LL2 (`fixtures/ll2/corpus/004_space_stations.json`)."""
-    page = json.loads((CORPUS / "004_space_stations.json").read_text())
-    esa = next(owner for owner in page["results"][0]["owners"] if owner["id"] == 27)
-    listed = [country["id"] for country in esa["country"]]
+@pytest.mark.parametrize(
+    ("file", "holder", "key", "url", "kind"),
+    [
+        # ESA's countries, a many-to-many list.
+        ("004_space_stations.json", lambda results: next(o for o in results[0]["owners"] if o["id"] == 27),
+         "country", "/2.3.0/agencies/27/?mode=normal", "Agency"),
+        # Location 185's pads, children that point at their parent.
+        ("016_locations.json", lambda results: next(r for r in results if r["id"] == 185),
+         "pads", "/2.3.0/locations/185/?mode=detailed", "Location"),
+    ],
+    ids=["many-to-many", "children"],
+)
+def test_a_list_keeps_the_order_of_the_last_page_that_listed_it(client, tmp_path, file, holder, key, url, kind):
+    """A list LL2 gives out of id order (`fixtures/ll2/corpus/`), then reversed, then the same again."""
+    body = json.loads((CORPUS / file).read_text())
+    page = {"results": body["results"] if isinstance(body, dict) else body}
+    listing = holder(page["results"])
+    listed = [item["id"] for item in listing[key]]
     assert listed != sorted(listed)
 
     def served():
-        return [[country["id"] for country in get_json(client, "/2.3.0/agencies/27/?mode=normal")["country"]]
-                for _ in ("made", "stored")]
+        return [[item["id"] for item in get_json(client, url)[key]] for _ in ("made", "stored")]
 
-    import_pages(write_page(tmp_path, "stations.json", page))
+    import_pages(write_page(tmp_path, "first.json", page))
     assert served() == [listed, listed]
-    esa["country"].reverse()
+    listing[key].reverse()
     importer, _ = import_pages(write_page(tmp_path, "reordered.json", page))
     assert served() == [listed[::-1], listed[::-1]]
-    assert outcomes(importer, "updated") == {"Agency": {27}}
-    _, writes = import_pages(write_page(tmp_path, "again.json", page))
-    assert writes == []
-
-
-def test_a_list_of_children_keeps_the_order_of_the_last_page_that_listed_it(client, tmp_path):
-    """Location 185's pads, listed out of id order by LL2 (`fixtures/ll2/corpus/016_locations.json`)."""
-    location = next(row for row in json.loads((CORPUS / "016_locations.json").read_text()) if row["id"] == 185)
-    page = {"results": [location]}
-    listed = [pad["id"] for pad in location["pads"]]
-    assert listed != sorted(listed)
-
-    def served():
-        return [[pad["id"] for pad in get_json(client, "/2.3.0/locations/185/?mode=detailed")["pads"]]
-                for _ in ("made", "stored")]
-
-    import_pages(write_page(tmp_path, "locations.json", page))
-    assert served() == [listed, listed]
-    location["pads"].reverse()
-    importer, _ = import_pages(write_page(tmp_path, "reordered.json", page))
-    assert served() == [listed[::-1], listed[::-1]]
-    assert outcomes(importer, "updated") == {"Location": {185}}
+    assert outcomes(importer, "updated") == {kind: {listing["id"]}}
     _, writes = import_pages(write_page(tmp_path, "again.json", page))
     assert writes == []
 
