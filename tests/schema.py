@@ -4,6 +4,8 @@ import json
 import re
 from collections import Counter
 
+from lldapi.api.registry import published_schema
+
 from .fidelity import FIXTURES
 
 COMPONENTS = json.loads((FIXTURES / "openapi-2.3.0.json").read_text())["components"]["schemas"]
@@ -113,3 +115,17 @@ class Conformance:
                 if nested and (name, key) in self.filled:
                     stack.append(nested)
         return sorted(missing)
+
+
+def operation(url):
+    return published_schema()["paths"][url]["get"]
+
+
+def schema_components(url):
+    """The component of each mode of a 2.3.0 list path, as the published schema names them."""
+    page = published_schema()["components"]["schemas"][reference(operation(url)["responses"]["200"]["content"][
+        "application/json"]["schema"])]
+    item = published_schema()["components"]["schemas"][reference(page["properties"]["results"]["items"])]
+    if "discriminator" in item:
+        return {mode: ref.rsplit("/", 1)[-1] for mode, ref in item["discriminator"]["mapping"].items()}
+    return {None: reference(page["properties"]["results"]["items"])}

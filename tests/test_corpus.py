@@ -16,8 +16,7 @@ from lldapi import tables
 from lldapi.importer import read_page
 
 from .fidelity import FIXTURES, as_text, at_any_time, computed_at_request_time, get_json
-from .schema import DEPARTURES, Conformance
-from .test_endpoints import schema_components
+from .schema import DEPARTURES, Conformance, schema_components
 
 CORPUS = FIXTURES / "corpus"
 README = FIXTURES.parent.parent / "README.md"

@@ -19,10 +19,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from lldapi import tables
-from lldapi.api.registry import published_schema, registry
+from lldapi.api.registry import registry
 
 from .fidelity import follow_links
-from .schema import Conformance, reference
+from .schema import Conformance, operation, schema_components
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -44,20 +44,6 @@ def modes(resource):
 def with_mode(url, mode, **query):
     query = {"mode": mode, **query} if mode else query
     return f"{url}?{'&'.join(f'{key}={value}' for key, value in query.items())}" if query else url
-
-
-def operation(url):
-    return published_schema()["paths"][url]["get"]
-
-
-def schema_components(url):
-    """The component of each mode of a 2.3.0 list path, as the published schema names them."""
-    page = published_schema()["components"]["schemas"][reference(operation(url)["responses"]["200"]["content"][
-        "application/json"]["schema"])]
-    item = published_schema()["components"]["schemas"][reference(page["properties"]["results"]["items"])]
-    if "discriminator" in item:
-        return {mode: ref.rsplit("/", 1)[-1] for mode, ref in item["discriminator"]["mapping"].items()}
-    return {None: reference(page["properties"]["results"]["items"])}
 
 
 def documented(url, heading):
