@@ -184,9 +184,7 @@ class Sync:
         for index, entry in aside.items():
             keep_set_aside(resource, url, page["results"][index], entry, now)
         stored = [record_name(record) for index, record in enumerate(page["results"]) if index not in aside]
-        tried_again = SetAsideRecord.objects.filter(endpoint=resource.path, record__in=stored)
-        if tried_again.exists():
-            tried_again.delete()
+        SetAsideRecord.objects.filter(endpoint=resource.path, record__in=stored).delete()
         for key, (times, first) in self.importer.page_unknown_keys.items():
             key = storable(key, NAME_LENGTH)
             if not UnknownKey.objects.filter(key=key).update(times=F("times") + times, last_seen=now):
