@@ -16,6 +16,7 @@ from lldapi.importer import read_page
 
 SELF_HOST = "http://testserver"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ll2"
+CORPUS = FIXTURES / "corpus"
 SELF_LINK = re.compile(r"^https?://[^/]+(/\d\.\d\.\d/.*?)(\?format=\w+)?$")
 # The seed pages were captured from LL2's production and development hosts, which serve these
 # images from different media hosts.
@@ -25,6 +26,19 @@ MEDIA_HOST = re.compile(r"thespacedevs-(prod|dev)")
 
 def seed_records(name):
     return read_page(FIXTURES / name)["results"]
+
+
+def corpus_body(name):
+    return json.loads((CORPUS / name).read_text())
+
+
+def corpus_records(name):
+    """The records of a file of `fixtures/ll2/corpus/`: a page's results, one object, or the bare array of
+    results that an author kept without its page."""
+    body = corpus_body(name)
+    if isinstance(body, list):
+        return body
+    return body["results"] if "results" in body else [body]
 
 
 def normalized(value):

@@ -15,10 +15,18 @@ from django.db import transaction
 from lldapi import tables
 from lldapi.importer import read_page
 
-from .fidelity import FIXTURES, as_text, at_any_time, computed_at_request_time, get_json
+from .fidelity import (
+    CORPUS,
+    FIXTURES,
+    as_text,
+    at_any_time,
+    computed_at_request_time,
+    corpus_body,
+    corpus_records,
+    get_json,
+)
 from .schema import DEPARTURES, Conformance, schema_components
 
-CORPUS = FIXTURES / "corpus"
 README = FIXTURES.parent.parent / "README.md"
 # The README's table: | file | request | repository | path | notes |
 TABLE = re.findall(r"^\| (\d{3}_[\w-]+\.json) \| (/2\.3\.0/\S*) \|.*\| (.*) \|$", (CORPUS / "README.md").read_text(),
@@ -36,15 +44,13 @@ def test_every_file_of_the_corpus_is_listed_with_its_source():
     assert len(PAGES) >= 20
 
 
-def page_file(tmp_path, name):
-    """(path of an importable file, its body) for a file of the corpus."""
-    body = json.loads((CORPUS / name).read_text())
-    if not isinstance(body, list):
-        return CORPUS / name, body
-    body = {"results": body}  # the author kept only `results`
+def importable(tmp_path, name):
+    """A file of the corpus as `import_ll2` takes it: a bare array of results gets its page back."""
+    if isinstance(corpus_body(name), dict):
+        return CORPUS / name
     path = tmp_path / name
-    path.write_text(json.dumps(body))
-    return path, body
+    path.write_text(json.dumps({"results": corpus_records(name)}))
+    return path
 
 
 def requested_mode(name):
@@ -64,8 +70,7 @@ def comparable(name, record):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES)
 def test_a_real_page_imports_as_it_is_and_comes_back_identical(client, tmp_path, name):
-    path, body = page_file(tmp_path, name)
-    records = body["results"] if "results" in body else [body]
+    path, records = importable(tmp_path, name), corpus_records(name)
     with transaction.atomic():
         tables.flush()
         out = io.StringIO()
@@ -102,8 +107,7 @@ def real_pages():
     """(list path, records) of each 2.3.0 page LL2 answered: the corpus and the seed pages."""
     for name, request in ROWS:
         if name in PAGES:
-            body = json.loads((CORPUS / name).read_text())
-            yield list_path(request), body.get("results", [body]) if isinstance(body, dict) else body
+            yield list_path(request), corpus_records(name)
     for seed in sorted(FIXTURES.glob("*.txt")):
         for request in re.findall(r"^GET (/2\.3\.0/\S+)", seed.read_text(), re.MULTILINE):
             yield list_path(request), read_page(seed)["results"]

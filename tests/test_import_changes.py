@@ -14,12 +14,11 @@ from lldapi import tables
 from lldapi.importer import Importer, PageError, read_page, record_serializer
 from lldapi.models import ChildOrder, DataVersion, Representation
 
-from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, get_json
+from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, corpus_records, get_json
 
 pytestmark = pytest.mark.django_db
 
 SEEDS = sorted(FIXTURES.glob("*.txt"))
-CORPUS = FIXTURES / "corpus"
 SPACECRAFT_PAGE = FIXTURES / "001_ebc334ed3d95f5b7.txt"
 # A flight whose launch has a mission: the seeds give no mission info or video URLs; tests add some.
 FLIGHT = read_page(FIXTURES / "003_6b9f4802707ad897.txt")["results"][0]
@@ -295,8 +294,7 @@ def test_a_rejected_file_leaves_nothing_in_the_record(tmp_path):
 )
 def test_a_list_keeps_the_order_of_the_last_page_that_listed_it(client, tmp_path, file, holder, key, url, kind):
     """A list LL2 gives out of id order (`fixtures/ll2/corpus/`), then reversed, then the same again."""
-    body = json.loads((CORPUS / file).read_text())
-    page = {"results": body["results"] if isinstance(body, dict) else body}
+    page = {"results": corpus_records(file)}
     listing = holder(page["results"])
     listed = [item["id"] for item in listing[key]]
     assert listed != sorted(listed)
@@ -315,7 +313,7 @@ def test_a_list_keeps_the_order_of_the_last_page_that_listed_it(client, tmp_path
 
 
 def test_the_order_of_a_list_of_children_goes_with_its_parent_and_with_a_flush(tmp_path):
-    location = next(row for row in json.loads((CORPUS / "016_locations.json").read_text()) if row["id"] == 185)
+    location = next(row for row in corpus_records("016_locations.json") if row["id"] == 185)
     import_pages(write_page(tmp_path, "locations.json", {"results": [location]}))
     orders = ChildOrder.objects.filter(parent="185")
     assert orders.exists()

@@ -32,7 +32,7 @@ from lldapi.importer import Importer, PageError
 from lldapi.models import SetAsideRecord, SyncState, UnknownKey
 from lldapi.upstream import Throttle, Upstream, UpstreamError
 
-from .fidelity import all_results, as_text, at_any_time, get_json
+from .fidelity import all_results, as_text, at_any_time, corpus_records, get_json
 from .upstream import LoopbackLL2, SimulatedClock, listing, upstream_records
 
 pytestmark = pytest.mark.django_db
@@ -627,11 +627,6 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     sync.follow(synced, sync.synced_resources(), interval=3600, stop=lambda: clock.now() > 3700)
     launches = [query for _, path, query in ll2.calls if path == "launches"]
     assert launches[-1]["last_updated__gte"] == stamp
-
-
-def corpus_records(name):
-    body = json.loads((ROOT / "fixtures" / "ll2" / "corpus" / name).read_text())
-    return body["results"] if "results" in body else [body]
 
 
 def test_real_ll2_pages_with_their_quirks_sync_and_come_back_as_ll2_served_them(client, empty, clock):
