@@ -14,10 +14,10 @@ model field (see `parse`). The first problem rejects the whole file, inside its 
 sets the record aside instead, and the rest of its page lands.
 """
 
+import dataclasses
 import json
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -179,10 +179,41 @@ class Changes:
             pks.discard(pk)
 
 
+@dataclass
+class Draft:
+    """What records ask of the database, gathered before anything is written: a record's own draft
+    joins its page's once the whole record has been read, so that a record set aside leaves nothing."""
+
+    # {(model, pk): {attname: value}} of every object met, in the order met; an object's later values win.
+    values: dict = dataclasses.field(default_factory=dict)
+    # {(links, owner model, owner pk): [item pks]} of many-to-many lists.
+    links: dict = dataclasses.field(default_factory=dict)
+    # {(children, owner model, owner pk): [child pks]} of lists of children whose order is kept.
+    orders: dict = dataclasses.field(default_factory=dict)
+    # {(relation, parent pk): [{attname: value}]} of lists of id-less children.
+    idless: dict = dataclasses.field(default_factory=dict)
+    # {(one-to-one field, pk of the row pointed at): pk of the row that points at it}.
+    pointing: dict = dataclasses.field(default_factory=dict)
+    # {(model, pk): (serializer class, object)} of each object's last write.
+    shapes: dict = dataclasses.field(default_factory=dict)
+
+    def join(self, other):
+        for key, values in other.values.items():
+            self.values.setdefault(key, {}).update(values)
+        for name in ("links", "orders", "idless", "pointing", "shapes"):
+            getattr(self, name).update(getattr(other, name))
+
+
 class Importer:
     """Imports LL2 pages; `changes` maps each model to the `Changes` of its rows over the files
     imported so far, a rejected file leaving no entries. Each file brings the representation store up
-    to date for what it wrote, in its transaction."""
+    to date for what it wrote, in its transaction.
+
+    A page is imported by kinds, not by records: its records are read into a `Draft` (checking every
+    value) with the stored rows of each kind they hold, read in one query per kind; then each kind's
+    rows are created and updated in bulk, and so are its lists. The queries of a page are bounded by
+    the kinds of object it holds, not by its records.
+    """
 
     def __init__(self, skip_unknown_keys=False, set_aside_records=False):
         """`skip_unknown_keys`: store an object without the keys its shape does not have, counting them
@@ -202,11 +233,9 @@ class Importer:
         # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
         # file's transaction has committed.
         self.journal = []
-        # {(model, pk): (serializer class, the object's JSON, instance)} of the current page's last write
-        # of each row: the same object met again in the same shape is already written.
-        self.last_written = {}
-        # {(model, pk): instance} of the rows the current page holds, read in one query per kind.
-        self.rows = {}
+        # {(serializer class, model): serializer} of the shapes met, whose fields are worked out once, and
+        # {serializer: its field names}.
+        self.serializers, self.keys = {}, {}
 
     def import_file(self, file):
         """Import one page file in one transaction; returns the number of records."""
@@ -216,8 +245,10 @@ class Importer:
         """Import one page's body in one transaction (a savepoint inside the caller's); returns the
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
-        self.journal, self.last_written, self.page_unknown_keys, self.source = [], {}, {}, source
-        self.set_aside = []
+        self.journal, self.page_unknown_keys, self.source, self.set_aside = [], {}, source, []
+        # {(serializer class, field name, type, value): parsed} of the current page: a related field (a first stage's
+        # type by its name) may add a row, which the page's transaction holds.
+        self.parsed = {}
         try:
             with transaction.atomic():
                 take_turn()
@@ -226,14 +257,14 @@ class Importer:
                 serialized = {}
                 for index, (path, record) in enumerate(records):
                     try:
-                        serialized[index] = (record_serializer(record, path, listed), record, path)
+                        serialized[index] = (self.serializer_of(record, path, listed), record, path)
                     except Problem as problem:
                         self.set_aside_record(index, problem)
-                self.rows = read_rows(serialized.values())
+                draft = Draft()
+                for index, (serializer, record, path) in serialized.items():
+                    self.read_record(index, serializer, record, path, draft)
                 with store.forgetting_together():
-                    for index, (serializer, record, path) in serialized.items():
-                        with self.setting_aside(index, serialized.values()):
-                            self.upsert(serializer, record, path)
+                    self.write(draft, read_rows(draft.values))
                 reset_sequences()
                 rebuilt = store.build_rows(self.written())
         except Problem as problem:
@@ -252,29 +283,28 @@ class Importer:
                 self.changes[model].add(pk, outcome)
         return len(records)
 
+    def serializer_of(self, record, path, listed):
+        """`record_serializer`, one instance per shape."""
+        serializer = record_serializer(record, path, listed)
+        return self.serializers.setdefault((type(serializer), serializer.Meta.model), serializer)
+
     def set_aside_record(self, index, problem):
         """Set record `index` of the page aside for `problem`, if records are set aside; else reject the page."""
         if not self.set_aside_records:
             raise problem
         self.set_aside.append(SetAside(index, problem.path, str(problem)))
 
-    @contextmanager
-    def setting_aside(self, index, serialized):
-        """Write record `index` of the page in a savepoint. If records are set aside, a problem rolls it
-        back, with what the page's bookkeeping holds of it: its journal entries and unknown keys, the
-        rows written so far (which `upsert` trusts to be stored) and the rows of the page, read again."""
-        if not self.set_aside_records:
-            yield
-            return
-        journal, unknown = len(self.journal), {key: list(seen) for key, seen in self.page_unknown_keys.items()}
+    def read_record(self, index, serializer, record, path, draft):
+        """Read record `index` of the page into the page's `draft`; if records are set aside, one with a
+        problem leaves nothing in it, not even the keys it had that are unknown here."""
+        own, unknown = Draft(), {key: list(seen) for key, seen in self.page_unknown_keys.items()}
         try:
-            with transaction.atomic():
-                yield
+            self.take(serializer, record, path, own, draft)
         except Problem as problem:
-            del self.journal[journal:]
-            self.page_unknown_keys, self.last_written = unknown, {}
-            self.rows = read_rows(serialized)
+            self.page_unknown_keys = unknown
             self.set_aside_record(index, problem)
+            return
+        draft.join(own)
 
     def written(self):
         """{model: pks} of the rows the current file created or updated."""
@@ -284,38 +314,27 @@ class Importer:
                 rows[model].add(pk)
         return rows
 
-    def record(self, instance, outcome):
-        self.journal.append((type(instance), instance.pk, outcome))
+    # Reading a page into a draft.
 
-    def upsert(self, serializer, data, path):
-        """Write the keys of `data` that `serializer` declares onto the object with that id, saving
-        only what differs from the stored row; returns the object."""
+    def take(self, serializer, data, path, draft, page):
+        """Draft the keys of `data` that `serializer` declares onto the object with that id (`page` is
+        the draft of the records before); returns its id."""
         data = self.known_keys(serializer, data, path)
         model, pk = serializer.Meta.model, self.primary_key(serializer, data, path)
-        # JSON text, not the dict: 1, 1.0 and true are equal in Python but not as a page's values.
-        text = json.dumps(data)
-        last = self.last_written.get((model, pk))
-        if last is not None and last[0] is type(serializer) and last[1] == text:
-            return last[2]
-        instance = self.rows.get((model, pk))
-        if instance is None:
-            instance = self.rows[model, pk] = model(pk=pk)
-        changed, lists = self.assign(serializer, data, path, instance)
-        created = instance._state.adding
-        if created:
-            instance.save(force_insert=True)
-        elif changed:
-            instance.save(update_fields=changed)
-        # A list, not a generator for any(): every list is stored, whether or not one before changed.
-        lists_changed = [self.store_list(instance, field, value, list_path) for field, value, list_path in lists]
-        self.record(instance, CREATED if created else UPDATED if changed or any(lists_changed) else UNCHANGED)
-        self.last_written[model, pk] = (type(serializer), text, instance)
-        return instance
+        last = draft.shapes.get((model, pk)) or page.shapes.get((model, pk))
+        if last is not None and last[0] is type(serializer) and same_json(last[1], data):
+            return pk
+        values = draft.values.setdefault((model, pk), {})
+        lists = self.take_values(serializer, data, path, model, values, draft, page)
+        for name, value, list_path in lists:
+            self.take_list(model, pk, serializer.fields[name], value, list_path, draft, page)
+        draft.shapes[model, pk] = (type(serializer), data)
+        return pk
 
-    def assign(self, serializer, data, path, instance):
-        """Set on `instance` the values of `data` that differ from its own, without saving it; returns
-        the names of the fields set and the lists, which can only be stored once the instance is."""
-        changed, lists = [], []
+    def take_values(self, serializer, data, path, model, values, draft, page):
+        """Set in `values` the columns that `data` gives, drafting the objects it nests; returns the lists
+        it gives, as (name, value, path), which need the object's id."""
+        lists = []
         for name, value in data.items():
             field, field_path = serializer.fields[name], f"{path}.{name}"
             if name == "id":
@@ -327,30 +346,75 @@ class Importer:
             elif isinstance(field, Constant):
                 if value != field.value:
                     raise Problem(field_path, f"expected {field.value!r} for {type(serializer).__name__}")
-            elif isinstance(field, serializers.ListSerializer) or points_here(instance, field):
-                lists.append((field, value, field_path))
+            elif isinstance(field, serializers.ListSerializer) or points_here(model, field):
+                lists.append((name, value, field_path))
             elif isinstance(field, serializers.BaseSerializer):
-                related = None if value is None else self.upsert(field, value, field_path)
-                # The stored id, not the related object, which would cost a query to load.
-                stored = getattr(instance, instance._meta.get_field(field.source).attname)
-                if stored != (None if related is None else related.pk):
-                    setattr(instance, field.source, related)
-                    changed.append(field.source)
+                related = None if value is None else self.take(field, value, field_path, draft, page)
+                values[model._meta.get_field(field.source).attname] = related
             else:
-                column = instance._meta.get_field(field.source)
-                parsed = None if value is None else parse(field, column, value, field_path)
-                if getattr(instance, field.source) != parsed:
-                    setattr(instance, field.source, parsed)
-                    changed.append(field.source)
-        return changed, lists
+                column = model._meta.get_field(field.source)
+                parsed = None if value is None else self.parse(field, column, value, field_path)
+                # A related field (a first stage's type by its name) reads the related row.
+                values[column.attname] = parsed.pk if isinstance(parsed, models.Model) else parsed
+        return lists
+
+    def take_list(self, model, pk, field, values, path, draft, page):
+        """Draft a list of the object `pk` of `model`: its many-to-many links, its children or its id-less
+        children, or the object that points at it."""
+        if not isinstance(field, serializers.ListSerializer):
+            return self.take_pointing_object(model, pk, field, values, path, draft, page)
+        if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
+            values = [] if values is None else [values]
+        if not isinstance(values, list):
+            raise Problem(path, "expected a list")
+        relation = model._meta.get_field(field.source)
+        items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
+        links = Links.of(model, field.source)
+        if links:  # either side of a many-to-many relation
+            draft.links[links, model, pk] = list(dict.fromkeys(
+                self.take(field.child, value, item_path, draft, page) for item_path, value in items))
+        elif "id" in field.child.fields:
+            # Children that point at their parent (an image's variants, a flight's docking events): the
+            # page's children are moved to it, others the parent already had are kept. The order of the
+            # list is kept if LL2 does not sort them and the field lists them all (`Children`).
+            children = [self.take(field.child, value, item_path, draft, page) for item_path, value in items]
+            for child in children:
+                draft.values[field.child.Meta.model, child][relation.field.attname] = pk
+            unsorted = Children.of(model, field.source) if getattr(field, "condition", None) is None else None
+            if unsorted is not None:
+                draft.orders[unsorted, model, pk] = children
+        else:
+            # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
+            # matched as a whole: the page's list replaces the stored one if they differ. Such
+            # children are flat: they have no lists.
+            rows = []
+            for item_path, value in items:
+                value = self.known_keys(field.child, value, item_path)
+                row = {relation.field.attname: pk}
+                self.take_values(field.child, value, item_path, relation.related_model, row, draft, page)
+                rows.append(row)
+            draft.idless[relation, pk] = rows
+
+    def take_pointing_object(self, model, pk, field, value, path, draft, page):
+        """Draft the object that points at object `pk` through a one-to-one relation (a landing's first
+        stage, spacecraft flight or payload flight), linked to it in place of any other; null keeps the
+        stored one, as a list keeps its other children."""
+        if value is None:
+            return
+        link = model._meta.get_field(field.source).field
+        child = self.take(field, value, path, draft, page)
+        draft.values[link.model, child][link.attname] = pk
+        draft.pointing[link, pk] = child
 
     def known_keys(self, serializer, data, path):
         """`data` without the keys its shape does not have, if they are skipped; else `data`, checked."""
         if not isinstance(data, dict):
             raise Problem(path, f"expected an object ({type(serializer).__name__}), not {json_type(data)}")
-        unknown = sorted(set(data) - set(serializer.fields))
-        if not unknown:
+        if serializer not in self.keys:
+            self.keys[serializer] = frozenset(serializer.fields)
+        if self.keys[serializer].issuperset(data):
             return data
+        unknown = sorted(set(data) - self.keys[serializer])
         if not self.skip_unknown_keys:
             raise Problem(key_path(path, unknown[0]), f"not a field of {type(serializer).__name__}")
         for key in unknown:
@@ -361,131 +425,159 @@ class Importer:
         model = serializer.Meta.model
         if "id" not in data:
             raise Problem(path, f"an object of {model.__name__} without an id")
-        return parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
+        return self.parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
 
-    def store_list(self, instance, field, values, path):
-        """Store a list of `instance`; returns whether that changed `instance` (its many-to-many links,
-        its id-less children or the order of its children)."""
-        if not isinstance(field, serializers.ListSerializer):
-            return self.store_pointing_object(instance, field, values, path)
-        if getattr(field, "first", False):  # one row of a filtered relation (`Where`), or null
-            values = [] if values is None else [values]
-        if not isinstance(values, list):
-            raise Problem(path, "expected a list")
-        relation = type(instance)._meta.get_field(field.source)
-        items = [(f"{path}[{index}]", value) for index, value in enumerate(values)]
-        links = Links.of(type(instance), field.source)
-        if links:  # either side of a many-to-many relation
-            return links.write(instance, list(dict.fromkeys(
-                self.upsert(field.child, value, item_path).pk for item_path, value in items)))
-        if "id" in field.child.fields:
-            # Children that point at their parent (an image's variants, a flight's docking events):
-            # the page's children are written, others the parent already had are kept. A child that
-            # moves to this parent is itself updated; the parent's row is not, but the parent is
-            # updated when the page changes the order of its list (`Children`).
-            children = []
-            for item_path, value in items:
-                child = self.upsert(field.child, value, item_path)
-                if getattr(child, relation.field.attname) != instance.pk:
-                    setattr(child, relation.field.name, instance)
-                    child.save(update_fields=[relation.field.name])
-                    self.record(child, UPDATED)
-                children.append(child.pk)
-            return self.store_order(instance, field, children)
-        # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
-        # matched as a whole: the page's list, compared column by column with the stored one in the
-        # model's ordering, replaces it if they differ. Such children are flat: they have no lists.
-        model, parent = relation.related_model, {relation.field.name: instance}
-        rows = []
-        for item_path, value in items:
-            value = self.known_keys(field.child, value, item_path)
-            row = model(**parent)
-            self.assign(field.child, value, item_path, row)
-            rows.append(row)
-        stored = list(model.objects.filter(**parent))
-        if [column_values(row) for row in rows] == [column_values(row) for row in stored]:
+    def parse(self, field, column, value, path):
+        """`parse`, once per field of a shape and value of a page."""
+        if isinstance(value, list | dict):
+            return parse(field, column, value, path)
+        key = (type(field.parent), field.field_name, type(value), value)
+        if key not in self.parsed:
+            self.parsed[key] = parse(field, column, value, path)
+        return self.parsed[key]
+
+    # Writing a draft, kind by kind.
+
+    def write(self, draft, rows):
+        """Write `draft` over the stored `rows`, {(model, pk): instance}, and journal what that did:
+        what differs from the stored rows is written, in bulk, and nothing else."""
+        self.point_once(draft, rows)
+        created, updated = self.write_rows(draft, rows)
+        relisted = self.write_links(draft) | self.write_orders(draft)
+        replaced, children = self.write_idless(draft)
+        relisted |= replaced
+        for key in draft.values:
+            outcome = CREATED if key in created else UPDATED if key in updated or key in relisted else UNCHANGED
+            self.journal.append((*key, outcome))
+        self.journal += children
+
+    def point_once(self, draft, rows):
+        """Unlink the rows that point at an object through a one-to-one relation besides the one the
+        page links to it (`take_pointing_object`), adding them to the draft and their rows to `rows`."""
+        owners = defaultdict(dict)
+        for (link, pk), child in draft.pointing.items():
+            owners[link][pk] = child
+        for link, children in owners.items():
+            stored = link.model.objects.filter(**{f"{link.attname}__in": list(children)})
             for row in stored:
-                self.record(row, UNCHANGED)
-            return False
-        if stored:
-            model.objects.filter(**parent).delete()
-        for row in stored:
-            self.record(row, DELETED)
-        for row in rows:
-            row.save(force_insert=True)
-            self.record(row, CREATED)
-        return True
+                rows.setdefault((link.model, row.pk), row)
+            drafted = [(pk, values[link.attname]) for (model, pk), values in draft.values.items()
+                       if model is link.model and link.attname in values]
+            final = {row.pk: getattr(row, link.attname) for row in stored} | dict(drafted)
+            for pk, owner in final.items():
+                if owner in children and children[owner] != pk:
+                    draft.values.setdefault((link.model, pk), {})[link.attname] = None
 
-    def store_order(self, instance, field, children):
-        """Keep the order of `instance`'s list of children `field`, as the page lists them, if LL2 does not
-        sort them and the field lists them all (not only those that match a condition); returns whether
-        that changed it."""
-        unsorted = Children.of(type(instance), field.source) if getattr(field, "condition", None) is None else None
-        if unsorted is None or not unsorted.write(instance, children):
-            return False
-        store.forget_saved(type(instance), [instance.pk])
-        return True
+    def write_rows(self, draft, rows):
+        """Create and update the rows of `draft`'s objects, a kind at a time; returns the keys of those
+        created and of those updated."""
+        new, changed, freed = defaultdict(list), defaultdict(lambda: defaultdict(list)), defaultdict(list)
+        for (model, pk), values in draft.values.items():
+            row = rows.get((model, pk))
+            if row is None:
+                row = model(pk=pk)
+                new[model].append(row)
+                fields = list(values)
+            else:
+                fields = [attname for attname, value in values.items() if getattr(row, attname) != value]
+                if fields:
+                    changed[model][frozenset(fields)].append(row)
+                # A one-to-one link that moves is freed first, so that no row meets the value another leaves.
+                freed[model] += [(attname, pk) for attname in fields
+                                 if attname in unique_columns(model) and getattr(row, attname) is not None]
+            for attname in fields:
+                setattr(row, attname, values[attname])
+        created, updated = set(), set()
+        for model, groups in changed.items():
+            moving = [row.pk for group in groups.values() for row in group]
+            store.moving_rows(model, moving, set().union(*groups))
+            for attname in {attname for attname, _ in freed[model]}:
+                model.objects.filter(pk__in=[pk for name, pk in freed[model] if name == attname]).update(
+                    **{attname: None})
+            for fields, group in groups.items():
+                model.objects.bulk_update(group, [model._meta.get_field(name).name for name in fields])
+            store.forget_saved(model, moving)
+            updated.update((model, pk) for pk in moving)
+        for model, instances in new.items():
+            model.objects.bulk_create(instances)
+            store.forget_saved(model, [row.pk for row in instances])
+            created.update((model, row.pk) for row in instances)
+        return created, updated
+
+    def write_links(self, draft):
+        """Write the many-to-many lists of `draft`, a relation at a time; returns the keys of their owners
+        whose lists changed."""
+        lists = defaultdict(dict)
+        for (links, model, pk), items in draft.links.items():
+            lists[links, model][pk] = items
+        return {(model, pk) for (links, model), owned in lists.items() for pk in links.write(model, owned)}
+
+    def write_orders(self, draft):
+        """Keep the order of the lists of children of `draft` (`Children`); returns the keys of their
+        owners whose order changed."""
+        lists = defaultdict(dict)
+        for (children, model, pk), items in draft.orders.items():
+            lists[children, model][pk] = items
+        relisted = set()
+        for (children, model), owned in lists.items():
+            changed = children.write(owned)
+            store.forget_saved(model, changed)
+            relisted.update((model, pk) for pk in changed)
+        return relisted
+
+    def write_idless(self, draft):
+        """Write the lists of id-less children of `draft`, a relation at a time, those that differ from the
+        stored ones (in the model's ordering, column by column) replacing them; returns the keys of the
+        parents whose lists changed, and the journal entries of the children."""
+        lists = defaultdict(dict)
+        for (relation, pk), rows in draft.idless.items():
+            lists[relation][pk] = [relation.related_model(**values) for values in rows]
+        changed, entries = set(), []
+        for relation, parents in lists.items():
+            model, parent = relation.related_model, relation.field
+            stored = defaultdict(list)
+            for row in model.objects.filter(**{f"{parent.attname}__in": list(parents)}):
+                stored[getattr(row, parent.attname)].append(row)
+            replaced, new = [], []
+            for pk, rows in parents.items():
+                if [column_values(row) for row in rows] == [column_values(row) for row in stored[pk]]:
+                    entries += [(model, row.pk, UNCHANGED) for row in stored[pk]]
+                    continue
+                changed.add((relation.model, pk))
+                replaced.append(pk)
+                new += rows
+                entries += [(model, row.pk, DELETED) for row in stored[pk]]
+            if any(stored[pk] for pk in replaced):
+                model.objects.filter(**{f"{parent.attname}__in": replaced}).delete()
+            model.objects.bulk_create(new)
+            store.forget_saved(model, [row.pk for row in new])
+            entries += [(model, row.pk, CREATED) for row in new]
+        return changed, entries
 
 
-    def store_pointing_object(self, instance, field, value, path):
-        """Store the object that points at `instance` through a one-to-one relation (a landing's first
-        stage, spacecraft flight or payload flight), linked to `instance` in place of any other; null
-        keeps the stored one, as a list keeps its other children. `instance` itself is unchanged."""
-        if value is None:
-            return False
-        link = type(instance)._meta.get_field(field.source).field
-        child = self.upsert(field, value, path)
-        if getattr(child, link.attname) == instance.pk:
-            return False
-        for other in link.model.objects.filter(**{link.name: instance}).exclude(pk=child.pk):
-            # The page's last write of `other`, and its instance, no longer hold its row.
-            self.last_written.pop((link.model, other.pk), None)
-            self.rows[link.model, other.pk] = other
-            setattr(other, link.name, None)
-            other.save(update_fields=[link.name])
-            self.record(other, UPDATED)
-        setattr(child, link.name, instance)
-        child.save(update_fields=[link.name])
-        self.record(child, UPDATED)
-        return False
+def same_json(one, other):
+    """Whether two values of a page are the same JSON: 1, 1.0 and true are equal in Python, not in JSON."""
+    return one == other and json.dumps(one) == json.dumps(other)
 
 
-def read_rows(serialized):
-    """{(model, pk): instance} of the stored rows of every object that `serialized`, [(serializer, record,
-    path)], holds at any depth: one query per kind of row. Objects whose ids do not parse are left to the
-    import to reject."""
-    pks = defaultdict(set)
-
-    def gather(serializer, data):
-        if not isinstance(data, dict):
-            return
-        model = serializer.Meta.model
-        if "id" in serializer.fields:  # not an id-less child (a mission's info URL)
-            try:
-                pks[model].add(parse(serializer.fields["id"], model._meta.pk, data.get("id"), "$"))
-            except Problem:
-                pass
-        for name, value in data.items():
-            field = serializer.fields.get(name)
-            if isinstance(field, serializers.ListSerializer):
-                for item in value if isinstance(value, list) else [value]:
-                    gather(field.child, item)
-            elif isinstance(field, serializers.BaseSerializer):
-                gather(field, value)
-
-    for serializer, record, _ in serialized:
-        gather(serializer, record)
-    return {
-        (model, pk): instance
-        for model, keys in pks.items()
-        for pk, instance in model.objects.in_bulk(keys).items()
-    }
+def read_rows(keys):
+    """{(model, pk): instance} of the stored rows of `keys`, (model, pk): one query per kind."""
+    pks = defaultdict(list)
+    for model, pk in keys:
+        pks[model].append(pk)
+    return {(model, pk): row for model, keys in pks.items() for pk, row in model.objects.in_bulk(keys).items()}
 
 
-def points_here(instance, field):
-    """Whether `field` shows an object that points at `instance` (a landing's first stage), rather than
-    one that `instance` points at."""
-    return isinstance(field, serializers.BaseSerializer) and not instance._meta.get_field(field.source).concrete
+@cache
+def unique_columns(model):
+    """The attnames of `model`'s unique columns besides its id (its one-to-one links)."""
+    return {field.attname for field in model._meta.concrete_fields if field.unique and not field.primary_key}
+
+
+def points_here(model, field):
+    """Whether `field` shows an object that points at a row of `model` (a landing's first stage), rather
+    than one that the row points at."""
+    return isinstance(field, serializers.BaseSerializer) and not model._meta.get_field(field.source).concrete
 
 
 
@@ -547,13 +639,18 @@ def column_validators(column):
     return [*validators, MinValueValidator(low), MaxValueValidator(high)]
 
 
+JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list",
+              dict: "an object", type(None): "null"}
+
+
 def json_type(value):
     """The JSON type of a value read from a page or written by a serializer field, as messages name it."""
-    for kind, name in ((bool, "a boolean"), (int | float, "a number"), (str, "a string"), (list, "a list"),
-                       (dict, "an object")):
+    if type(value) in JSON_TYPES:
+        return JSON_TYPES[type(value)]
+    for kind, name in JSON_TYPES.items():
         if isinstance(value, kind):
             return name
-    return "null" if value is None else type(value).__name__
+    return type(value).__name__
 
 
 def key_path(path, key):

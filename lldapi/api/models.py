@@ -75,30 +75,37 @@ class Links(NamedTuple):
         return self.rows(owners).order_by(*(f"-{self.item}__{name[1:]}" if name.startswith("-") else
                                             f"{self.item}__{name}" for name in ordering), "pk")
 
-    def items(self, owner_pk):
-        """The ids that `owner_pk` lists, in the order they were written."""
-        return list(self.rows([owner_pk]).values_list(f"{self.item}_id", flat=True))
-
-    def write(self, owner, items):
-        """Make `owner`'s list the ids `items`; returns whether that changed it. From the side that declares
-        the relation, the rows are written in the order of `items`, again when only that order changed; from
-        the other side, the rows of the items kept stay, in the order the declaring side gave them, and new
-        ones come last. `m2m_changed` receivers are told, as Django's managers tell them."""
-        stored = self.items(owner.pk)
-        if self.reverse:
-            removed, added = [pk for pk in stored if pk not in items], [pk for pk in items if pk not in stored]
-        else:
-            removed, added = (stored, items) if stored != items else ([], [])
-        if not removed and not added:
-            return False
+    def write(self, owner_model, lists):
+        """Make the lists of owners of `owner_model` the ids of `lists`, {owner pk: [item pks]}; returns
+        the owners whose list that changed. From the side that declares the relation, an owner's rows are
+        written in the order of its list, again when only that order changed; from the other side, the
+        rows of the items kept stay, in the order the declaring side gave them, and new ones come last.
+        `m2m_changed` receivers are told, as Django's managers tell them. At most three queries."""
+        stored = defaultdict(list)
+        for owner, item, row in self.rows(list(lists)).values_list(f"{self.owner}_id", f"{self.item}_id", "pk"):
+            stored[owner].append((item, row))
+        gone, new, changed = [], [], {}
+        for owner, items in lists.items():
+            kept = [item for item, _ in stored[owner]]
+            if self.reverse:
+                removed, added = set(kept) - set(items), [pk for pk in items if pk not in set(kept)]
+            else:
+                removed, added = (set(kept), items) if kept != items else (set(), [])
+            if removed or added:
+                gone += [row for item, row in stored[owner] if item in removed]
+                new += [self.table(**{f"{self.owner}_id": owner, f"{self.item}_id": pk}) for pk in added]
+                changed[owner] = (removed, added)
         table, item_model = self.table, self.table._meta.get_field(self.item).related_model
-        table.objects.filter(**{self.owner: owner.pk, f"{self.item}__in": removed}).delete()
-        table.objects.bulk_create([table(**{f"{self.owner}_id": owner.pk, f"{self.item}_id": pk}) for pk in added])
-        for action, pks in (("post_remove", removed), ("post_add", added)):
-            if pks:
-                signals.m2m_changed.send(sender=table, instance=owner, action=action, reverse=self.reverse,
-                                         model=item_model, pk_set=set(pks), using=table.objects.db)
-        return True
+        if gone:
+            table.objects.filter(pk__in=gone).delete()
+        table.objects.bulk_create(new)
+        for owner, (removed, added) in changed.items():
+            for action, pks in (("post_remove", removed), ("post_add", added)):
+                if pks:
+                    signals.m2m_changed.send(sender=table, instance=owner_model(pk=owner), action=action,
+                                             reverse=self.reverse, model=item_model, pk_set=set(pks),
+                                             using=table.objects.db)
+        return set(changed)
 
 
 class Children(NamedTuple):
@@ -137,19 +144,26 @@ class Children(NamedTuple):
         position = {pk: index for index, pk in enumerate(order)}
         return sorted(rows, key=lambda row: position.get(str(getattr(row, "pk", row)), len(position)))
 
-    def write(self, owner, children):
-        """Keep the pks `children` as the order of `owner`'s list, unless it is served in that order already;
-        returns whether that changed it."""
-        children = list(dict.fromkeys(children))
-        listed, parent = [str(pk) for pk in children], str(owner.pk)
-        stored = self.orders([parent]).get(parent)
-        if self.arrange([str(pk) for pk in sorted(children)], stored or []) == listed:
-            return False
-        if stored is None:
-            ChildOrder.objects.create(relation=self.relation, parent=parent, children=listed)
-        else:
-            ChildOrder.objects.filter(relation=self.relation, parent=parent).update(children=listed)
-        return True
+    def write(self, lists):
+        """Keep each list of `lists`, {owner pk: [child pks]}, as the order of its owner's list, unless it is
+        served in that order already; returns the owners whose list that changed. At most three queries."""
+        rows = ChildOrder.objects.filter(relation=self.relation, parent__in=[str(owner) for owner in lists])
+        stored = {row.parent: row for row in rows}
+        new, moved, changed = [], [], set()
+        for owner, children in lists.items():
+            children = list(dict.fromkeys(children))
+            listed, row = [str(pk) for pk in children], stored.get(str(owner))
+            if self.arrange([str(pk) for pk in sorted(children)], row.children if row else []) == listed:
+                continue
+            changed.add(owner)
+            if row is None:
+                new.append(ChildOrder(relation=self.relation, parent=str(owner), children=listed))
+            else:
+                row.children = listed
+                moved.append(row)
+        ChildOrder.objects.bulk_create(new)
+        ChildOrder.objects.bulk_update(moved, ["children"])
+        return changed
 
     @classmethod
     def of_rows(cls, model):

@@ -914,17 +914,23 @@ def purge_other_versions():
 
 
 def moving(sender, instance, update_fields=None, **kwargs):
-    """Before a row is saved: the lists that hold it by a foreign key of its own, which the save may
-    move it out of (after the save, `saved` forgets the lists that hold it then)."""
-    if instance._state.adding or not settings.REPRESENTATION_STORE:
+    if not instance._state.adding:
+        moving_rows(sender, [instance.pk], update_fields)
+
+
+def moving_rows(model, pks, fields=None):
+    """Before rows `pks` of `model` are updated in `fields` (names or attnames; None: any): forget the
+    lists that hold them by a foreign key of their own, which the update may move them out of (after
+    it, `forget_saved` forgets the lists that hold them then)."""
+    if not pks or not settings.REPRESENTATION_STORE:
         return
     lookups = {
         lookup: items
-        for lookup, items in moving_lookups(sender).items()
-        if update_fields is None or {lookup, sender._meta.get_field(lookup).attname} & update_fields
+        for lookup, items in moving_lookups(model).items()
+        if fields is None or {lookup, model._meta.get_field(lookup).attname} & set(fields)
     }
     if lookups:
-        forget_keys([item.key(pk) for item, pk in holders(sender, [instance.pk], lookups)])
+        forget_keys([item.key(pk) for item, pk in holders(model, pks, lookups)])
 
 
 @cache
