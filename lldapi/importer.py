@@ -155,6 +155,9 @@ def record_serializer(record, path, listed=None):
 
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
 
+# What a serializer field is to the importer (`Importer.roles`).
+ID, LINK, CONSTANT, LIST, OBJECT, VALUE = "id", "link", "constant", "list", "object", "value"
+
 
 class Changes:
     """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
@@ -194,7 +197,7 @@ class Draft:
     idless: dict = dataclasses.field(default_factory=dict)
     # {(one-to-one field, pk of the row pointed at): pk of the row that points at it}.
     pointing: dict = dataclasses.field(default_factory=dict)
-    # {(model, pk): (serializer class, object)} of each object's last write.
+    # {(model, pk): Written} of each object's last write.
     shapes: dict = dataclasses.field(default_factory=dict)
 
     def join(self, other):
@@ -234,8 +237,8 @@ class Importer:
         # file's transaction has committed.
         self.journal = []
         # {(serializer class, model): serializer} of the shapes met, whose fields are worked out once, and
-        # {serializer: its field names}.
-        self.serializers, self.keys = {}, {}
+        # for each serializer its field names and `roles`.
+        self.serializers, self.keys, self.field_roles = {}, {}, {}
 
     def import_file(self, file):
         """Import one page file in one transaction; returns the number of records."""
@@ -322,41 +325,62 @@ class Importer:
         data = self.known_keys(serializer, data, path)
         model, pk = serializer.Meta.model, self.primary_key(serializer, data, path)
         last = draft.shapes.get((model, pk)) or page.shapes.get((model, pk))
-        if last is not None and last[0] is type(serializer) and same_json(last[1], data):
+        if last is not None and last.serializer is type(serializer) and last.same(data):
             return pk
         values = draft.values.setdefault((model, pk), {})
         lists = self.take_values(serializer, data, path, model, values, draft, page)
         for name, value, list_path in lists:
             self.take_list(model, pk, serializer.fields[name], value, list_path, draft, page)
-        draft.shapes[model, pk] = (type(serializer), data)
+        draft.shapes[model, pk] = Written(type(serializer), data)
         return pk
 
     def take_values(self, serializer, data, path, model, values, draft, page):
         """Set in `values` the columns that `data` gives, drafting the objects it nests; returns the lists
         it gives, as (name, value, path), which need the object's id."""
-        lists = []
+        lists, roles = [], self.roles(serializer, model)
         for name, value in data.items():
-            field, field_path = serializer.fields[name], f"{path}.{name}"
-            if name == "id":
-                continue
-            if isinstance(field, serializers.HyperlinkedIdentityField):
-                # Not stored: the object's own link, which the server builds.
-                if not isinstance(value, str):
-                    raise Problem(field_path, f"expected a string, not {json_type(value)}")
-            elif isinstance(field, Constant):
-                if value != field.value:
-                    raise Problem(field_path, f"expected {field.value!r} for {type(serializer).__name__}")
-            elif isinstance(field, serializers.ListSerializer) or points_here(model, field):
-                lists.append((name, value, field_path))
-            elif isinstance(field, serializers.BaseSerializer):
-                related = None if value is None else self.take(field, value, field_path, draft, page)
-                values[model._meta.get_field(field.source).attname] = related
-            else:
-                column = model._meta.get_field(field.source)
-                parsed = None if value is None else self.parse(field, column, value, field_path)
+            role, field, column = roles[name]
+            if role is VALUE:
+                if value is None:
+                    values[column.attname] = None
+                    continue
+                try:
+                    parsed = self.parse(field, column, value, None)
+                except Problem as problem:
+                    raise Problem(f"{path}.{name}", problem) from None
                 # A related field (a first stage's type by its name) reads the related row.
                 values[column.attname] = parsed.pk if isinstance(parsed, models.Model) else parsed
+            elif role is OBJECT:
+                related = None if value is None else self.take(field, value, f"{path}.{name}", draft, page)
+                values[column.attname] = related
+            elif role is LIST:
+                lists.append((name, value, f"{path}.{name}"))
+            elif role is LINK:
+                # Not stored: the object's own link, which the server builds.
+                if not isinstance(value, str):
+                    raise Problem(f"{path}.{name}", f"expected a string, not {json_type(value)}")
+            elif role is CONSTANT and value != field.value:
+                raise Problem(f"{path}.{name}", f"expected {field.value!r} for {type(serializer).__name__}")
         return lists
+
+    def roles(self, serializer, model):
+        """{name: (role, field, model field)} of the fields of `serializer`, worked out once."""
+        if serializer not in self.field_roles:
+            roles = {}
+            for name, field in serializer.fields.items():
+                if name == "id":
+                    roles[name] = (ID, field, None)
+                elif isinstance(field, serializers.HyperlinkedIdentityField):
+                    roles[name] = (LINK, field, None)
+                elif isinstance(field, Constant):
+                    roles[name] = (CONSTANT, field, None)
+                elif isinstance(field, serializers.ListSerializer) or points_here(model, field):
+                    roles[name] = (LIST, field, None)
+                else:
+                    role = OBJECT if isinstance(field, serializers.BaseSerializer) else VALUE
+                    roles[name] = (role, field, model._meta.get_field(field.source))
+            self.field_roles[serializer] = roles
+        return self.field_roles[serializer]
 
     def take_list(self, model, pk, field, values, path, draft, page):
         """Draft a list of the object `pk` of `model`: its many-to-many links, its children or its id-less
@@ -555,9 +579,19 @@ class Importer:
         return changed, entries
 
 
-def same_json(one, other):
-    """Whether two values of a page are the same JSON: 1, 1.0 and true are equal in Python, not in JSON."""
-    return one == other and json.dumps(one) == json.dumps(other)
+class Written:
+    """An object as a page last wrote it, in the shape of `serializer` (a class)."""
+
+    def __init__(self, serializer, data):
+        self.serializer, self.data, self.text = serializer, data, None
+
+    def same(self, data):
+        """Whether `data` is the same JSON: 1, 1.0 and true are equal in Python, not in JSON."""
+        if data != self.data:
+            return False
+        if self.text is None:
+            self.text = json.dumps(self.data)
+        return json.dumps(data) == self.text
 
 
 def read_rows(keys):
