@@ -23,7 +23,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
-from lldapi.importer import read_page
+from lldapi.importer import Importer, PageError, read_page
 from lldapi.models import DataVersion
 
 from .fidelity import FIXTURES
@@ -412,3 +412,15 @@ def postgres_url():
 
 def test_concurrent_imports_take_turns_on_postgresql(postgres_url, tmp_path):
     race(postgres_url, big_page(tmp_path, 60, 100_000))
+
+
+@pytest.mark.django_db
+def test_an_object_met_again_is_checked_again_unless_it_is_the_same_json():
+    page = read_page(SPACECRAFT)
+    again = copy.deepcopy(page["results"][2])
+    again["in_space"] = int(again["in_space"])  # equal in Python, not in JSON
+    page["results"].append(again)
+    with pytest.raises(PageError, match=r"\$\.results\[\d+\]\.in_space: expected a boolean, not a number"):
+        Importer().import_page(page, "page")
+    page["results"][-1] = copy.deepcopy(page["results"][2])
+    assert Importer().import_page(page, "page") == len(page["results"])
