@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 
 from launches.models import LauncherConfig, Location
 
+from .expectations import expected_order
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -174,15 +175,6 @@ def test_agency_search_covers_name_and_abbrev_case_insensitively(client, agencie
         assert matching(client, AGENCIES, search=term) == expected
         assert expected
     assert matching(client, AGENCIES, search=by_abbrev) == [agencies[3]["id"]]
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((r["id"], r[key]) for r in records if r[key] is not None)
-    nulls = sorted(r["id"] for r in records if r[key] is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 @pytest.mark.parametrize("key", sorted({*AGENCY_NUMBERS, "featured", "id", "name"} - {"founding_year"}))

@@ -19,6 +19,7 @@ from docking.models import DockingEvent, DockingLocation, Expedition
 from launches.models import Orbit
 from lldapi import tables
 
+from .expectations import expected_order
 from .fidelity import all_results, get_json, ids
 from .writes import save
 
@@ -48,15 +49,6 @@ def not_past(value):
 
 def sorted_ids(records, keep):
     return sorted(i for i, record in records.items() if keep(record))
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 @pytest.fixture

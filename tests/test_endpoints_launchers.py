@@ -15,6 +15,7 @@ from django.test import Client
 
 from launches.models import FirstStage, FirstStageType, Landing
 
+from .expectations import expected_order
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -54,15 +55,6 @@ def fetched(generated, django_db_blocker):
 
 def sorted_ids(records, keep):
     return sorted(i for i, record in records.items() if keep(record))
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 def middle(values):

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import isodate
 import pytest
 
+from .expectations import expected_order
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -50,15 +51,6 @@ def found(term, texts):
     """DRF's search: every word of the term, in any case, in one of the texts."""
     texts = [text.lower() for text in texts if text]
     return all(any(word in text for text in texts) for word in term.lower().split())
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 COMPARED = [

@@ -1,0 +1,16 @@
+"""Expectations computed from the JSON of the records, not from the ORM: every record of a list fetched,
+then filtered, searched or sorted in Python as the API should."""
+
+from operator import itemgetter
+
+
+def expected_order(records, key, descending=False):
+    """The ids of `records` (by id, or a list) sorted by `key`, a field name or a function of a record, as
+    `?ordering=` sorts them: nulls last ascending and first descending; ties by ascending id."""
+    value = itemgetter(key) if isinstance(key, str) else key
+    pairs = records.items() if isinstance(records, dict) else ((record["id"], record) for record in records)
+    values = sorted(((i, value(record)) for i, record in pairs), key=itemgetter(0))
+    nulls = [i for i, v in values if v is None]
+    known = sorted(((i, v) for i, v in values if v is not None), key=itemgetter(1), reverse=descending)
+    ordered = [i for i, _ in known]
+    return nulls + ordered if descending else ordered + nulls
