@@ -4,6 +4,11 @@ then filtered, searched or sorted in Python as the API should."""
 from operator import itemgetter
 
 
+def sorted_ids(records, keep):
+    """The ids of the records (by id) that `keep` keeps, ascending."""
+    return sorted(i for i, record in records.items() if keep(record))
+
+
 def expected_order(records, key, descending=False):
     """The ids of `records` (by id, or a list) sorted by `key`, a field name or a function of a record, as
     `?ordering=` sorts them: nulls last ascending and first descending; ties by ascending id."""

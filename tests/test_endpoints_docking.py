@@ -19,7 +19,7 @@ from docking.models import DockingEvent, DockingLocation, Expedition
 from launches.models import Orbit
 from lldapi import tables
 
-from .expectations import expected_order
+from .expectations import expected_order, sorted_ids
 from .fidelity import all_results, get_json, ids
 from .writes import save
 
@@ -45,10 +45,6 @@ def moment(value):
 def not_past(value):
     """A null end or departure, or one still to come: what is under way now."""
     return value is None or moment(value) > datetime.now(UTC)
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.test import Client
 
 from launches.models import FirstStage, FirstStageType, Landing
 
-from .expectations import expected_order
+from .expectations import expected_order, sorted_ids
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -51,10 +51,6 @@ def fetched(generated, django_db_blocker):
         return cache[url]
 
     return every
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
 
 
 def middle(values):

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import isodate
 import pytest
 
-from .expectations import expected_order
+from .expectations import expected_order, sorted_ids
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -37,10 +37,6 @@ def every(client, url):
         joiner = "&" if "?" in url else "?"
         FETCHED[url] = {record["id"]: record for record in all_results(client, f"{url}{joiner}limit=100")}
     return FETCHED[url]
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
 
 
 def duration(value):
