@@ -33,7 +33,8 @@ AGENCY_NUMBERS = [
 ]
 
 
-def every(client, url, **query):
+def served(client, url, **query):
+    """Every record of a list URL with `query`, in the order served, fetched 100 a page."""
     return all_results(client, f"{url}?{urlencode({'limit': 100, **query})}")
 
 
@@ -54,22 +55,22 @@ def informative(expected, records):
 
 @pytest.fixture
 def agencies(client):
-    return every(client, AGENCIES, mode="detailed")
+    return served(client, AGENCIES, mode="detailed")
 
 
 @pytest.fixture
 def configurations(client):
-    return every(client, CONFIGS, mode="detailed")
+    return served(client, CONFIGS, mode="detailed")
 
 
 @pytest.fixture
 def families(client):
-    return every(client, FAMILIES, mode="detailed")
+    return served(client, FAMILIES, mode="detailed")
 
 
 @pytest.fixture
 def bodies(client):
-    return every(client, BODIES, mode="detailed")
+    return served(client, BODIES, mode="detailed")
 
 
 # Agencies: filters
@@ -191,7 +192,7 @@ def test_agency_founding_year_is_not_an_ordering(client):
 # Agencies: derived lists
 
 def test_spacecraft_list_is_the_agency_s_configurations_by_name(client, agencies):
-    configurations = every(client, CONFIGS)
+    configurations = served(client, CONFIGS)
     for agency in agencies:
         own = [c for c in configurations if c["agency"]["id"] == agency["id"]]
         expected = [c["id"] for c in sorted(own, key=lambda c: (c["name"], c["id"]))]
@@ -291,7 +292,7 @@ def test_family_ordering_by_name(client, families, descending):
 
 
 def test_a_family_s_spacecraft_are_its_configurations_by_name(client, families):
-    configurations = every(client, CONFIGS)
+    configurations = served(client, CONFIGS)
     for family in families:
         members = [c for c in configurations if family["id"] in {f["id"] for f in c["family"]}]
         expected = [c["id"] for c in sorted(members, key=lambda c: (c["name"], c["id"]))]
@@ -353,8 +354,8 @@ def images(record):
     ("spacecraft_statuses", "/2.3.0/spacecraft/", lambda craft: [craft["status"]]),
 ])
 def test_lookups_list_the_objects_that_others_nest(client, lookup, source, nested):
-    listed = {item["id"]: item for item in every(client, f"/2.3.0/config/{lookup}/")}
-    seen = [item for record in every(client, source, mode="detailed") for item in nested(record)]
+    listed = {item["id"]: item for item in served(client, f"/2.3.0/config/{lookup}/")}
+    seen = [item for record in served(client, source, mode="detailed") for item in nested(record)]
     assert seen
     for item in seen:
         assert listed[item["id"]] == item

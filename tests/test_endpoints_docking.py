@@ -19,8 +19,8 @@ from docking.models import DockingEvent, DockingLocation, Expedition
 from launches.models import Orbit
 from lldapi import tables
 
-from .expectations import expected_order, sorted_ids
-from .fidelity import all_results, get_json, ids
+from .expectations import every, expected_order, sorted_ids
+from .fidelity import get_json, ids
 from .writes import save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -30,12 +30,6 @@ EXPEDITIONS = "/2.3.0/expeditions/"
 PAYLOADS = "/2.3.0/payloads/"
 PAYLOAD_FLIGHTS = "/2.3.0/payload_flights/"
 EVENTS = "/2.3.0/docking_events/"
-
-
-def every(client, url):
-    """Every record of a list endpoint, by id."""
-    joiner = "&" if "?" in url else "?"
-    return {record["id"]: record for record in all_results(client, f"{url}{joiner}limit=100")}
 
 
 def moment(value):

@@ -11,12 +11,11 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 
 from launches.models import FirstStage, FirstStageType, Landing
 
 from .expectations import expected_order, sorted_ids
-from .fidelity import all_results, get_json, ids
+from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -35,22 +34,6 @@ COMPARED = [
     ("__lt", lambda value, bound: value < bound),
     ("__lte", lambda value, bound: value <= bound),
 ]
-
-
-@pytest.fixture(scope="module")
-def fetched(generated, django_db_blocker):
-    """Every record of a list URL, by id, fetched once for the module."""
-    cache = {}
-
-    def every(url):
-        if url not in cache:
-            joiner = "&" if "?" in url else "?"
-            with django_db_blocker.unblock():
-                records = all_results(Client(), f"{url}{joiner}limit=100")
-            cache[url] = {record["id"]: record for record in records}
-        return cache[url]
-
-    return every
 
 
 def middle(values):

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from .expectations import sorted_ids
-from .fidelity import all_results, get_json, ids
+from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -29,36 +29,20 @@ MARGIN = timedelta(minutes=5)
 
 
 @pytest.fixture(scope="module")
-def every(generated, django_db_blocker):
-    """Every record of a list URL, by id, fetched once for the module."""
-    cache = {}
-
-    def fetch(url):
-        if url not in cache:
-            joiner = "&" if "?" in url else "?"
-            with django_db_blocker.unblock():
-                records = all_results(Client(), f"{url}{joiner}limit=100")
-            cache[url] = {record["id"]: record for record in records}
-        return cache[url]
-
-    return fetch
-
-
-@pytest.fixture(scope="module")
-def launches(every):
+def launches(fetched):
     """Every launch, in the normal shape (provider, rocket, mission, pad, programs)."""
-    return every(f"{LAUNCHES}?mode=normal")
+    return fetched(f"{LAUNCHES}?mode=normal")
 
 
 @pytest.fixture(scope="module")
-def upcoming(every):
+def upcoming(fetched):
     """The upcoming launches in the detailed shape (flights, stages, video links, updates)."""
-    return every(f"{UPCOMING}?mode=detailed")
+    return fetched(f"{UPCOMING}?mode=detailed")
 
 
 @pytest.fixture(scope="module")
-def events(every):
-    return every(f"{EVENTS}?mode=detailed")
+def events(fetched):
+    return fetched(f"{EVENTS}?mode=detailed")
 
 
 def moment(value):
@@ -264,8 +248,8 @@ def test_include_suborbital(client, launches):
     )
 
 
-def test_related_lsp_takes_the_provider_or_its_parent(client, launches, every):
-    agencies = every("/2.3.0/agencies/?mode=detailed")
+def test_related_lsp_takes_the_provider_or_its_parent(client, launches, fetched):
+    agencies = fetched("/2.3.0/agencies/?mode=detailed")
     by_name = {record["name"]: record for record in agencies.values()}
     parent_of = {
         record["id"]: by_name[record["parent"]]["id"] if record["parent"] in by_name else None
