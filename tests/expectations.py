@@ -17,6 +17,11 @@ def sorted_ids(records, keep):
     return sorted(i for i, record in records.items() if keep(record))
 
 
+def found(term, *texts):
+    """DRF's search, as LL2's: every word of the term is in one of the texts, whatever the case."""
+    return all(any(word.lower() in text.lower() for text in texts if text) for word in term.split())
+
+
 def expected_order(records, key, descending=False):
     """The ids of `records` (by id, or a list) sorted by `key`, a field name or a function of a record, as
     `?ordering=` sorts them: nulls last ascending and first descending; ties by ascending id."""

@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 
 from launches.models import LauncherConfig, Location
 
-from .expectations import expected_order
+from .expectations import expected_order, found
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -40,11 +40,6 @@ def served(client, url, **query):
 
 def matching(client, url, **query):
     return ids(client, f"{url}?{urlencode({'limit': 100, **query})}")
-
-
-def found(term, *texts):
-    """DRF's search, as LL2's: every word of the term is in one of the texts, whatever the case."""
-    return all(any(word.lower() in text.lower() for text in texts if text) for word in term.split())
 
 
 def informative(expected, records):
