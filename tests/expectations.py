@@ -5,6 +5,15 @@ from operator import itemgetter
 
 from .fidelity import all_results
 
+# A comparison filter's lookups (`?field__gte=bound`), each with what it keeps.
+COMPARED = [
+    ("", lambda value, bound: value == bound),
+    ("__gt", lambda value, bound: value > bound),
+    ("__gte", lambda value, bound: value >= bound),
+    ("__lt", lambda value, bound: value < bound),
+    ("__lte", lambda value, bound: value <= bound),
+]
+
 
 def every(client, url):
     """Every record of a list URL, by id, fetched 100 a page."""

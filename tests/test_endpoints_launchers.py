@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from launches.models import FirstStage, FirstStageType, Landing
 
-from .expectations import expected_order, sorted_ids
+from .expectations import COMPARED, expected_order, sorted_ids
 from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -26,14 +26,6 @@ PADS = "/2.3.0/pads/"
 LOCATIONS = "/2.3.0/locations/"
 LANDINGS = "/2.3.0/landings/"
 LANDING_LOCATIONS = "/2.3.0/config/landing_locations/"
-
-COMPARED = [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-]
 
 
 def middle(values):

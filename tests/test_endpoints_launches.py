@@ -11,7 +11,7 @@ import isodate
 import pytest
 from django.test import Client
 
-from .expectations import sorted_ids
+from .expectations import COMPARED, sorted_ids
 from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -148,13 +148,6 @@ def test_events_upcoming_and_previous_by_date(client, events):
 
 
 COUNT = "orbital_launch_attempt_count"
-COMPARED = [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-]
 
 
 @pytest.mark.parametrize(("suffix", "compare"), COMPARED)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import isodate
 import pytest
 
-from .expectations import expected_order, found, sorted_ids
+from .expectations import COMPARED, expected_order, found, sorted_ids
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -21,17 +21,9 @@ PATCHES = "/2.3.0/mission_patches/"
 PROGRAMS = "/2.3.0/programs/"
 SPACEWALKS = "/2.3.0/spacewalks/"
 
+
 def duration(value):
     return value and isodate.parse_duration(value)
-
-
-COMPARED = [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-]
 
 
 def check_comparison(client, url, records, field, lookup, keep, parse=lambda value: value):
