@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from rest_framework.test import APIClient
 
+from .expectations import every
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "ll2").glob("*.txt"))
 
@@ -47,6 +49,21 @@ def generated(django_db_setup, django_db_blocker):
 @pytest.fixture
 def client(db):
     return APIClient()
+
+
+@pytest.fixture(scope="module")
+def fetched(generated, django_db_blocker):
+    """`fetched(url)`: `every` record of a list URL of the generated data, by id, fetched once per module:
+    for the modules whose tests leave the data as it is (detailed pages are large)."""
+    cache = {}
+
+    def fetch(url):
+        if url not in cache:
+            with django_db_blocker.unblock():
+                cache[url] = every(APIClient(), url)
+        return cache[url]
+
+    return fetch
 
 
 @pytest.fixture(scope="session")

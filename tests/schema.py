@@ -121,6 +121,11 @@ def operation(url):
     return published_schema()["paths"][url]["get"]
 
 
+def modes(resource):
+    """A registered resource's modes, or [None] for one without, as `schema_components` keys them."""
+    return list(resource.modes) or [None]
+
+
 def schema_components(url):
     """The component of each mode of a 2.3.0 list path, as the published schema names them."""
     page = published_schema()["components"]["schemas"][reference(operation(url)["responses"]["200"]["content"][

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from lldapi.api.registry import registry
 
 from . import seeds
+from .expectations import expected_order
 from .fidelity import FIXTURES, all_results, follow_links, get_json, ids
 
 pytestmark = pytest.mark.django_db
@@ -157,21 +158,14 @@ def duration_key(value):
     return isodate.parse_duration(value) if isinstance(value, str) else value
 
 
-def expected_order(objects, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, duration_key(o[key])) for i, o in objects.items() if o.get(key) is not None)
-    nulls = sorted(i for i, o in objects.items() if o.get(key) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
-
-
 @pytest.mark.parametrize("key", ["flights_count", "id", "mission_ends_count", "time_docked", "time_in_space"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_spacecraft_ordering(client, key, descending):
     known = seeds.spacecraft()
     ordering = f"-{key}" if descending else key
-    assert ids(client, f"/2.3.0/spacecraft/?ordering={ordering}&limit=7") == expected_order(known, key, descending)
+    # Not every seed page shows every field of a spacecraft: a field it leaves out is unknown, so null.
+    expected = expected_order(known, lambda craft: duration_key(craft.get(key)), descending)
+    assert ids(client, f"/2.3.0/spacecraft/?ordering={ordering}&limit=7") == expected
 
 
 @pytest.mark.parametrize("key", ["departure", "docking"])

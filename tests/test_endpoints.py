@@ -22,7 +22,7 @@ from lldapi import tables
 from lldapi.api.registry import registry
 
 from .fidelity import follow_links
-from .schema import Conformance, operation, schema_components
+from .schema import Conformance, modes, operation, schema_components
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -35,10 +35,6 @@ def get(client, url, status=200):
     assert response.status_code == status, (url, response.content[:500])
     assert response["Content-Type"].startswith("application/json"), url
     return json.loads(response.content)
-
-
-def modes(resource):
-    return list(resource.modes) or [None]
 
 
 def with_mode(url, mode, **query):

@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 
 from launches.models import LauncherConfig, Location
 
+from .expectations import expected_order, found
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -32,17 +33,13 @@ AGENCY_NUMBERS = [
 ]
 
 
-def every(client, url, **query):
+def served(client, url, **query):
+    """Every record of a list URL with `query`, in the order served, fetched 100 a page."""
     return all_results(client, f"{url}?{urlencode({'limit': 100, **query})}")
 
 
 def matching(client, url, **query):
     return ids(client, f"{url}?{urlencode({'limit': 100, **query})}")
-
-
-def found(term, *texts):
-    """DRF's search, as LL2's: every word of the term is in one of the texts, whatever the case."""
-    return all(any(word.lower() in text.lower() for text in texts if text) for word in term.split())
 
 
 def informative(expected, records):
@@ -53,22 +50,22 @@ def informative(expected, records):
 
 @pytest.fixture
 def agencies(client):
-    return every(client, AGENCIES, mode="detailed")
+    return served(client, AGENCIES, mode="detailed")
 
 
 @pytest.fixture
 def configurations(client):
-    return every(client, CONFIGS, mode="detailed")
+    return served(client, CONFIGS, mode="detailed")
 
 
 @pytest.fixture
 def families(client):
-    return every(client, FAMILIES, mode="detailed")
+    return served(client, FAMILIES, mode="detailed")
 
 
 @pytest.fixture
 def bodies(client):
-    return every(client, BODIES, mode="detailed")
+    return served(client, BODIES, mode="detailed")
 
 
 # Agencies: filters
@@ -176,15 +173,6 @@ def test_agency_search_covers_name_and_abbrev_case_insensitively(client, agencie
     assert matching(client, AGENCIES, search=by_abbrev) == [agencies[3]["id"]]
 
 
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((r["id"], r[key]) for r in records if r[key] is not None)
-    nulls = sorted(r["id"] for r in records if r[key] is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
-
-
 @pytest.mark.parametrize("key", sorted({*AGENCY_NUMBERS, "featured", "id", "name"} - {"founding_year"}))
 @pytest.mark.parametrize("descending", [False, True])
 def test_agency_ordering(client, agencies, key, descending):
@@ -199,7 +187,7 @@ def test_agency_founding_year_is_not_an_ordering(client):
 # Agencies: derived lists
 
 def test_spacecraft_list_is_the_agency_s_configurations_by_name(client, agencies):
-    configurations = every(client, CONFIGS)
+    configurations = served(client, CONFIGS)
     for agency in agencies:
         own = [c for c in configurations if c["agency"]["id"] == agency["id"]]
         expected = [c["id"] for c in sorted(own, key=lambda c: (c["name"], c["id"]))]
@@ -299,7 +287,7 @@ def test_family_ordering_by_name(client, families, descending):
 
 
 def test_a_family_s_spacecraft_are_its_configurations_by_name(client, families):
-    configurations = every(client, CONFIGS)
+    configurations = served(client, CONFIGS)
     for family in families:
         members = [c for c in configurations if family["id"] in {f["id"] for f in c["family"]}]
         expected = [c["id"] for c in sorted(members, key=lambda c: (c["name"], c["id"]))]
@@ -361,8 +349,8 @@ def images(record):
     ("spacecraft_statuses", "/2.3.0/spacecraft/", lambda craft: [craft["status"]]),
 ])
 def test_lookups_list_the_objects_that_others_nest(client, lookup, source, nested):
-    listed = {item["id"]: item for item in every(client, f"/2.3.0/config/{lookup}/")}
-    seen = [item for record in every(client, source, mode="detailed") for item in nested(record)]
+    listed = {item["id"]: item for item in served(client, f"/2.3.0/config/{lookup}/")}
+    seen = [item for record in served(client, source, mode="detailed") for item in nested(record)]
     assert seen
     for item in seen:
         assert listed[item["id"]] == item

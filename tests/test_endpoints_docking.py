@@ -19,7 +19,8 @@ from docking.models import DockingEvent, DockingLocation, Expedition
 from launches.models import Orbit
 from lldapi import tables
 
-from .fidelity import all_results, get_json, ids
+from .expectations import COMPARED, every, expected_order, sorted_ids
+from .fidelity import get_json, ids
 from .writes import save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -31,12 +32,6 @@ PAYLOAD_FLIGHTS = "/2.3.0/payload_flights/"
 EVENTS = "/2.3.0/docking_events/"
 
 
-def every(client, url):
-    """Every record of a list endpoint, by id."""
-    joiner = "&" if "?" in url else "?"
-    return {record["id"]: record for record in all_results(client, f"{url}{joiner}limit=100")}
-
-
 def moment(value):
     return value and datetime.fromisoformat(value)
 
@@ -44,19 +39,6 @@ def moment(value):
 def not_past(value):
     """A null end or departure, or one still to come: what is under way now."""
     return value is None or moment(value) > datetime.now(UTC)
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 @pytest.fixture
@@ -170,13 +152,7 @@ def test_normal_stations_list_their_active_expeditions_without_the_detailed_fiel
 # Space stations: filters, search, ordering
 
 @pytest.mark.parametrize("field", ["docked_vehicles", "onboard_crew"])
-@pytest.mark.parametrize("lookup, keep", [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-])
+@pytest.mark.parametrize("lookup, keep", COMPARED)
 def test_station_count_filters(client, stations, field, lookup, keep):
     values = sorted(s[field] for s in stations.values())
     bound = values[len(values) // 2]

@@ -11,11 +11,11 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 
 from launches.models import FirstStage, FirstStageType, Landing
 
-from .fidelity import all_results, get_json, ids
+from .expectations import COMPARED, expected_order, sorted_ids
+from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -26,43 +26,6 @@ PADS = "/2.3.0/pads/"
 LOCATIONS = "/2.3.0/locations/"
 LANDINGS = "/2.3.0/landings/"
 LANDING_LOCATIONS = "/2.3.0/config/landing_locations/"
-
-COMPARED = [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-]
-
-
-@pytest.fixture(scope="module")
-def fetched(generated, django_db_blocker):
-    """Every record of a list URL, by id, fetched once for the module."""
-    cache = {}
-
-    def every(url):
-        if url not in cache:
-            joiner = "&" if "?" in url else "?"
-            with django_db_blocker.unblock():
-                records = all_results(Client(), f"{url}{joiner}limit=100")
-            cache[url] = {record["id"]: record for record in records}
-        return cache[url]
-
-    return every
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
 
 
 def middle(values):

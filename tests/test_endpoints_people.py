@@ -11,6 +11,7 @@ from urllib.parse import quote
 import isodate
 import pytest
 
+from .expectations import COMPARED, expected_order, found, sorted_ids
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -20,54 +21,9 @@ PATCHES = "/2.3.0/mission_patches/"
 PROGRAMS = "/2.3.0/programs/"
 SPACEWALKS = "/2.3.0/spacewalks/"
 
-# Every record of a list, by URL: the data do not change in this module, and detailed pages are large.
-FETCHED = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def fetched_once(generated):
-    yield
-    FETCHED.clear()
-
-
-def every(client, url):
-    """Every record of a list endpoint, by id."""
-    if url not in FETCHED:
-        joiner = "&" if "?" in url else "?"
-        FETCHED[url] = {record["id"]: record for record in all_results(client, f"{url}{joiner}limit=100")}
-    return FETCHED[url]
-
-
-def sorted_ids(records, keep):
-    return sorted(i for i, record in records.items() if keep(record))
-
 
 def duration(value):
     return value and isodate.parse_duration(value)
-
-
-def found(term, texts):
-    """DRF's search: every word of the term, in any case, in one of the texts."""
-    texts = [text.lower() for text in texts if text]
-    return all(any(word in text for text in texts) for word in term.lower().split())
-
-
-def expected_order(records, key, descending=False):
-    """Nulls last ascending and first descending; ties broken by ascending id."""
-    known = sorted((i, key(record)) for i, record in records.items() if key(record) is not None)
-    nulls = sorted(i for i, record in records.items() if key(record) is None)
-    if descending:
-        return nulls + [i for i, _ in sorted(known, key=lambda pair: pair[1], reverse=True)]
-    return [i for i, _ in sorted(known, key=lambda pair: pair[1])] + nulls
-
-
-COMPARED = [
-    ("", lambda value, bound: value == bound),
-    ("__gt", lambda value, bound: value > bound),
-    ("__gte", lambda value, bound: value >= bound),
-    ("__lt", lambda value, bound: value < bound),
-    ("__lte", lambda value, bound: value <= bound),
-]
 
 
 def check_comparison(client, url, records, field, lookup, keep, parse=lambda value: value):
@@ -79,24 +35,24 @@ def check_comparison(client, url, records, field, lookup, keep, parse=lambda val
 
 
 @pytest.fixture
-def astronauts(client):
-    return every(client, ASTRONAUTS)
+def astronauts(fetched):
+    return fetched(ASTRONAUTS)
 
 
 @pytest.fixture
-def detailed_astronauts(client):
-    return every(client, f"{ASTRONAUTS}?mode=detailed")
+def detailed_astronauts(fetched):
+    return fetched(f"{ASTRONAUTS}?mode=detailed")
 
 
 @pytest.fixture
-def spacewalks(client):
-    return every(client, f"{SPACEWALKS}?mode=detailed")
+def spacewalks(fetched):
+    return fetched(f"{SPACEWALKS}?mode=detailed")
 
 
 # Astronauts: modes and what LL2 derives
 
-def test_astronaut_modes_add_counts_then_lists(client, astronauts, detailed_astronauts):
-    listed = every(client, f"{ASTRONAUTS}?mode=list")
+def test_astronaut_modes_add_counts_then_lists(fetched, astronauts, detailed_astronauts):
+    listed = fetched(f"{ASTRONAUTS}?mode=list")
     assert listed.keys() == astronauts.keys() == detailed_astronauts.keys()
     for i, astronaut in astronauts.items():
         shared = {k: v for k, v in astronaut.items() if k != "response_mode"}
@@ -108,7 +64,7 @@ def test_astronaut_modes_add_counts_then_lists(client, astronauts, detailed_astr
             "list", "normal", "detailed"
         )
     # The list mode is the shape that crews embed.
-    walk = next(w for w in every(client, f"{SPACEWALKS}?mode=detailed").values() if w["crew"])
+    walk = next(w for w in fetched(f"{SPACEWALKS}?mode=detailed").values() if w["crew"])
     seat = walk["crew"][0]["astronaut"]
     assert seat == listed[seat["id"]]
 
@@ -128,8 +84,8 @@ def past(value):
     return value is not None and isodate.parse_datetime(value) <= datetime.now(UTC)
 
 
-def test_astronaut_flights_landings_and_spacewalks_are_those_of_their_crews(client, detailed_astronauts, spacewalks):
-    flights = every(client, "/2.3.0/spacecraft_flights/?mode=detailed")
+def test_astronaut_flights_landings_and_spacewalks_are_those_of_their_crews(fetched, detailed_astronauts, spacewalks):
+    flights = fetched("/2.3.0/spacecraft_flights/?mode=detailed")
     # Flights that took place: the crews of planned flights have not flown yet.
     assert any(not past(f["launch"]["net"]) and f["launch_crew"] for f in flights.values())
     for astronaut in detailed_astronauts.values():
@@ -228,10 +184,10 @@ def test_astronaut_search(client, astronauts):
         astronaut["nationality"][0]["nationality_name"],
     ]
     for term in terms:
-        expected = sorted_ids(astronauts, lambda a, term=term: found(term, [
-            a["name"], *(c["nationality_name"] for c in a["nationality"]),
+        expected = sorted_ids(astronauts, lambda a, term=term: found(
+            term, a["name"], *(c["nationality_name"] for c in a["nationality"]),
             *((a["agency"]["name"], a["agency"]["abbrev"]) if a["agency"] else ()),
-        ]))
+        ))
         assert 0 < len(expected) < len(astronauts), term
         assert ids(client, f"{ASTRONAUTS}?search={quote(term)}") == expected
 
@@ -256,9 +212,9 @@ def test_astronaut_ordering(client, astronauts, ordering, key, descending):
 
 # Programs and mission patches
 
-def test_programs_list_and_normal_modes(client):
-    normal = every(client, PROGRAMS)
-    listed = every(client, f"{PROGRAMS}?mode=list")
+def test_programs_list_and_normal_modes(client, fetched):
+    normal = fetched(PROGRAMS)
+    listed = fetched(f"{PROGRAMS}?mode=list")
     assert len(normal) > 10 and normal.keys() == listed.keys()
     for i, program in listed.items():
         assert program["response_mode"] == "list"
@@ -271,13 +227,13 @@ def test_programs_list_and_normal_modes(client):
 
 
 @pytest.fixture
-def patches(client):
-    return every(client, f"{PATCHES}?mode=detailed")
+def patches(fetched):
+    return fetched(f"{PATCHES}?mode=detailed")
 
 
-def test_a_patch_lists_the_programs_expeditions_and_launches_that_wear_it(client, patches):
-    programs = every(client, PROGRAMS)
-    expeditions = every(client, "/2.3.0/expeditions/")
+def test_a_patch_lists_the_programs_expeditions_and_launches_that_wear_it(fetched, patches):
+    programs = fetched(PROGRAMS)
+    expeditions = fetched("/2.3.0/expeditions/")
     for patch in patches.values():
         def wearing(records, patch=patch):
             return sorted(i for i, r in records.items() if patch["id"] in {p["id"] for p in r["mission_patches"]})
@@ -318,7 +274,7 @@ def test_patch_search(client, patches):
     patch = next(p for p in patches.values() if p["agency"])
     for term in (patch["name"].split()[0].lower(), patch["agency"]["name"]):
         expected = sorted_ids(
-            patches, lambda p, term=term: found(term, [p["name"], p["agency"] and p["agency"]["name"]])
+            patches, lambda p, term=term: found(term, p["name"], p["agency"] and p["agency"]["name"])
         )
         assert 0 < len(expected) < len(patches)
         assert ids(client, f"{PATCHES}?search={quote(term)}") == expected
@@ -337,8 +293,8 @@ def test_patch_ordering(client, patches, ordering, key, descending):
 
 # Spacewalks
 
-def test_spacewalk_modes(client, spacewalks):
-    normal, listed = every(client, SPACEWALKS), every(client, f"{SPACEWALKS}?mode=list")
+def test_spacewalk_modes(fetched, spacewalks):
+    normal, listed = fetched(SPACEWALKS), fetched(f"{SPACEWALKS}?mode=list")
     assert normal.keys() == listed.keys() == spacewalks.keys()
     for i, walk in listed.items():
         assert {k: normal[i][k] for k in walk if k != "response_mode"} == {
@@ -359,7 +315,7 @@ def test_a_spacewalk_s_duration_is_its_end_less_its_start(spacewalks):
         assert duration(walk["duration"]) == end - start
 
 
-def test_spacewalk_crew_station_and_program_filters(client, spacewalks):
+def test_spacewalk_crew_station_and_program_filters(client, fetched, spacewalks):
     def crew(walk):
         return {seat["astronaut"]["id"] for seat in walk["crew"]}
 
@@ -371,7 +327,7 @@ def test_spacewalk_crew_station_and_program_filters(client, spacewalks):
     assert ids(client, f"{SPACEWALKS}?spacestation__ids={stations[0]},{stations[1]}") == sorted_ids(
         spacewalks, lambda w: w["spacestation"] and w["spacestation"]["id"] in stations
     )
-    programs = every(client, PROGRAMS)
+    programs = fetched(PROGRAMS)
     program = next(p for w in spacewalks.values() for p in w["program"])
     expected = sorted_ids(spacewalks, lambda w: program["id"] in {p["id"] for p in w["program"]})
     assert 0 < len(expected) < len(spacewalks)
@@ -387,8 +343,8 @@ def test_spacewalk_crew_station_and_program_filters(client, spacewalks):
     assert ids(client, f"{SPACEWALKS}?program__name__contains={word.lower()}") == []
 
 
-def test_spacewalk_owner_filter_takes_the_owners_of_the_station(client, spacewalks):
-    stations = every(client, "/2.3.0/space_stations/")
+def test_spacewalk_owner_filter_takes_the_owners_of_the_station(client, fetched, spacewalks):
+    stations = fetched("/2.3.0/space_stations/")
 
     def owners(walk):
         return {o["id"] for o in stations[walk["spacestation"]["id"]]["owners"]} if walk["spacestation"] else set()
@@ -452,10 +408,10 @@ def test_spacewalk_search(client, spacewalks):
         walk["program"][0]["name"],
     ]
     for term in terms:
-        expected = sorted_ids(spacewalks, lambda w, term=term: found(term, [
-            w["name"], w["location"], *(seat["astronaut"]["name"] for seat in w["crew"]),
+        expected = sorted_ids(spacewalks, lambda w, term=term: found(
+            term, w["name"], w["location"], *(seat["astronaut"]["name"] for seat in w["crew"]),
             *(p["name"] for p in w["program"]),
-        ]))
+        ))
         assert 0 < len(expected) < len(spacewalks), term
         assert ids(client, f"{SPACEWALKS}?search={quote(term)}") == expected
 

@@ -2,7 +2,6 @@
 rows it created, updated and left unchanged."""
 
 import io
-import json
 import re
 
 import pytest
@@ -15,6 +14,7 @@ from lldapi.importer import Importer, PageError, read_page, record_serializer
 from lldapi.models import ChildOrder, DataVersion, Representation
 
 from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, corpus_records, get_json
+from .writes import write_page
 
 pytestmark = pytest.mark.django_db
 
@@ -79,12 +79,6 @@ def outcomes(importer, outcome):
         for model, changes in importer.changes.items()
         if getattr(changes, outcome)
     }
-
-
-def write_page(tmp_path, name, page):
-    path = tmp_path / name
-    path.write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_importing_the_seeds_again_creates_nothing_and_updates_only_what_they_dispute():

@@ -15,6 +15,7 @@ from lldapi import tables
 from lldapi.importer import read_page
 
 from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE
+from .writes import write_page
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +36,6 @@ def run_import(*paths):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_ll2", *map(str, paths), stdout=out, stderr=err)
     return out.getvalue()
-
-
-def write_page(tmp_path, name, page, preamble=""):
-    path = tmp_path / name
-    path.write_text(preamble + json.dumps(page, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_reports_counts_per_kind():

@@ -28,14 +28,11 @@ from lldapi.models import DataVersion, Representation
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
 from .fidelity import all_results
+from .schema import modes
 
 pytestmark = pytest.mark.django_db
 
 RESOURCES = registry.served()
-
-
-def modes(resource):
-    return list(resource.modes) or [None]
 
 
 def with_mode(url, mode, query=""):
