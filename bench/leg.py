@@ -4,8 +4,8 @@ endpoints, then every endpoint's shapes, both timed) and measure its size beside
 every scenario in Django (the serializer path and the store path of ours, the Django and orjson floors,
 the naive baseline), profile two requests (the headline page and one small object) on each path, load the
 production server over HTTP on each path, import one seed page (timed, with the representations it made
-again), soak it with a mix of requests (on SQLite with imports writing meanwhile), and write everything
-to a JSON file."""
+again), soak it with a mix of requests (on SQLite with imports writing meanwhile), measure imports and a
+sync on databases of their own (bench/imports.py), and write everything to a JSON file."""
 
 import gc
 import hashlib
@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -562,33 +563,28 @@ def measure_leg(database, chosen, work, http=True):
     return {"scenarios": results, "failures": failures, "profiles": profiles, "http": http_results}
 
 
-def run_leg(scale, seed, out_path, http=True, soak_only=False):
-    """The whole leg, or with `soak_only` the data set and the soak; call setup_django() first."""
+def measure_dataset(report, scale, seed, work, http, soak_only):
+    """Into `report`: the data set, the store, the scenarios and the seed import (unless `soak_only`), and
+    the soak."""
     import soak
 
-    started = time.perf_counter()
-    tree = source_tree()
-    database = database_info()
+    database = report["database"]
     progress(f"[{database['name']} {database['version']}] migrate and generate_data --scale {scale} --seed {seed}")
     dataset = build_database(scale, seed)
     progress(f"[{database['name']}] build_representations: the three core endpoints, then every endpoint")
     store = {**build_store(), "size": store_size(), "settle_seconds": settle_database()}
     chosen = chosen_objects()
-    work = out_path.parent
-    report = {
-        "database": database,
-        "tree": tree,
-        "process": process_settings(),
-        "dataset": dataset,
-        "store": store,
-        "chosen": chosen,
-        "python": platform.python_version(),
-        "representation_store": representation_store_setting(),
-        "middleware": middleware(),
-        "failures": [],
-    }
+    report.update(
+        process=process_settings(),
+        dataset=dataset,
+        store=store,
+        chosen=chosen,
+        representation_store=representation_store_setting(),
+        middleware=middleware(),
+    )
     if not soak_only:
-        report.update(measure_leg(database, chosen, work, http))
+        measured = measure_leg(database, chosen, work, http)
+        report.update(measured, failures=report["failures"] + measured["failures"])
         # After the scenarios, which it would change, and before the soak, on the database as generated.
         progress(f"[{database['name']}] import_ll2 {SEED_PAGE}")
         store["seed_import"] = import_seed_page()
@@ -596,8 +592,43 @@ def run_leg(scale, seed, out_path, http=True, soak_only=False):
     for failure in soak.failures(report["soak"]):
         progress(f"FAIL [{database['name']}] {failure}")
         report["failures"].append(failure)
+
+
+def measure_imports(report, seed, work):
+    """Into `report`: the imports section (bench/imports.py), or its failure; the leg's other figures are
+    written either way."""
+    import imports
+    import imports_report
+
+    name = report["database"]["name"]
+    try:
+        report["imports"] = imports.measure_imports(report["database"], seed, work, progress)
+    except Exception as error:
+        progress(traceback.format_exc())
+        progress(f"FAIL [{name}] imports: {error}")
+        report["failures"].append(f"imports: {error}")
+        return
+    for line in imports_report.target_lines(report["imports"]):
+        progress(f"[{name}] {line}")
+
+
+def run_leg(scale, seed, out_path, http=True, only=None):
+    """The whole leg; with `only="soak"` the data set and the soak, with `only="imports"` the imports
+    section alone. Call setup_django() first."""
+    started = time.perf_counter()
+    report = {
+        "database": database_info(),
+        "tree": source_tree(),
+        "python": platform.python_version(),
+        "failures": [],
+    }
+    work = out_path.parent
+    if only != "imports":
+        measure_dataset(report, scale, seed, work, http, soak_only=only == "soak")
+    if only != "soak":
+        measure_imports(report, seed, work)
     report["tree_at_end"] = source_tree()
     report["seconds"] = time.perf_counter() - started
     out_path.write_text(json.dumps(report, indent=1))
-    progress(f"[{database['name']}] done in {report['seconds']:.0f} s: {out_path.relative_to(ROOT)}")
+    progress(f"[{report['database']['name']}] done in {report['seconds']:.0f} s: {out_path.relative_to(ROOT)}")
     return report

@@ -5,6 +5,8 @@ import os
 import platform
 from datetime import UTC, datetime
 
+import imports_report
+
 HEADLINE = "/2.3.0/spacecraft/?mode=detailed&limit=100"
 TARGET_SPEEDUP = 20
 
@@ -684,6 +686,7 @@ def render_markdown(legs, info, run_seconds, chart_exists):
             "",
         ]
     out += soak_section(legs, info)
+    out += imports_report.section(legs, info)
     out += [
         "## How to read this",
         "",

@@ -1,20 +1,26 @@
 """The benchmark behind `make bench`.
 
-    .venv/bin/python bench/run.py [--scale 10] [--seed 1] [--only sqlite|postgresql] [--quick] [--soak-only]
+    .venv/bin/python bench/run.py [--scale 10] [--seed 1] [--only sqlite|postgresql] [--quick]
+                                  [--soak-only | --imports-only]
 
 Runs one leg per database, each in its own process with its own DATABASE_URL: SQLite in a fresh file
 under bench/work/, PostgreSQL in a throwaway cluster from bin/with-postgres. Each leg migrates,
-generates the synthetic data set, builds the representation store and measures (bench/leg.py), writing
+generates the synthetic data set, builds the representation store and measures (bench/leg.py), then
+measures imports and a sync on databases of its own (bench/imports.py), writing
 bench/work/<database>.json; then this renders bench/results.md and bench/chart.png from both. Exits
 non-zero if a leg failed or a check did (queries that grow with the page size on either path, a store or
-naive body that differs from the serializer path's, errors in the soak).
+naive body that differs from the serializer path's, errors in the soak, an imports section that could
+not run); the imports' targets are marked ✓ or ✗, not checked.
 
 With --soak-only, each leg generates the data set and runs only the soak (bench/soak.py), writing
 bench/work/soak-<database>.json, and this renders bench/work/soak.md; results.md is left alone.
+With --imports-only, each leg runs only the imports section, writing bench/work/imports-<database>.json,
+and this renders bench/work/imports.md.
 
     .venv/bin/python bench/run.py leg --out FILE      one leg, against DATABASE_URL (used by the above)
     .venv/bin/python bench/run.py render              render again from bench/work/*.json
     .venv/bin/python bench/run.py render --soak-only  render bench/work/soak.md again
+    .venv/bin/python bench/run.py render --imports-only  render bench/work/imports.md again
 """
 
 import argparse
@@ -49,13 +55,18 @@ def leg_command(args, out):
     ]
     if args.quick:
         command.append("--quick")
-    if args.soak_only:
-        command.append("--soak-only")
+    if only := section_only(args):
+        command.append(f"--{only}-only")
     return command
 
 
-def leg_json(name, soak_only):
-    return WORK / (f"soak-{name}.json" if soak_only else f"{name}.json")
+def section_only(args):
+    """The one section the legs run, "soak" or "imports"; None for all of them."""
+    return "soak" if args.soak_only else "imports" if args.imports_only else None
+
+
+def leg_json(name, only):
+    return WORK / (f"{only}-{name}.json" if only else f"{name}.json")
 
 
 def leg_environment(**extra):
@@ -68,7 +79,7 @@ def run_sqlite_leg(args):
     database = WORK / "bench.sqlite3"
     for stale in WORK.glob("bench.sqlite3*"):
         stale.unlink()
-    out = leg_json("sqlite", args.soak_only)
+    out = leg_json("sqlite", section_only(args))
     env = leg_environment(DATABASE_URL=f"sqlite:///{database}")
     return subprocess.run(leg_command(args, out), cwd=ROOT, env=env).returncode == 0 and out.exists()
 
@@ -84,7 +95,7 @@ def run_postgresql_leg(args):
         log("###  POSTGRESQL LEG SKIPPED: no PostgreSQL server binaries (see bin/with-postgres)  ###")
         log("#" * 80)
         return False
-    out = leg_json("postgresql", args.soak_only)
+    out = leg_json("postgresql", section_only(args))
     command = [str(ROOT / "bin/with-postgres"), *leg_command(args, out)]
     return subprocess.run(command, cwd=ROOT, env=leg_environment()).returncode == 0 and out.exists()
 
@@ -93,7 +104,7 @@ def run_legs(args):
     """Runs the legs one after the other (never side by side: they would share 2 cores)."""
     WORK.mkdir(exist_ok=True)
     for name in LEGS:
-        leg_json(name, args.soak_only).unlink(missing_ok=True)
+        leg_json(name, section_only(args)).unlink(missing_ok=True)
     runners = {"sqlite": run_sqlite_leg, "postgresql": run_postgresql_leg}
     ok = True
     for name in [args.only] if args.only else LEGS:
@@ -104,8 +115,8 @@ def run_legs(args):
     return ok
 
 
-def load_legs(soak_only=False):
-    paths = [leg_json(name, soak_only) for name in LEGS]
+def load_legs(only=None):
+    paths = [leg_json(name, only) for name in LEGS]
     return [json.loads(path.read_text()) for path in paths if path.exists()]
 
 
@@ -136,17 +147,21 @@ def render(run_seconds, quick=False):
     return failures
 
 
-def render_soak():
-    """Writes bench/work/soak.md from the soak-only legs; returns their failures."""
+def render_section(only):
+    """Writes bench/work/<only>.md from the legs that ran only that section; returns their failures."""
+    import imports_report
     import report
 
-    legs = load_legs(soak_only=True)
+    legs = load_legs(only)
     if not legs:
-        log("FAIL: no soak results to render")
-        return ["no soak results"]
-    markdown = "\n".join(["# Soak", "", *report.soak_section(legs, report.machine(legs))])
-    (WORK / "soak.md").write_text(markdown)
-    log(f"\nwrote {(WORK / 'soak.md').relative_to(ROOT)}")
+        log(f"FAIL: no {only} results to render")
+        return [f"no {only} results"]
+    info = report.machine(legs)
+    title, section = {"soak": ("Soak", report.soak_section), "imports": ("Imports", imports_report.section)}[only]
+    header = [f"# {title}", "", f"- date: {info['date']}", f"- code: {report.tree_line(legs)}", ""]
+    target = WORK / f"{only}.md"
+    target.write_text("\n".join([*header, *section(legs, info)]))
+    log(f"\nwrote {target.relative_to(ROOT)}")
     failures = [f"{leg['database']['name']}: {failure}" for leg in legs for failure in leg["failures"]]
     for failure in failures:
         log(f"FAIL {failure}")
@@ -164,10 +179,17 @@ def parse_args():
         action="store_true",
         help="smoke run: tiny repetition budgets, 2 s of HTTP load, output in bench/work/",
     )
-    parser.add_argument(
+    sections = parser.add_mutually_exclusive_group()
+    sections.add_argument(
         "--soak-only",
         action="store_true",
         help="generate the data set and run only the soak in each leg, output in bench/work/soak.md",
+    )
+    sections.add_argument(
+        "--imports-only",
+        action="store_true",
+        help="run only the imports section (imports and a sync of scale 1) in each leg, output in "
+        "bench/work/imports.md",
     )
     parser.add_argument("--out", type=Path, help="(leg) where to write the leg's JSON")
     return parser.parse_args()
@@ -175,6 +197,7 @@ def parse_args():
 
 def quicken():
     import http_load
+    import imports
     import measure
     import soak
 
@@ -183,6 +206,7 @@ def quicken():
     measure.FLOOR_MIN = 2
     http_load.DURATION, http_load.WARMUP = 2, 1
     soak.DURATION, soak.WARMUP, soak.IMPORTS_FROM, soak.IMPORTS_UNTIL = 6, 1, 2, 4
+    imports.REPEATS = 1
 
 
 def main():
@@ -193,15 +217,16 @@ def main():
         leg.setup_django()
         if args.quick:
             quicken()
-        leg.run_leg(args.scale, args.seed, args.out, soak_only=args.soak_only)
+        leg.run_leg(args.scale, args.seed, args.out, only=section_only(args))
         return 0
+    only = section_only(args)
     if args.command == "render":
-        if args.soak_only:
-            return 1 if render_soak() else 0
+        if only:
+            return 1 if render_section(only) else 0
         return 1 if render(sum(leg["seconds"] for leg in load_legs()), args.quick) else 0
     started = time.perf_counter()
     legs_ok = run_legs(args)
-    failures = render_soak() if args.soak_only else render(time.perf_counter() - started, args.quick)
+    failures = render_section(only) if only else render(time.perf_counter() - started, args.quick)
     log(f"\nbench finished in {(time.perf_counter() - started) / 60:.1f} min")
     return 0 if legs_ok and not failures else 1
 

@@ -5,12 +5,18 @@ from django.db import models
 
 
 class SyncState(models.Model):
-    """One endpoint's crawl: the cycle under way (`offset` is the next page's; null once complete),
-    the upstream's `count` at the cycle's first and latest page, and the last completed cycle."""
+    """One endpoint's crawl: the cycle under way (`offset` is the next page's; null once complete) and
+    the host it is crawled from, the upstream's `count` at the cycle's first and latest page, and the last
+    completed cycle."""
 
     endpoint = models.CharField(max_length=100, unique=True)
     cycle = models.PositiveIntegerField(default=0)
     offset = models.PositiveIntegerField(null=True)
+    # The versioned API root the cycle is crawled from: another host's offsets list other records.
+    base_url = models.TextField(null=True)
+    # The newest `last_updated` among the records the cycle listed, for endpoints that publish it: the age
+    # of an older host's data, which the first incremental query after the cycle must reach back to.
+    newest_change = models.DateTimeField(null=True)
     first_count = models.PositiveIntegerField(null=True)
     count = models.PositiveIntegerField(null=True)
     started = models.DateTimeField(null=True)

@@ -5,7 +5,9 @@ the most, in a stable order, each page imported in one transaction together with
 position, so that a sync killed at any moment resumes after the last page it committed. Records that
 vanished upstream are removed only at the end of a complete cycle whose ids add up to the upstream's
 count, unchanged since the cycle began (offset pages shift when records come and go while a slow
-cycle runs). Endpoints that publish `last_updated` are also refreshed incrementally, for `--follow`.
+cycle runs). A cycle is crawled from one host: one that another host began starts again from its first
+page. Endpoints that publish `last_updated` are also refreshed incrementally, for `--follow`, from the
+newest change the first complete cycle listed (or its start, if earlier).
 A record that cannot be stored is set aside, kept in the database with its problem, and tried again
 when a later page lists it; the unknown keys that records were stored without are counted there too.
 """
@@ -122,6 +124,18 @@ def storable(text, length=2000):
     return text.replace("\x00", "\\u0000").encode("utf-8", "backslashreplace").decode()[:length]
 
 
+def newest_change(results, set_aside, newest=None):
+    """The newest `last_updated` of a page's records that were stored (not `set_aside`), or `newest` if
+    it is newer."""
+    aside = {entry.index for entry in set_aside}
+    for index, record in enumerate(results):
+        stamp = record.get("last_updated") if isinstance(record, dict) and index not in aside else None
+        moment = parse_datetime(stamp) if isinstance(stamp, str) else None
+        if moment and (newest is None or moment > newest):
+            newest = moment
+    return newest
+
+
 @dataclass
 class PageResult:
     records: int
@@ -151,18 +165,24 @@ class Sync:
             on_page(state)
 
     def crawl_page(self, resource, state):
-        """Fetch and import the next page of the cycle of `resource` (starting one if none is under way)."""
+        """Fetch and import the next page of the cycle of `resource`: starting one if none is under way,
+        and starting it again from its first page if another host began it (its offsets list other
+        records: continuing would skip some and take the others for removed)."""
         if state.offset is None:
-            with transaction.atomic():
-                state.seen.all().delete()
-                state.cycle += 1
-                state.offset, state.first_count, state.count, state.started = 0, None, None, timezone.now()
-                state.save()
+            self.begin_cycle(state, state.cycle + 1)
+        elif state.base_url != self.upstream.base_url:
+            self.log(
+                f"{resource.path}: cycle {state.cycle} was under way from {state.base_url or 'a host not recorded'}; "
+                f"it starts again from {self.upstream.base_url}"
+            )
+            self.begin_cycle(state, state.cycle)
         query = list_query(resource, state.offset)
         page, url = self.fetch(resource.path, query)
         results = page["results"]
         with transaction.atomic():
             self.import_page(page, url, resource)
+            if timestamped(resource):
+                state.newest_change = newest_change(results, self.importer.set_aside, state.newest_change)
             state.seen.bulk_create(
                 [state.seen.model(state=state, record=record) for record in seen_ids(results)], ignore_conflicts=True
             )
@@ -175,6 +195,14 @@ class Sync:
                 self.complete(resource, state)
             state.save()
         return PageResult(len(results), complete)
+
+    def begin_cycle(self, state, number):
+        with transaction.atomic():
+            state.seen.all().delete()
+            state.cycle, state.base_url = number, self.upstream.base_url
+            state.offset, state.first_count, state.count, state.started = 0, None, None, timezone.now()
+            state.newest_change = None
+            state.save()
 
     def import_page(self, page, url, resource):
         """Import a page, keeping what it set aside and the unknown keys it met, in the caller's transaction."""
@@ -216,7 +244,8 @@ class Sync:
         state.seen.all().delete()
         SetAsideRecord.objects.filter(endpoint=resource.path, last_seen__lt=state.started).delete()
         if timestamped(resource) and state.updated_since is None:
-            state.updated_since = state.started - OVERLAP
+            # A host with older data (LL2's development host) lists no change since it was copied.
+            state.updated_since = min(state.started, state.newest_change or state.started) - OVERLAP
         state.offset, state.completed = None, timezone.now()
 
     def refresh(self, resource, path=None):
@@ -234,11 +263,7 @@ class Sync:
             page, url = self.fetch(path or resource.path, query)
             with transaction.atomic():
                 self.import_page(page, url, resource)
-            aside = {entry.index for entry in self.importer.set_aside}
-            for index, record in enumerate(page["results"]):
-                stamp = None if index in aside else parse_datetime(record.get("last_updated") or "")
-                if stamp and stamp > newest:
-                    newest = stamp
+            newest = newest_change(page["results"], self.importer.set_aside, newest)
             offset += len(page["results"])
             self.log(f"{path or resource.path}: {offset} of {page['count']} records changed since {since.isoformat()}")
             if page["next"] is None or not page["results"]:
@@ -268,7 +293,7 @@ class Sync:
             state = states.get(resource.path)
             if state is None or state.count is None:
                 plan[resource.path] = None
-            elif state.offset is None:
+            elif state.offset is None or state.base_url != self.upstream.base_url:
                 plan[resource.path] = pages_needed(state.count)
             else:
                 plan[resource.path] = max(pages_needed(state.count) - state.offset // PAGE_SIZE, 1)
@@ -300,8 +325,8 @@ def watches(resources, interval):
 
 def follow(sync, resources, interval=3600, recrawl=timedelta(days=1), stop=lambda: False):
     """Keep the mirror fresh: incremental queries when due, and between them, one page at a time, the
-    cycles of every endpoint (those under way first, then those completed longest ago, each at most
-    once per `recrawl`)."""
+    cycles of every endpoint (those under way first or last completed from another host, then those
+    completed longest ago, each at most once per `recrawl`)."""
     clock = sync.upstream.clock
     by_path = {watch.path: watch for watch in watches(resources, interval)}
     due = dict.fromkeys(by_path, clock.now())
@@ -313,7 +338,7 @@ def follow(sync, resources, interval=3600, recrawl=timedelta(days=1), stop=lambd
             sync.refresh(watch.resource, watch.path)
             due[watch.path] = clock.now() + watch.interval
             continue
-        resource = next_to_crawl(resources, recrawl)
+        resource = next_to_crawl(resources, recrawl, sync.upstream.base_url)
         if resource is None:
             clock.sleep(max(min(due.values(), default=now + 60) - now, 1))
             continue
@@ -325,15 +350,15 @@ def follow(sync, resources, interval=3600, recrawl=timedelta(days=1), stop=lambd
         )
 
 
-def next_to_crawl(resources, recrawl):
-    """The endpoint whose cycle is under way, else the one never completed or completed longest ago
-    (and longer than `recrawl` ago); None when every endpoint is fresh enough."""
+def next_to_crawl(resources, recrawl, base_url):
+    """The endpoint whose cycle is under way, else the one never completed from `base_url` or completed
+    longest ago (and longer than `recrawl` ago); None when every endpoint is fresh enough."""
     states = {state.endpoint: state for state in SyncState.objects.filter(endpoint__in=[r.path for r in resources])}
     fresh_after = timezone.now() - recrawl
     waiting = []
     for resource in resources:
         state = states.get(resource.path)
-        if state is None or state.completed is None or state.offset is not None:
+        if state is None or state.completed is None or state.offset is not None or state.base_url != base_url:
             return resource
         if state.completed < fresh_after:
             waiting.append((state.completed, resource))

@@ -597,10 +597,10 @@ def test_replacing_the_data_forgets_the_sync_positions(empty, ll2, clock):
 
 
 def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, clock, records):
-    for launch in records["launches"]:
+    for index, launch in enumerate(records["launches"]):
         for place in embedding(records, "launches", launch["id"]):
             if "last_updated" in place:
-                place["last_updated"] = "2026-01-01T00:00:00Z"
+                place["last_updated"] = "2026-01-02T00:00:00Z" if index == 1 else "2026-01-01T00:00:00Z"
     # The seed launches all took place: nothing upcoming.
     records["launches/upcoming"] = records["events/upcoming"] = []
     run(ll2, clock)
@@ -614,7 +614,8 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     lines = []
     synced = sync.Sync(Upstream(ll2.base_url, clock=clock), log=lines.append)
     sync.follow(synced, sync.synced_resources(), interval=3600, stop=lambda: clock.now() > 1)
-    assert sum(line.startswith("launches: 1 of 1 records changed since") for line in lines) == 1
+    # The first look reaches back to the newest change the cycle listed: that launch, and the changed one.
+    assert sum(line.startswith("launches: 2 of 2 records changed since 2026-01-01T23:50:00") for line in lines) == 1
     asked = ll2.calls[before:]
     assert sorted(path for _, path, _ in asked) == ["events", "events/upcoming", "launches", "launches/upcoming"]
     assert all(query["ordering"] == "last_updated" and query["last_updated__gte"] for _, _, query in asked)
@@ -627,6 +628,66 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     sync.follow(synced, sync.synced_resources(), interval=3600, stop=lambda: clock.now() > 3700)
     launches = [query for _, path, query in ll2.calls if path == "launches"]
     assert launches[-1]["last_updated__gte"] == stamp
+
+
+def test_a_cycle_begun_on_another_host_starts_again_from_its_first_page(client, empty, clock, records):
+    """Copied in part from LL2's development host (older data), then synced from production: production's
+    offsets list other records, so its cycle starts from the first page and removes only what it no
+    longer lists."""
+    spacecraft = sync.synced_resources(["spacecraft"])
+    development = {"spacecraft": json.loads(json.dumps(records["spacecraft"]))}
+    for record in development["spacecraft"]:
+        record["name"] += " (development)"
+    # Production has since deleted three records: its pages after the first are shifted by three.
+    gone = records["spacecraft"][1:4]
+    production = {"spacecraft": [record for record in records["spacecraft"] if record not in gone]}
+    with LoopbackLL2(development, clock) as dev, LoopbackLL2(production, clock) as prod:
+        dev.fault("spacecraft", "malformed", offset=2 * PAGE_SIZE)
+        with pytest.raises(PageError):
+            run(dev, clock, spacecraft)
+        synced = run(prod, clock, spacecraft)
+    offsets = [int(query["offset"]) for query in prod.calls_to("spacecraft")]
+    assert offsets == list(range(0, len(production["spacecraft"]), PAGE_SIZE))
+    assert f"spacecraft: cycle 1 was under way from {dev.base_url}; it starts again from {prod.base_url}" in (
+        synced.lines
+    )
+    assert sorted(synced.removed["spacecraft"]) == sorted(record["id"] for record in gone)
+    assert_serves(client, production)
+    state = SyncState.objects.get(endpoint="spacecraft")
+    assert (state.cycle, state.offset, state.base_url) == (1, None, prod.base_url)
+
+
+def iso(moment):
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def test_following_production_after_a_copy_from_the_development_host(client, empty, clock, records):
+    """The first query for what changed reaches back to the newest change the development host listed,
+    not to when it was copied, and each endpoint last crawled there is crawled from production at once."""
+    launches = sync.synced_resources(["launches"])
+    now = timezone.now().replace(microsecond=0)
+    copied, changed = now - timedelta(days=30), now - timedelta(days=10)
+    development = {"launches": json.loads(json.dumps(records["launches"])), "launches/upcoming": []}
+    for launch in development["launches"]:
+        launch["last_updated"] = iso(copied)
+    production = json.loads(json.dumps(development))
+    renamed = production["launches"][0]
+    renamed.update(name=f"{renamed['name']} (renamed)", last_updated=iso(changed))
+    with LoopbackLL2(development, clock) as dev, LoopbackLL2(production, clock) as prod:
+        run(dev, clock, launches)
+        assert SyncState.objects.get(endpoint="launches").updated_since == copied - sync.OVERLAP
+        synced = sync.Sync(Upstream(prod.base_url, clock=clock))
+        sync.follow(synced, launches, interval=3600, stop=lambda: clock.now() > 1)
+    _, path, query = prod.calls[0]
+    assert (path, query["last_updated__gte"]) == ("launches", iso(copied - sync.OVERLAP))
+    from launches.models import Launch
+
+    assert UUID(renamed["id"]) in synced.importer.changes[Launch].updated
+    crawled = [int(query["offset"]) for query in prod.calls_to("launches") if "last_updated__gte" not in query]
+    assert crawled == list(range(0, len(production["launches"]), PAGE_SIZE))
+    state = SyncState.objects.get(endpoint="launches")
+    assert (state.cycle, state.offset, state.base_url) == (2, None, prod.base_url)
+    assert_serves(client, {"launches": production["launches"]})
 
 
 def test_real_ll2_pages_with_their_quirks_sync_and_come_back_as_ll2_served_them(client, empty, clock):

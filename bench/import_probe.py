@@ -1,0 +1,57 @@
+"""Imports page files one after the other into the database of DATABASE_URL, in this fresh process, and
+prints a JSON line per file: the seconds `Importer().import_file` took, Django's set-up excluded, and
+the SQL statements it sent, by their first word. bench/imports.py runs it on empty databases.
+
+    python bench/import_probe.py PAGE [PAGE ...]
+"""
+
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def counting(statements):
+    """An execute wrapper that counts each statement (an `executemany` once) under its first word."""
+
+    def count(execute, sql, params, many, context):
+        statements[sql.split(None, 1)[0].upper()] += 1
+        return execute(sql, params, many, context)
+
+    return count
+
+
+def main(paths):
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lldapi.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    from lldapi.importer import Importer
+
+    for path in paths:
+        statements = Counter()
+        with connection.execute_wrapper(counting(statements)):
+            start = time.perf_counter()
+            records = Importer().import_file(path)
+            seconds = time.perf_counter() - start
+        figures = {
+            "page": path,
+            "records": records,
+            "seconds": seconds,
+            "queries": sum(statements.values()),
+            "statements": dict(statements.most_common()),
+            "representation_store": settings.REPRESENTATION_STORE,
+        }
+        print(json.dumps(figures), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
