@@ -1,6 +1,7 @@
 """Imports page files one after the other into the database of DATABASE_URL, in this fresh process, and
-prints a JSON line per file: the seconds `Importer().import_file` took, Django's set-up excluded, and
-the SQL statements it sent, by their first word. bench/imports.py runs it on empty databases.
+prints a JSON line per file: the seconds `Importer().import_file` took, and the SQL statements it sent,
+by their first word. Django's set-up is left out, and so is the store's (`store.prepare`, which the first
+write of a process otherwise pays once): a first line gives its seconds. bench/imports.py runs it on empty databases.
 
     python bench/import_probe.py PAGE [PAGE ...]
 """
@@ -34,8 +35,13 @@ def main(paths):
     from django.conf import settings
     from django.db import connection
 
+    from lldapi import tables
+    from lldapi.api import store
     from lldapi.importer import Importer
 
+    start = time.perf_counter()
+    store.prepare(tables.app_models())
+    print(json.dumps({"shapes_seconds": time.perf_counter() - start}), flush=True)
     for path in paths:
         statements = Counter()
         with connection.execute_wrapper(counting(statements)):

@@ -57,14 +57,16 @@ def get(base_url, path):
 
 
 def probe(database_url, pages):
-    """bench/import_probe.py of `pages` in turn into the database of `database_url`: a figure per page."""
+    """bench/import_probe.py of `pages` in turn into the database of `database_url`: a figure per page, with
+    the seconds its process took to work out the store's shapes before them."""
     command = [sys.executable, str(Path(__file__).with_name("import_probe.py")), *map(str, pages)]
     result = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, env=environment(database_url), timeout=PROBE_TIMEOUT
     )
     if result.returncode != 0:
         raise ImportsFailed(f"import_probe.py {' '.join(map(str, pages))} failed:\n{result.stdout}{result.stderr}")
-    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    shapes, *figures = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return [{**figure, **shapes} for figure in figures]
 
 
 def probe_launches(databases, pages, repeats, progress):
@@ -76,7 +78,8 @@ def probe_launches(databases, pages, repeats, progress):
         unchanged.append(again)
         progress(
             f"  {first['records']} launches into an empty database: {first['seconds']:.2f} s, {first['queries']:,} "
-            f"queries; again, unchanged: {again['seconds']:.2f} s, {again['queries']:,} queries"
+            f"queries; again, unchanged: {again['seconds']:.2f} s, {again['queries']:,} queries (the store's "
+            f"shapes first, once per process: {first['shapes_seconds']:.2f} s)"
         )
     [ten] = probe(databases.copy("template", "probe_10"), [pages[10]])
     progress(f"  {ten['records']} launches into an empty database: {ten['seconds']:.2f} s, {ten['queries']:,} queries")

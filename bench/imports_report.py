@@ -76,6 +76,10 @@ def figures_table(legs):
         row("… each time, s", lambda imports: samples(launches("into_empty")(imports))),
         row("… queries", lambda imports: statements(launches("into_empty")(imports))),
         row(
+            "… before it, the store's shapes (once per process), s",
+            lambda imports: f"{launches('into_empty')(imports)['shapes_seconds']:.2f}",
+        ),
+        row(
             "the same page again, unchanged: seconds (median)",
             lambda imports: marked(launches("unchanged")(imports)["seconds"], UNCHANGED_TARGET_S),
             f"≤ {seconds_text(UNCHANGED_TARGET_S)}",

@@ -283,6 +283,13 @@ def holders_of(model):
     return found
 
 
+def prepare(models):
+    """Work out every component and what rows of each of `models` change, as the first write in a process
+    otherwise does: the shapes of every serializer, once per process."""
+    for model in models:
+        readers_of(model), holders_of(model), moving_lookups(model)
+
+
 def dependents(model, pks):
     """(component, pk) of the fragments, besides their own, that rows `pks` of `model` change: those of
     the rows whose plain fields read them, and those of the rows whose lists hold them."""
