@@ -14,11 +14,11 @@ help:
 	@echo "            DEBUG=1 unless set: DEBUG=0 needs SECRET_KEY, as in production)"
 	@echo "make serve  the same data under gunicorn, as in production (needs SECRET_KEY; WEB_CONCURRENCY workers)"
 	@echo "make test   ruff, then pytest on SQLite and on PostgreSQL side by side (DATABASE_URL if set,"
-	@echo "            else a throwaway cluster from bin/with-postgres); about 11 minutes on 2 cores"
+	@echo "            else a throwaway cluster from bin/with-postgres); about 12 minutes on 2 cores"
 	@echo "make bench  benchmark at scale 10 on SQLite and PostgreSQL, in Django and over HTTP, a 60 s soak and imports"
-	@echo "            per database (about 30 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
+	@echo "            per database (about 20 minutes; not part of make test): writes bench/results.md and bench/chart.png;"
 	@echo "            BENCH_ARGS=--soak-only runs only the soaks (3 minutes) and writes bench/work/soak.md,"
-	@echo "            BENCH_ARGS=--imports-only only the imports and a sync (16 minutes) and writes bench/work/imports.md"
+	@echo "            BENCH_ARGS=--imports-only only the imports and a sync (4 minutes) and writes bench/work/imports.md"
 	@echo "make clean  remove .venv, db.sqlite3 and staticfiles"
 
 venv: $(STAMP)
