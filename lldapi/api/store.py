@@ -881,8 +881,11 @@ def build(work, progress=None):
             changed = [
                 stored_row(item, pk, body) for pk, body in made.items() if bytes(stored.get(item.key(pk), b"")) != body
             ]
-            with transaction.atomic():
-                Representation.objects.filter(key__in=[row.key for row in changed]).delete()
+            replaced = [row.key for row in changed if row.key in stored]
+            # Each chunk whole; inside a transaction (an import's), that transaction keeps it whole.
+            with transaction.atomic(savepoint=False):
+                if replaced:
+                    Representation.objects.filter(key__in=replaced).delete()
                 Representation.objects.bulk_create(changed, batch_size=BATCH)
             built.records += len(made)
             built.written += len(changed)
