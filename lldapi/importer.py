@@ -250,8 +250,8 @@ class Importer:
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
         self.journal, self.page_unknown_keys, self.source, self.set_aside = [], {}, source, []
-        # {(serializer class, field name, type, value): parsed} of the current page: a related field (a first stage's
-        # type by its name) may add a row, which the page's transaction holds.
+        # {(serializer class, field name, type, value): parsed} of the current page: a related field (a
+        # first stage's type by its name) may add a row, which the page's transaction holds.
         self.parsed = {}
         try:
             with transaction.atomic():
@@ -404,7 +404,8 @@ class Importer:
             # list is kept if LL2 does not sort them and the field lists them all (`Children`).
             children = [self.take(field.child, value, item_path, draft, page) for item_path, value in items]
             for child in children:
-                draft.values[field.child.Meta.model, child][relation.field.attname] = pk
+                # Met before in the same JSON, a child is not drafted again: it has no values here yet.
+                draft.values.setdefault((field.child.Meta.model, child), {})[relation.field.attname] = pk
             unsorted = Children.of(model, field.source) if getattr(field, "condition", None) is None else None
             if unsorted is not None:
                 draft.orders[unsorted, model, pk] = children
@@ -428,7 +429,7 @@ class Importer:
             return
         link = model._meta.get_field(field.source).field
         child = self.take(field, value, path, draft, page)
-        draft.values[link.model, child][link.attname] = pk
+        draft.values.setdefault((link.model, child), {})[link.attname] = pk
         draft.pointing[link, pk] = child
 
     def known_keys(self, serializer, data, path):

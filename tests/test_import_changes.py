@@ -1,6 +1,7 @@
 """The importer writes only what changed, keeps the ids of unchanged rows, and records per model which
 rows it created, updated and left unchanged."""
 
+import copy
 import io
 import re
 
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from agencies.models import ImageVariant
 from lldapi import tables
 from lldapi.importer import Importer, PageError, read_page, record_serializer
 from lldapi.models import ChildOrder, DataVersion, Representation
@@ -339,3 +341,18 @@ def test_a_page_of_100_detailed_launches_costs_the_queries_of_a_page_of_10(clien
         queries[limit] = (len(into_empty), len(again))
     assert queries[100][1] == queries[10][1]
     assert queries[100][0] <= queries[10][0] * 1.1, queries
+
+
+def test_a_child_met_again_in_the_same_shape_moves_to_the_parent_that_lists_it_last():
+    """An image's variants point at their image: the same variant, in the same JSON, under another
+    image of a later record is moved to that image."""
+    record = next(record for record in corpus_records("018_spacecraft_configurations.json")
+                  if record["agency"]["logo"]["variants"])
+    other = copy.deepcopy(record)
+    other["id"], other["url"] = 990_001, record["url"].replace(f"/{record['id']}/", "/990001/")
+    other["agency"]["logo"]["id"] = 990_002
+    variant = record["agency"]["logo"]["variants"][0]["id"]
+    importer = Importer()
+    importer.import_page({"count": 2, "next": None, "previous": None, "results": [record, other]}, "page")
+    assert ImageVariant.objects.get(pk=variant).image_id == 990_002
+    assert variant in importer.changes[ImageVariant].created
