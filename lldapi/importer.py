@@ -10,7 +10,7 @@ page again issues no INSERT, UPDATE or DELETE.
 
 A page is checked as it is written, value by value, by the fields that know each value: it must have
 the JSON type its serializer field writes, parse as that field reads it and fit the column of its
-model field (see `parse`). The first problem rejects the whole file, inside its transaction; a sync
+model field (see `read_value`). The first problem rejects the whole file, inside its transaction; a sync
 sets the record aside instead, and the rest of its page lands.
 """
 
@@ -346,7 +346,7 @@ class Importer:
                     values[column.attname] = None
                     continue
                 try:
-                    parsed = self.parse(field, column, value, None)
+                    parsed = self.read_value(field, column, value, None)
                 except Problem as problem:
                     raise Problem(f"{path}.{name}", problem) from None
                 # A related field (a first stage's type by its name) reads the related row.
@@ -451,15 +451,15 @@ class Importer:
         model = serializer.Meta.model
         if "id" not in data:
             raise Problem(path, f"an object of {model.__name__} without an id")
-        return self.parse(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
+        return self.read_value(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
 
-    def parse(self, field, column, value, path):
-        """`parse`, once per field of a shape and value of a page."""
+    def read_value(self, field, column, value, path):
+        """`read_value`, once per field of a shape and value of a page."""
         if isinstance(value, list | dict):
-            return parse(field, column, value, path)
+            return read_value(field, column, value, path)
         key = (type(field.parent), field.field_name, type(value), value)
         if key not in self.parsed:
-            self.parsed[key] = parse(field, column, value, path)
+            self.parsed[key] = read_value(field, column, value, path)
         return self.parsed[key]
 
     # Writing a draft, kind by kind.
@@ -622,7 +622,7 @@ def column_values(row):
     return [getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key]
 
 
-def parse(field, column, value, path):
+def read_value(field, column, value, path):
     """`value` as the serializer `field` reads it, for the model field `column`.
 
     The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
