@@ -238,8 +238,8 @@ class Importer:
         # file's transaction has committed.
         self.journal = []
         # {(serializer class, model): serializer} of the shapes met, whose fields are worked out once, and
-        # for each serializer its field names and `roles`.
-        self.serializers, self.keys, self.field_roles = {}, {}, {}
+        # each serializer's `roles`.
+        self.serializers, self.field_roles = {}, {}
 
     def import_file(self, file):
         """Import one page file in one transaction; returns the number of records."""
@@ -338,7 +338,7 @@ class Importer:
     def take_values(self, serializer, data, path, model, values, draft, page):
         """Set in `values` the columns that `data` gives, drafting the objects it nests; returns the lists
         it gives, as (name, value, path), which need the object's id."""
-        lists, roles = [], self.roles(serializer, model)
+        lists, roles = [], self.roles(serializer)
         for name, value in data.items():
             role, field, column = roles[name]
             if role is VALUE:
@@ -364,10 +364,10 @@ class Importer:
                 raise Problem(f"{path}.{name}", f"expected {field.value!r} for {type(serializer).__name__}")
         return lists
 
-    def roles(self, serializer, model):
+    def roles(self, serializer):
         """{name: (role, field, model field)} of the fields of `serializer`, worked out once."""
         if serializer not in self.field_roles:
-            roles = {}
+            roles, model = {}, serializer.Meta.model
             for name, field in serializer.fields.items():
                 if name == "id":
                     roles[name] = (ID, field, None)
@@ -436,11 +436,10 @@ class Importer:
         """`data` without the keys its shape does not have, if they are skipped; else `data`, checked."""
         if not isinstance(data, dict):
             raise Problem(path, f"expected an object ({type(serializer).__name__}), not {json_type(data)}")
-        if serializer not in self.keys:
-            self.keys[serializer] = frozenset(serializer.fields)
-        if self.keys[serializer].issuperset(data):
+        names = self.roles(serializer).keys()
+        if names >= data.keys():
             return data
-        unknown = sorted(set(data) - self.keys[serializer])
+        unknown = sorted(data.keys() - names)
         if not self.skip_unknown_keys:
             raise Problem(key_path(path, unknown[0]), f"not a field of {type(serializer).__name__}")
         for key in unknown:

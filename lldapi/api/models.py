@@ -88,7 +88,8 @@ class Links(NamedTuple):
         for owner, items in lists.items():
             kept = [item for item, _ in stored[owner]]
             if self.reverse:
-                removed, added = set(kept) - set(items), [pk for pk in items if pk not in set(kept)]
+                known = set(kept)
+                removed, added = known - set(items), [pk for pk in items if pk not in known]
             else:
                 removed, added = (set(kept), items) if kept != items else (set(), [])
             if removed or added:
