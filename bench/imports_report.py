@@ -65,27 +65,27 @@ def figures_table(legs):
     def sync(imports):
         return imports["sync"]
 
+    def timed(label, key, target):
+        """The rows of an import timed several times: its median against `target`, each time, its queries."""
+        return [
+            row(
+                f"{label}: seconds (median)",
+                lambda imports: marked(launches(key)(imports)["seconds"], target),
+                f"≤ {seconds_text(target)}",
+            ),
+            row("… each time, s", lambda imports: samples(launches(key)(imports))),
+            row("… queries", lambda imports: statements(launches(key)(imports))),
+        ]
+
     return [
         "| figure | " + " | ".join(leg["database"]["name"] for leg in legs) + " | target |",
         "| --- | " + " | ".join("--:" for _ in legs) + " | --- |",
-        row(
-            "100 launches into an empty database: seconds (median)",
-            lambda imports: marked(launches("into_empty")(imports)["seconds"], INTO_EMPTY_TARGET_S),
-            f"≤ {seconds_text(INTO_EMPTY_TARGET_S)}",
-        ),
-        row("… each time, s", lambda imports: samples(launches("into_empty")(imports))),
-        row("… queries", lambda imports: statements(launches("into_empty")(imports))),
+        *timed("100 launches into an empty database", "into_empty", INTO_EMPTY_TARGET_S),
         row(
             "… before it, the store's shapes (once per process), s",
             lambda imports: f"{launches('into_empty')(imports)['shapes_seconds']:.2f}",
         ),
-        row(
-            "the same page again, unchanged: seconds (median)",
-            lambda imports: marked(launches("unchanged")(imports)["seconds"], UNCHANGED_TARGET_S),
-            f"≤ {seconds_text(UNCHANGED_TARGET_S)}",
-        ),
-        row("… each time, s", lambda imports: samples(launches("unchanged")(imports))),
-        row("… queries", lambda imports: statements(launches("unchanged")(imports))),
+        *timed("the same page again, unchanged", "unchanged", UNCHANGED_TARGET_S),
         row(
             "10 launches into an empty database: seconds",
             lambda imports: seconds_text(launches("ten_into_empty")(imports)["seconds"]),
