@@ -30,6 +30,7 @@ from django.core.validators import EmailValidator, MaxValueValidator, MinValueVa
 from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from rest_framework import serializers
 
 from lldapi.api import store
@@ -128,7 +129,7 @@ def listed_resource(page):
 
 
 def record_serializer(record, path, listed=None):
-    """The serializer of the endpoint and mode that produced `record`.
+    """The serializer class of the endpoint and mode that produced `record`.
 
     A record names its endpoint by its own `url`; records whose shape has none (celestial bodies,
     families, the config lookups) by the paging links of the page that lists them (`listed`).
@@ -148,10 +149,7 @@ def record_serializer(record, path, listed=None):
     mode = record.get("response_mode", resource.list_mode)
     if resource.modes and (not isinstance(mode, str) or mode not in resource.modes):
         raise Problem(f"{path}.response_mode", f"unknown mode {shown(mode)} for {resource.url}")
-    serializer = resource.serializer_for(mode)()
-    if "url" in serializer.fields and "url" not in record:
-        raise Problem(path, "expected an object with a `url` naming its endpoint")
-    return serializer
+    return resource.serializer_for(mode)
 
 
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
@@ -237,8 +235,8 @@ class Importer:
         # What the current file did, as (model, pk, outcome) in order: it joins `changes` once the
         # file's transaction has committed.
         self.journal = []
-        # {(serializer class, model): serializer} of the shapes met, whose fields are worked out once, and
-        # each serializer's `roles`.
+        # {serializer class: serializer} of the records' shapes, whose fields are worked out once, and each
+        # serializer's `roles`.
         self.serializers, self.field_roles = {}, {}
 
     def import_file(self, file):
@@ -254,7 +252,8 @@ class Importer:
         # first stage's type by its name) may add a row, which the page's transaction holds.
         self.parsed = {}
         try:
-            with transaction.atomic():
+            # Active, the time zone is not looked up again, and missed, for each date a field reads.
+            with transaction.atomic(), timezone.override(timezone.get_current_timezone()):
                 take_turn()
                 records = page_records(page)
                 listed = resource or listed_resource(page)
@@ -288,9 +287,14 @@ class Importer:
         return len(records)
 
     def serializer_of(self, record, path, listed):
-        """`record_serializer`, one instance per shape."""
-        serializer = record_serializer(record, path, listed)
-        return self.serializers.setdefault((type(serializer), serializer.Meta.model), serializer)
+        """An instance of `record_serializer`, one per shape: its fields are worked out once."""
+        serializer_class = record_serializer(record, path, listed)
+        if serializer_class not in self.serializers:
+            self.serializers[serializer_class] = serializer_class()
+        serializer = self.serializers[serializer_class]
+        if "url" in serializer.fields and "url" not in record:
+            raise Problem(path, "expected an object with a `url` naming its endpoint")
+        return serializer
 
     def set_aside_record(self, index, problem):
         """Set record `index` of the page aside for `problem`, if records are set aside; else reject the page."""
@@ -634,11 +638,8 @@ def read_value(field, column, value, path):
         given, written = json_type(value), json_type(field.to_representation(parsed))
         if given != written:
             raise Problem(path, f"expected {written}, not {given}")
-        for validator in [*column_validators(column), *field.validators]:
-            # A unique id's validator (the only one that takes the serializer as context) would find
-            # the row itself: the importer updates rows in place.
-            if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS):
-                validator(parsed)
+        for validator in value_validators(type(field.parent), field.field_name, column):
+            validator(parsed)
     except OverflowError:
         raise Problem(path, "out of range") from None
     except DjangoValidationError as error:
@@ -651,6 +652,17 @@ def read_value(field, column, value, path):
 
 # Validators of a value's format (a URL's syntax), which say nothing of whether a column can store it.
 FORMATS = (RegexValidator, EmailValidator)
+
+
+@cache
+def value_validators(serializer, name, column):
+    """The validators that a value of field `name` of `serializer` (a class) passes to be stored in `column`.
+
+    A unique id's validator (the only one that takes the serializer as context) would find the row
+    itself: the importer updates rows in place."""
+    field = serializer().fields[name]
+    return [validator for validator in [*column_validators(column), *field.validators]
+            if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS)]
 
 
 @cache

@@ -50,6 +50,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.db.models.sql import Query
 from django.http import HttpRequest
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -324,23 +325,27 @@ def make_fragments(item, pks):
     queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
     lists = {name: nested.children(pks) for name, nested in item.nested.items() if nested.stored_list}
     renderer = JSONRenderer()
-    made = {}
-    for instance in queryset:
-        data = {}
-        for name, plain in fields.items():
-            nested = item.nested.get(name)
-            if nested is None:
-                attribute = plain.get_attribute(instance)
-                data[name] = None if attribute is None else plain.to_representation(attribute)
-            elif nested.kind == "object":
-                pk = getattr(instance, nested.attname)
-                data[name] = None if pk is None else f"{HOLE_MARK}o{name}:{pk}"
-            elif nested.stored_list:
-                data[name] = f"{HOLE_MARK}m{name}:{','.join(lists[name].get(str(instance.pk), []))}"
-            else:
-                data[name] = f"{HOLE_MARK}l{name}"
-        made[str(instance.pk)] = HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
-    return made
+    # Active, the time zone is not looked up again, and missed, for each date a field writes.
+    with timezone.override(timezone.get_current_timezone()):
+        return {str(instance.pk): fragment(instance, item, fields, lists, renderer) for instance in queryset}
+
+
+def fragment(instance, item, fields, lists, renderer):
+    """The fragment bytes of `instance` in component `item`."""
+    data = {}
+    for name, plain in fields.items():
+        nested = item.nested.get(name)
+        if nested is None:
+            attribute = plain.get_attribute(instance)
+            data[name] = None if attribute is None else plain.to_representation(attribute)
+        elif nested.kind == "object":
+            pk = getattr(instance, nested.attname)
+            data[name] = None if pk is None else f"{HOLE_MARK}o{name}:{pk}"
+        elif nested.stored_list:
+            data[name] = f"{HOLE_MARK}m{name}:{','.join(lists[name].get(str(instance.pk), []))}"
+        else:
+            data[name] = f"{HOLE_MARK}l{name}"
+    return HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
 
 
 def stored_row(item, pk, body):
