@@ -4,6 +4,7 @@ crashes. On SQLite, an import killed mid-file leaves the database as it was, rea
 import, and imports wait for one another, as they do on PostgreSQL."""
 
 import copy
+import gc
 import io
 import json
 import os
@@ -424,3 +425,18 @@ def test_an_object_met_again_is_checked_again_unless_it_is_the_same_json():
         Importer().import_page(page, "page")
     page["results"][-1] = copy.deepcopy(page["results"][2])
     assert Importer().import_page(page, "page") == len(page["results"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+def test_an_import_leaves_the_cycle_collector_as_it_found_it(tmp_path, enabled):
+    """Imports pause Python's cycle collector for a page, whether it lands or is rejected."""
+    bad = write(tmp_path / "bad.json", mutated_page(SPACECRAFT, "$.results[0].in_space", 1))
+    (gc.enable if enabled else gc.disable)()
+    try:
+        Importer().import_file(SPACECRAFT)
+        with pytest.raises(PageError):
+            Importer().import_file(bad)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
