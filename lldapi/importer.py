@@ -285,7 +285,7 @@ class Importer:
                     self.read_record(index, serializer, record, path, draft)
                 with store.forgetting_together():
                     self.write(draft, read_rows(draft.values))
-                reset_sequences()
+                reset_sequences({model for model, _, outcome in self.journal if outcome == CREATED})
                 rebuilt = store.build_rows(self.written())
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None

@@ -40,21 +40,26 @@ def flush():
         store.forget_everything()
 
 
-def reset_sequences():
-    """Move id sequences past the ids written explicitly (PostgreSQL), as Django's loaddata does, also where
-    the largest id is 0 (LL2's net precision "Second"), below the sequence's minimum of 1, which Django's
-    own statement (`sequence_reset_sql`) sets and PostgreSQL refuses."""
+def reset_sequences(models=None):
+    """Move the id sequences of `models` (default: all the mirror's) past the ids written explicitly
+    (PostgreSQL), as Django's loaddata does, also where the largest id is 0 (LL2's net precision
+    "Second"), below the sequence's minimum of 1, which Django's own statement (`sequence_reset_sql`)
+    sets and PostgreSQL refuses. One statement for them all."""
     if connection.vendor != "postgresql":
         return
     quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        for model in app_models():
-            pk = model._meta.pk
-            if pk.get_internal_type() not in ("AutoField", "BigAutoField", "SmallAutoField"):
-                continue
-            column, table = quote(pk.column), quote(model._meta.db_table)
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence(%s, %s), GREATEST(MAX({column}), 1), "
-                f"COALESCE(MAX({column}) >= 1, false)) FROM {table}",
-                [model._meta.db_table, pk.column],
-            )
+    automatic = ("AutoField", "BigAutoField", "SmallAutoField")
+    resets, params = [], []
+    for model in app_models() if models is None else models:
+        pk = model._meta.pk
+        if pk.get_internal_type() not in automatic:
+            continue
+        column, table = quote(pk.column), quote(model._meta.db_table)
+        resets.append(
+            f"(SELECT setval(pg_get_serial_sequence(%s, %s), GREATEST(MAX({column}), 1), "
+            f"COALESCE(MAX({column}) >= 1, false)) FROM {table})"
+        )
+        params += [model._meta.db_table, pk.column]
+    if resets:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(resets)}", params)

@@ -81,6 +81,14 @@ def test_import_order_does_not_matter_but_for_the_disputed_media_host():
         assert Image.objects.get(pk=image_id).image_url == last_seen[image_id]
 
 
+def test_a_row_added_after_an_import_takes_an_id_past_the_imported_ones():
+    """On PostgreSQL, an import moves the id sequences of the kinds it created rows of."""
+    tables.flush()
+    run_import(*SEEDS)
+    largest = AgencyType.objects.order_by("-pk").values_list("pk", flat=True).first()
+    assert AgencyType.objects.create(name="Added here").pk > largest
+
+
 def test_type_ids_are_kept_apart_by_where_they_sit():
     page = read_page(FIXTURES / "004_d87d66eee62c9c95.txt")
     event = page["results"][0]
