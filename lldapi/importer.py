@@ -283,10 +283,9 @@ class Importer:
                 draft = Draft()
                 for index, (serializer, record, path) in serialized.items():
                     self.read_record(index, serializer, record, path, draft)
-                with store.forgetting_together():
+                with store.rebuilt_together() as rebuilt:
                     self.write(draft, read_rows(draft.values))
                 reset_sequences({model for model, _, outcome in self.journal if outcome == CREATED})
-                rebuilt = store.build_rows(self.written())
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None
         except OperationalError as error:
@@ -294,8 +293,7 @@ class Importer:
             raise PageError(source, None, f"not imported, the database refused it: {error}") from None
         for key, (times, first) in self.page_unknown_keys.items():
             self.unknown_keys.setdefault(key, [0, first])[0] += times
-        self.rebuilt.records += rebuilt.records
-        self.rebuilt.written += rebuilt.written
+        self.rebuilt.add(rebuilt)
         for model, pk, outcome in self.journal:
             if outcome == DELETED:
                 self.changes[model].discard(pk)
@@ -330,14 +328,6 @@ class Importer:
             self.set_aside_record(index, problem)
             return
         draft.join(own)
-
-    def written(self):
-        """{model: pks} of the rows the current file created or updated."""
-        rows = defaultdict(set)
-        for model, pk, outcome in self.journal:
-            if outcome in (CREATED, UPDATED):
-                rows[model].add(pk)
-        return rows
 
     # Reading a page into a draft.
 

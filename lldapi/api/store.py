@@ -804,29 +804,46 @@ class Origin:
 # Forgetting what writes change.
 
 
-# {model: pks} of the rows saved inside `forgetting_together()` on this thread, None outside it.
+# {model: pks} of the rows saved inside `rebuilt_together()` on this thread, None outside it.
 saved_together = threading.local()
 
 
 @contextmanager
-def forgetting_together():
-    """Forget what the rows saved in the block change once, when it ends: a query per kind of row, not
-    several per save (an import's page). Deletions and moves out of a list are still forgotten at once."""
+def rebuilt_together():
+    """Forget the fragments that the rows saved in the block change, once, as it ends, and make them again
+    (an import's page): a query per kind of row, not several per save. Yields the `Built` it fills then.
+    Deletions and moves out of a list are still forgotten at once."""
+    built = Built()
     if getattr(saved_together, "rows", None) is not None:
-        yield
+        yield built
         return
     saved_together.rows = defaultdict(set)
     try:
-        yield
+        yield built
         rows = saved_together.rows
     finally:
         saved_together.rows = None
-    if not settings.REPRESENTATION_STORE:
-        if any(rows.values()):
-            forget_everything()
+    if not any(rows.values()):
         return
+    if not settings.REPRESENTATION_STORE:
+        forget_everything()
+        return
+    work = changed_by(rows)
+    forget_keys([item.key(pk) for item, pks in work.items() for pk in pks])
+    built.add(build(work.items(), forgotten=True))
+
+
+def changed_by(rows):
+    """{component: pks} of the fragments that rows, {model: pks}, change: their own in every shape, and
+    those of the rows that read or hold them (`dependents`)."""
+    work = defaultdict(set)
     for model, pks in rows.items():
-        forget(model, pks)
+        pks = {str(pk) for pk in pks}
+        for item in components_of(model):
+            work[item] |= pks
+        for item, pk in dependents(model, pks):
+            work[item].add(pk)
+    return work
 
 
 def forget(model, pks):
@@ -837,8 +854,7 @@ def forget(model, pks):
     if pks and not settings.REPRESENTATION_STORE:
         forget_everything()
     elif pks:
-        keys = [item.key(pk) for item in components_of(model) for pk in pks]
-        forget_keys(keys + [item.key(pk) for item, pk in dependents(model, pks)])
+        forget_keys([item.key(pk) for item, pks in changed_by({model: pks}).items() for pk in pks])
 
 
 def forget_keys(keys):
@@ -869,10 +885,14 @@ class Built:
     written: int = 0
     bytes: int = 0
 
+    def add(self, other):
+        self.records, self.written, self.bytes = (
+            self.records + other.records, self.written + other.written, self.bytes + other.bytes)
 
-def build(work, progress=None):
+
+def build(work, progress=None, forgotten=False):
     """Make the fragments of each `(component, pks)` of `work` (pks None: every row) and write those
-    that are missing or differ; returns a `Built`."""
+    that are missing or differ (all, if they were `forgotten` in this transaction); returns a `Built`."""
     built = Built()
     for item, pks in work:
         if pks is None:
@@ -882,7 +902,7 @@ def build(work, progress=None):
             chunk = pks[start : start + BATCH]
             made = make_fragments(item, chunk)
             keys = [item.key(pk) for pk in made]
-            stored = dict(Representation.objects.filter(key__in=keys).values_list("key", "body"))
+            stored = {} if forgotten else dict(Representation.objects.filter(key__in=keys).values_list("key", "body"))
             changed = [
                 stored_row(item, pk, body) for pk, body in made.items() if bytes(stored.get(item.key(pk), b"")) != body
             ]
@@ -912,21 +932,6 @@ def insert_fragments(rows):
     with connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row((row.key, row.body, json.dumps(row.refs)))
-
-
-def build_rows(rows):
-    """`build` the fragments of `rows`, {model: pks} (what an import wrote), in every shape, and those
-    that they change (`dependents`); nothing with the store off."""
-    if not settings.REPRESENTATION_STORE:
-        return Built()
-    work = defaultdict(set)
-    for model, pks in rows.items():
-        pks = {str(pk) for pk in pks}
-        for item in components_of(model):
-            work[item] |= pks
-        for item, pk in dependents(model, pks):
-            work[item].add(pk)
-    return build(work.items())
 
 
 def purge_other_versions():
@@ -975,7 +980,7 @@ def saved(sender, instance, raw=False, **kwargs):
 
 
 def forget_saved(model, pks):
-    """`forget` rows that exist after a write, at the end of `forgetting_together()` if inside it."""
+    """`forget` rows that exist after a write, at the end of `rebuilt_together()` if inside it."""
     together = getattr(saved_together, "rows", None)
     if together is None:
         forget(model, pks)
