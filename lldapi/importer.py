@@ -31,13 +31,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import EmailValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 from rest_framework import serializers
 
 from lldapi.api import store
 from lldapi.api.fields import Constant
 from lldapi.api.models import Children, Links
+from lldapi.api.registry import registry
 from lldapi.tables import reset_sequences
 
 
@@ -128,10 +128,9 @@ def page_records(page):
 def resolve_resource(link):
     """The served resource that `link` (an absolute URL or a path) names, and whether it names one object."""
     try:
-        match = resolve(urlsplit(link).path)
-    except (ValueError, Resolver404):
+        return registry.resource_at(urlsplit(link).path)
+    except ValueError:  # not a URL (an unclosed IPv6 address)
         return None, False
-    return getattr(getattr(match.func, "cls", None), "resource", None), "pk" in match.kwargs
 
 
 def listed_resource(page):

@@ -9,6 +9,7 @@ every endpoint passes.
 """
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -22,6 +23,8 @@ from .errors import not_found, not_served
 from .modes import ModeViewSet
 
 SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
+# The rest of an object's path after its endpoint's, as DRF's routers match it.
+OBJECT_ID = re.compile(r"[^/.]+/")
 
 
 @dataclass(eq=False)
@@ -146,6 +149,17 @@ class Registry:
 
     def served(self, version=None):
         return [r for r in self.resources if version in (None, r.version)]
+
+    def resource_at(self, path):
+        """The served resource at URL path `path`, and whether the path names one of its objects (an id
+        as the routes take it: no `/` or `.`); (None, False) where no resource is."""
+        for resource in self.resources:
+            if path == resource.url:
+                return resource, False
+        for resource in self.resources:
+            if path.startswith(resource.url) and OBJECT_ID.fullmatch(path, len(resource.url)):
+                return resource, True
+        return None, False
 
     def urlpatterns(self, version):
         """The API root and the endpoints of `version`, then the embedded-only resources, then a JSON
