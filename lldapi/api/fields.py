@@ -74,10 +74,10 @@ class LegacyValue(serializers.CharField):
 
     def get_attribute(self, instance):
         value = super().get_attribute(instance)
-        return follow(instance, self.fallback) if value is None else value
+        return value_at(instance, self.fallback) if value is None else value
 
 
-def follow(instance, path):
+def value_at(instance, path):
     """The value at `path` from `instance`: None past a missing object, the first of a to-many relation."""
     value = instance
     for name in path:

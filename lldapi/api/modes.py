@@ -113,7 +113,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
         for index, pk in enumerate(page):
             if index:
                 pieces.append(b",")
-            pieces.append(assembly.served(item, pk, origin))
+            pieces.append(assembly.json_with_links(item, pk, origin))
         pieces.append(b"]}")
         body = b"".join(pieces)
         if same_page is not None:
@@ -149,7 +149,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def stored_object(self, item, pk, version):
         assembly = store.Assembly(version)
         assembly.load(item, [pk])
-        return assembly.served(item, pk, self.origin)
+        return assembly.json_with_links(item, pk, self.origin)
 
     def stored_lookup(self, lookup):
         """(id, data version) of the requested object: the object's id and the data version in one query

@@ -351,7 +351,7 @@ def fragment(instance, item, fields, lists, renderer):
 def stored_row(item, pk, body):
     """The store's row of the fragment `body` of record `pk` in `item`, with the keys its holes name."""
     refs = []
-    for kind, name, ref in parse(body)[1::2]:
+    for kind, name, ref in fragment_parts(body)[1::2]:
         child = item.nested[name].component
         if kind == "o":
             refs.append(child.key(ref))
@@ -371,7 +371,7 @@ def located(key):
     return _by_digest[digest], pk
 
 
-def parse(body):
+def fragment_parts(body):
     """A fragment's parts: bytes of JSON, and between them its holes as (kind, field, ids): an object's
     id (`o`), a stored list's ids joined by commas (`m`), nothing for a list read at the time of the
     request (`l`)."""
@@ -558,15 +558,15 @@ class Assembly:
                 named += [(nested.component, row) for row in rows]
         return named
 
-    def served(self, item, pk, origin):
+    def json_with_links(self, item, pk, origin):
         """The JSON of record `pk` in `item` with `origin` in its links, as a response shows it."""
         key = (item, pk, origin.key)
-        served = None if item.time_relative else self.memory.get("served", key)
-        if served is None:
-            served = origin.apply(self.json(item, pk))
+        linked = None if item.time_relative else self.memory.get("with links", key)
+        if linked is None:
+            linked = origin.apply(self.json(item, pk))
             if not item.time_relative:
-                self.memory.keep("served", key, served, len(served))
-        return served
+                self.memory.keep("with links", key, linked, len(linked))
+        return linked
 
     def json(self, item, pk):
         """The JSON of record `pk` in `item`, its holes filled."""
@@ -586,7 +586,7 @@ class Assembly:
         return built
 
     def filled(self, item, pk, body):
-        parts = parse(body)
+        parts = fragment_parts(body)
         for index in range(1, len(parts), 2):
             kind, name, ref = parts[index]
             nested = item.nested[name]
@@ -947,7 +947,7 @@ def purge_other_versions():
 # Every write of a record goes through these (the importer's saves and deletions, the sync's removals).
 
 
-def moving(sender, instance, update_fields=None, **kwargs):
+def forget_before_save(sender, instance, update_fields=None, **kwargs):
     if not instance._state.adding:
         moving_rows(sender, [instance.pk], update_fields)
 
@@ -975,7 +975,7 @@ def moving_lookups(model):
     return {lookup: items for lookup, items in holders_of(model).items() if lookup in columns}
 
 
-def saved(sender, instance, raw=False, **kwargs):
+def forget_after_save(sender, instance, raw=False, **kwargs):
     forget_saved(sender, [instance.pk])
 
 
@@ -988,7 +988,7 @@ def forget_saved(model, pks):
         together[model].update(str(pk) for pk in pks)
 
 
-def deleting(sender, instance, **kwargs):
+def forget_before_delete(sender, instance, **kwargs):
     """Before a row goes: the rows that hold it as a nested object, whose links to it are nulled or
     deleted without a save of their own."""
     if not settings.REPRESENTATION_STORE:
@@ -1001,7 +1001,7 @@ def deleting(sender, instance, **kwargs):
     forget(sender, [instance.pk])
 
 
-def links_changed(sender, instance, action, model, pk_set, **kwargs):
+def forget_relinked(sender, instance, action, model, pk_set, **kwargs):
     if action.startswith("post_") and isinstance(instance, Record):
         forget_saved(type(instance), [instance.pk])
         forget_saved(model, pk_set or [])
@@ -1009,7 +1009,7 @@ def links_changed(sender, instance, action, model, pk_set, **kwargs):
 
 def connect(models_of_records):
     for model in models_of_records:
-        signals.pre_save.connect(moving, sender=model)
-        signals.post_save.connect(saved, sender=model)
-        signals.pre_delete.connect(deleting, sender=model)
-    signals.m2m_changed.connect(links_changed)
+        signals.pre_save.connect(forget_before_save, sender=model)
+        signals.post_save.connect(forget_after_save, sender=model)
+        signals.pre_delete.connect(forget_before_delete, sender=model)
+    signals.m2m_changed.connect(forget_relinked)
