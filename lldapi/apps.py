@@ -16,9 +16,10 @@ class LLDAPIConfig(AppConfig):
         from lldapi import tables
         from lldapi.api import store
         from lldapi.api.models import Children, forget_orders
+        from lldapi.api.registry import registry
 
-        # Every write of a record forgets the stored representations it changes.
-        store.connect(tables.app_models())
+        # The store keeps the answers of the served endpoints; every write of a record forgets those it changes.
+        store.connect(registry.served(), tables.app_models())
         # A deleted row's orders of its lists go with it.
         for model in tables.app_models():
             if Children.of_rows(model):

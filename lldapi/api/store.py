@@ -243,11 +243,13 @@ def components_of_resources(resources):
     return list(found.values())
 
 
+# The resources whose answers are stored: the registry's, handed over as Django starts (`connect`).
+stored_resources = []
+
+
 @cache
 def all_components():
-    from .registry import registry
-
-    return components_of_resources(registry.served())
+    return components_of_resources(stored_resources)
 
 
 @cache
@@ -1007,7 +1009,9 @@ def forget_relinked(sender, instance, action, model, pk_set, **kwargs):
         forget_saved(model, pk_set or [])
 
 
-def connect(models_of_records):
+def connect(resources, models_of_records):
+    """Store the answers of `resources`, and forget what each write of `models_of_records` changes."""
+    stored_resources[:] = resources
     for model in models_of_records:
         signals.pre_save.connect(forget_before_save, sender=model)
         signals.post_save.connect(forget_after_save, sender=model)
