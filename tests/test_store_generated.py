@@ -5,6 +5,10 @@ import json
 
 import pytest
 
+from launches.models import Launch, MissionPatch
+from lldapi.api import store
+from lldapi.importer import Importer
+
 from .test_store import RESOURCES, both, modes, with_mode
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -54,3 +58,33 @@ def test_formats_hosts_and_proxies(client, settings, single):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     proxied = both(client, url, HTTP_X_FORWARDED_HOST="proxy.example.org", HTTP_X_FORWARDED_PROTO="https")
     assert b'"https://proxy.example.org/2.3.0/' in proxied.content
+
+
+def renamed(value, pk, name):
+    """`value` with the mission patch `pk` named `name` wherever it shows (a patch has a `priority`)."""
+    if isinstance(value, list):
+        return [renamed(item, pk, name) for item in value]
+    if not isinstance(value, dict):
+        return value
+    value = {key: renamed(item, pk, name) for key, item in value.items()}
+    return {**value, "name": name} if value.get("id") == pk and "priority" in value else value
+
+
+def test_a_renamed_patch_rebuilds_its_own_fragments_and_no_list_that_holds_it(client):
+    """Mission patches are in id order, and the launches, programs and expeditions that list them do so by
+    many-to-many links: renaming one cannot move or reorder it in their lists, whose fragments stay."""
+    launch = Launch.objects.filter(mission_patches__isnull=False).first()
+    patch = launch.mission_patches.first()
+    url = f"/2.3.0/launches/{launch.pk}/?mode=detailed"
+    assert patch.name.encode() in both(client, url).content
+    record = json.loads(client.get(f"/2.3.0/mission_patches/{patch.pk}/").content)
+    for name in (patch.name, "Renamed Patch"):  # the first settles the order of the links it nests
+        # Patches have no url: the page's link names their endpoint.
+        page = {"count": 1, "next": None, "previous": "https://ll.thespacedevs.com/2.3.0/mission_patches/?limit=1",
+                "results": [renamed(record, patch.pk, name)]}
+        importer = Importer()
+        importer.import_page(page, "patch")
+    assert {model: changes.updated for model, changes in importer.changes.items() if changes.updated} == {
+        MissionPatch: {patch.pk}}
+    assert importer.rebuilt.records == len(store.components_of(MissionPatch))
+    assert b'"name":"Renamed Patch"' in both(client, url).content

@@ -290,16 +290,17 @@ def prepare(models):
     """Work out every component and what rows of each of `models` change, as the first write in a process
     otherwise does: the shapes of every serializer, once per process."""
     for model in models:
-        readers_of(model), holders_of(model), moving_lookups(model)
+        readers_of(model), holders_of(model), saving_lookups(model)
 
 
-def dependents(model, pks):
+def dependents(model, pks, holding):
     """(component, pk) of the fragments, besides their own, that rows `pks` of `model` change: those of
-    the rows whose plain fields read them, and those of the rows whose lists hold them."""
+    the rows whose plain fields read them, and those of the rows whose lists hold them by the lookups of
+    `holding(model)`."""
     for item, relation in readers_of(model):
         for pk in item.model.objects.filter(**{f"{relation}__in": pks}).values_list("pk", flat=True):
             yield item, str(pk)
-    yield from holders(model, pks, holders_of(model))
+    yield from holders(model, pks, holding(model))
 
 
 def holders(model, pks, lookups):
@@ -830,33 +831,34 @@ def rebuilt_together():
     if not settings.REPRESENTATION_STORE:
         forget_everything()
         return
-    work = changed_by(rows)
+    work = changed_by(rows, saving_lookups)
     forget_keys([item.key(pk) for item, pks in work.items() for pk in pks])
     built.add(build(work.items(), forgotten=True))
 
 
-def changed_by(rows):
+def changed_by(rows, holding):
     """{component: pks} of the fragments that rows, {model: pks}, change: their own in every shape, and
-    those of the rows that read or hold them (`dependents`)."""
+    those of the rows that read or hold them (`dependents`, by `holding`)."""
     work = defaultdict(set)
     for model, pks in rows.items():
         pks = {str(pk) for pk in pks}
         for item in components_of(model):
             work[item] |= pks
-        for item, pk in dependents(model, pks):
+        for item, pk in dependents(model, pks, holding):
             work[item].add(pk)
     return work
 
 
-def forget(model, pks):
-    """Forget the fragments that rows `pks` of `model` change, and move the data version on. With the
-    store off (`REPRESENTATION_STORE`), a write forgets every fragment, which finds none but the first
-    time: no work goes into what is not served, and nothing stale is left for when it is on again."""
+def forget(model, pks, holding=holders_of):
+    """Forget the fragments that rows `pks` of `model` change, and move the data version on: by default
+    those of every list that holds them (rows that go); `holding` names the lists a write can change.
+    With the store off (`REPRESENTATION_STORE`), a write forgets every fragment, which finds none but the
+    first time: no work goes into what is not served, and nothing stale is left for when it is on again."""
     pks = [str(pk) for pk in pks]
     if pks and not settings.REPRESENTATION_STORE:
         forget_everything()
     elif pks:
-        forget_keys([item.key(pk) for item, pks in changed_by({model: pks}).items() for pk in pks])
+        forget_keys([item.key(pk) for item, pks in changed_by({model: pks}, holding).items() for pk in pks])
 
 
 def forget_keys(keys):
@@ -977,15 +979,25 @@ def moving_lookups(model):
     return {lookup: items for lookup, items in holders_of(model).items() if lookup in columns}
 
 
+@cache
+def saving_lookups(model):
+    """The part of `holders_of(model)` whose lists a save of a row can change: all of it for a kind in an
+    order of its own (agencies by name), which a save may reorder; else those that hold it by a foreign
+    key of its own (`moving_lookups`), which a save may move it between. Many-to-many lists change by
+    their links alone (`forget_relinked`)."""
+    return holders_of(model) if model._meta.ordering != Record._meta.ordering else moving_lookups(model)
+
+
 def forget_after_save(sender, instance, raw=False, **kwargs):
     forget_saved(sender, [instance.pk])
 
 
 def forget_saved(model, pks):
-    """`forget` rows that exist after a write, at the end of `rebuilt_together()` if inside it."""
+    """`forget` rows that exist after a write (`saving_lookups`), at the end of `rebuilt_together()` if
+    inside it."""
     together = getattr(saved_together, "rows", None)
     if together is None:
-        forget(model, pks)
+        forget(model, pks, saving_lookups)
     else:
         together[model].update(str(pk) for pk in pks)
 
