@@ -62,6 +62,13 @@ class Links(NamedTuple):
         field = relation.field
         return cls(relation.through, field.m2m_reverse_field_name(), field.m2m_field_name(), reverse=True)
 
+    @property
+    def keeps_order(self):
+        """Whether a list is its rows in the order written (LL2's): a kind that LL2 does not sort, listed
+        from the side that declares the relation."""
+        item_model = self.table._meta.get_field(self.item).related_model
+        return item_model._meta.ordering == Record._meta.ordering and not self.reverse
+
     def rows(self, owners):
         """The link rows of `owners` (ids, or a query of them), in the order they were written."""
         return self.table.objects.filter(**{f"{self.owner}__in": owners}).order_by("pk")
@@ -69,17 +76,17 @@ class Links(NamedTuple):
     def listed(self, owners):
         """The link rows of `owners`, each owner's in its list's order: the order of its rows from the side
         that declares the relation, unless the items' kind has an order of its own (LL2's or the id)."""
-        ordering = self.table._meta.get_field(self.item).related_model._meta.ordering
-        if ordering == Record._meta.ordering and not self.reverse:
+        if self.keeps_order:
             return self.rows(owners)
+        ordering = self.table._meta.get_field(self.item).related_model._meta.ordering
         return self.rows(owners).order_by(*(f"-{self.item}__{name[1:]}" if name.startswith("-") else
                                             f"{self.item}__{name}" for name in ordering), "pk")
 
     def write(self, owner_model, lists):
         """Make the lists of owners of `owner_model` the ids of `lists`, {owner pk: [item pks]}; returns
-        the owners whose list that changed. From the side that declares the relation, an owner's rows are
-        written in the order of its list, again when only that order changed; from the other side, the
-        rows of the items kept stay, in the order the declaring side gave them, and new ones come last.
+        the owners whose list that changed. Where a list keeps its order (`keeps_order`), an owner's rows
+        are written in the order of its list, again when only that order changed; elsewhere the rows of
+        the items kept stay, and new ones come last.
         `m2m_changed` receivers are told, as Django's managers tell them. At most three queries."""
         stored = defaultdict(list)
         for owner, item, row in self.rows(list(lists)).values_list(f"{self.owner}_id", f"{self.item}_id", "pk"):
@@ -87,7 +94,7 @@ class Links(NamedTuple):
         gone, new, changed = [], [], {}
         for owner, items in lists.items():
             kept = [item for item, _ in stored[owner]]
-            if self.reverse:
+            if not self.keeps_order:
                 known = set(kept)
                 removed, added = known - set(items), [pk for pk in items if pk not in known]
             else:
