@@ -644,7 +644,7 @@ def read_value(field, column, value, path):
         given, written = json_type(value), json_type(field.to_representation(parsed))
         if given != written:
             raise Problem(path, f"expected {written}, not {given}")
-        for validator in value_validators(type(field.parent), field.field_name, column):
+        for validator in value_validators(field, column):
             validator(parsed)
     except OverflowError:
         raise Problem(path, "out of range") from None
@@ -660,15 +660,22 @@ def read_value(field, column, value, path):
 FORMATS = (RegexValidator, EmailValidator)
 
 
-@cache
-def value_validators(serializer, name, column):
-    """The validators that a value of field `name` of `serializer` (a class) passes to be stored in `column`.
+# {(serializer class, field name, model field): validators}: those of a field are its serializer class's.
+VALUE_VALIDATORS = {}
+
+
+def value_validators(field, column):
+    """The validators that a value of serializer field `field` passes to be stored in `column`, worked out
+    once per field of a serializer class.
 
     A unique id's validator (the only one that takes the serializer as context) would find the row
     itself: the importer updates rows in place."""
-    field = serializer().fields[name]
-    return [validator for validator in [*column_validators(column), *field.validators]
+    key = (type(field.parent), field.field_name, column)
+    if key not in VALUE_VALIDATORS:
+        VALUE_VALIDATORS[key] = [
+            validator for validator in [*column_validators(column), *field.validators]
             if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS)]
+    return VALUE_VALIDATORS[key]
 
 
 @cache
