@@ -144,11 +144,13 @@ class Component:
         """Whether it nests a list of the rows that match a condition on the time (`Where`)."""
         return any(nested.condition is not None or nested.component.time_relative for nested in self.nested.values())
 
-    def serializer_with_links(self):
-        """An instance of the serializer whose self links start with the link mark, under this version."""
+    @cached_property
+    def fields_with_links(self):
+        """The fields of an instance of the serializer whose self links start with the link mark, under this
+        version: worked out once, as they read nothing but a row."""
         request = Request(MarkedLinks())
         request.version, request.versioning_scheme = self.version, NamespaceVersioning()
-        return self.serializer(context={"request": request})
+        return self.serializer(context={"request": request}).fields
 
 
 class MarkedLinks(HttpRequest):
@@ -317,8 +319,7 @@ def holders(model, pks, lookups):
 
 def make_fragments(item, pks):
     """{pk (str): fragment bytes} of the rows of `pks` that exist, in component `item`."""
-    serializer = item.serializer_with_links()
-    fields = serializer.fields
+    fields = item.fields_with_links
     reads = [relation for name, plain in fields.items() if name not in item.nested
              for relation in getattr(plain, "reads_relations", ())]
     queryset = item.model.objects.filter(pk__in=list(pks))
