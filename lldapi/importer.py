@@ -33,6 +33,7 @@ from django.db import OperationalError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from lldapi.api import store
 from lldapi.api.fields import Constant
@@ -673,9 +674,23 @@ def value_validators(field, column):
     key = (type(field.parent), field.field_name, column)
     if key not in VALUE_VALIDATORS:
         VALUE_VALIDATORS[key] = [
-            validator for validator in [*column_validators(column), *field.validators]
+            encodable_first(validator) if isinstance(validator, ProhibitSurrogateCharactersValidator) else validator
+            for validator in [*column_validators(column), *field.validators]
             if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS)]
     return VALUE_VALIDATORS[key]
+
+
+def encodable_first(validator):
+    """DRF's check for lone surrogates, which walks a text character by character in Python, run only on
+    a text that UTF-8 cannot encode: the encoder refuses exactly those characters."""
+
+    def check(value):
+        try:
+            str(value).encode("utf-8")
+        except UnicodeEncodeError:
+            validator(value)
+
+    return check
 
 
 @cache
