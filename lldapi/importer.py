@@ -351,13 +351,13 @@ class Importer:
         it gives, as (name, value, path), which need the object's id."""
         lists, roles = [], self.roles(serializer)
         for name, value in data.items():
-            role, field, column = roles[name]
+            role, field, column, validators = roles[name]
             if role is VALUE:
                 if value is None:
                     values[column.attname] = None
                     continue
                 try:
-                    parsed = self.read_value(field, column, value, None)
+                    parsed = self.read_value(field, validators, value, None)
                 except Problem as problem:
                     raise Problem(f"{path}.{name}", problem) from None
                 # A related field (a first stage's type by its name) reads the related row.
@@ -376,21 +376,24 @@ class Importer:
         return lists
 
     def roles(self, serializer):
-        """{name: (role, field, model field)} of the fields of `serializer`, worked out once."""
+        """{name: (role, field, model field, validators)} of the fields of `serializer`, worked out once;
+        the validators (`value_validators`) of its id and values."""
         if serializer not in self.field_roles:
             roles, model = {}, serializer.Meta.model
             for name, field in serializer.fields.items():
                 if name == "id":
-                    roles[name] = (ID, field, None)
+                    roles[name] = (ID, field, model._meta.pk, value_validators(field, model._meta.pk))
                 elif isinstance(field, serializers.HyperlinkedIdentityField):
-                    roles[name] = (LINK, field, None)
+                    roles[name] = (LINK, field, None, None)
                 elif isinstance(field, Constant):
-                    roles[name] = (CONSTANT, field, None)
+                    roles[name] = (CONSTANT, field, None, None)
                 elif isinstance(field, serializers.ListSerializer) or points_here(model, field):
-                    roles[name] = (LIST, field, None)
+                    roles[name] = (LIST, field, None, None)
+                elif isinstance(field, serializers.BaseSerializer):
+                    roles[name] = (OBJECT, field, model._meta.get_field(field.source), None)
                 else:
-                    role = OBJECT if isinstance(field, serializers.BaseSerializer) else VALUE
-                    roles[name] = (role, field, model._meta.get_field(field.source))
+                    column = model._meta.get_field(field.source)
+                    roles[name] = (VALUE, field, column, value_validators(field, column))
             self.field_roles[serializer] = roles
         return self.field_roles[serializer]
 
@@ -461,15 +464,16 @@ class Importer:
         model = serializer.Meta.model
         if "id" not in data:
             raise Problem(path, f"an object of {model.__name__} without an id")
-        return self.read_value(serializer.fields["id"], model._meta.pk, data["id"], f"{path}.id")
+        _, field, _, validators = self.roles(serializer)["id"]
+        return self.read_value(field, validators, data["id"], f"{path}.id")
 
-    def read_value(self, field, column, value, path):
+    def read_value(self, field, validators, value, path):
         """`read_value`, once per field of a shape and value of a page."""
         if isinstance(value, list | dict):
-            return read_value(field, column, value, path)
+            return read_value(field, validators, value, path)
         key = (type(field.parent), field.field_name, type(value), value)
         if key not in self.parsed:
-            self.parsed[key] = read_value(field, column, value, path)
+            self.parsed[key] = read_value(field, validators, value, path)
         return self.parsed[key]
 
     # Writing a draft, kind by kind.
@@ -632,20 +636,20 @@ def column_values(row):
     return [getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key]
 
 
-def read_value(field, column, value, path):
-    """`value` as the serializer `field` reads it, for the model field `column`.
+def read_value(field, validators, value, path):
+    """`value` as the serializer `field` reads it, passing `validators` (`value_validators`).
 
     The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
-    5), parse as `field` reads it, fit `column` (its max_length, the range of its type) and pass the
-    field's own validators (text without NUL or lone surrogates, which no database stores). No format
-    is checked: LL2 writes `""` in link fields, and a mirror keeps what LL2 wrote.
+    5), parse as `field` reads it, fit its model field (its max_length, the range of its type) and pass
+    the field's own validators (text without NUL or lone surrogates, which no database stores). No
+    format is checked: LL2 writes `""` in link fields, and a mirror keeps what LL2 wrote.
     """
     try:
         parsed = field.to_internal_value(value)
         given, written = json_type(value), json_type(field.to_representation(parsed))
         if given != written:
             raise Problem(path, f"expected {written}, not {given}")
-        for validator in value_validators(field, column):
+        for validator in validators:
             validator(parsed)
     except OverflowError:
         raise Problem(path, "out of range") from None
@@ -661,23 +665,15 @@ def read_value(field, column, value, path):
 FORMATS = (RegexValidator, EmailValidator)
 
 
-# {(serializer class, field name, model field): validators}: those of a field are its serializer class's.
-VALUE_VALIDATORS = {}
-
-
 def value_validators(field, column):
-    """The validators that a value of serializer field `field` passes to be stored in `column`, worked out
-    once per field of a serializer class.
+    """The validators that a value of serializer field `field` passes to be stored in `column`.
 
     A unique id's validator (the only one that takes the serializer as context) would find the row
     itself: the importer updates rows in place."""
-    key = (type(field.parent), field.field_name, column)
-    if key not in VALUE_VALIDATORS:
-        VALUE_VALIDATORS[key] = [
-            encodable_first(validator) if isinstance(validator, ProhibitSurrogateCharactersValidator) else validator
-            for validator in [*column_validators(column), *field.validators]
-            if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS)]
-    return VALUE_VALIDATORS[key]
+    return [
+        encodable_first(validator) if isinstance(validator, ProhibitSurrogateCharactersValidator) else validator
+        for validator in [*column_validators(column), *field.validators]
+        if not getattr(validator, "requires_context", False) and not isinstance(validator, FORMATS)]
 
 
 def encodable_first(validator):
