@@ -10,20 +10,9 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def counting(statements):
-    """An execute wrapper that counts each statement (an `executemany` once) under its first word."""
-
-    def count(execute, sql, params, many, context):
-        statements[sql.split(None, 1)[0].upper()] += 1
-        return execute(sql, params, many, context)
-
-    return count
 
 
 def main(paths):
@@ -34,6 +23,7 @@ def main(paths):
     django.setup()
     from django.conf import settings
     from django.db import connection
+    from measure import QueryCounter
 
     from lldapi import tables
     from lldapi.api import store
@@ -43,8 +33,8 @@ def main(paths):
     store.prepare(tables.app_models())
     print(json.dumps({"shapes_seconds": time.perf_counter() - start}), flush=True)
     for path in paths:
-        statements = Counter()
-        with connection.execute_wrapper(counting(statements)):
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
             start = time.perf_counter()
             records = Importer().import_file(path)
             seconds = time.perf_counter() - start
@@ -52,8 +42,8 @@ def main(paths):
             "page": path,
             "records": records,
             "seconds": seconds,
-            "queries": sum(statements.values()),
-            "statements": dict(statements.most_common()),
+            "queries": counter.count,
+            "statements": dict(counter.statements.most_common()),
             "representation_store": settings.REPRESENTATION_STORE,
         }
         print(json.dumps(figures), flush=True)

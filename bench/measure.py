@@ -24,6 +24,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
@@ -69,12 +70,14 @@ class BenchError(Exception):
 
 
 class QueryCounter:
-    """A database execute wrapper that counts queries, their main tables and the time spent executing them."""
+    """A database execute wrapper that counts queries (an `executemany` once), their main tables, their
+    statements by first word and the time spent executing them."""
 
     def __init__(self):
         self.count = 0
         self.seconds = 0.0
         self.tables = {}
+        self.statements = Counter()
 
     def __call__(self, execute, sql, params, many, context):
         start = time.perf_counter()
@@ -86,6 +89,7 @@ class QueryCounter:
             match = FROM_TABLE.search(sql)
             table = match.group(1) if match else "?"
             self.tables[table] = self.tables.get(table, 0) + 1
+            self.statements[sql.split(None, 1)[0].upper()] += 1
 
 
 def new_handler():
