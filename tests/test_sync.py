@@ -27,6 +27,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from launches.models import Launch
 from lldapi import sync, tables
 from lldapi.importer import Importer, PageError
 from lldapi.models import SetAsideRecord, SyncState, UnknownKey
@@ -382,6 +383,10 @@ def test_a_second_cycle_over_unchanged_data_writes_nothing(empty, ll2, clock):
     assert not any(synced.removed.values())
 
 
+def iso(moment):
+    return moment.isoformat().replace("+00:00", "Z")
+
+
 def embedding(records, path, pk=None):
     """Every object, at any depth of any record, that is the object `pk` (or any object) of endpoint `path`."""
     link = re.compile(rf"/2\.3\.0/{path}/{'[^/]+' if pk is None else re.escape(str(pk))}/$")
@@ -605,7 +610,7 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     records["launches/upcoming"] = records["events/upcoming"] = []
     run(ll2, clock)
     changed = records["launches"][0]
-    stamp = (timezone.now() + timedelta(minutes=1)).isoformat().replace("+00:00", "Z")
+    stamp = iso(timezone.now() + timedelta(minutes=1))
     for place in embedding(records, "launches", changed["id"]):
         place["name"] += " (renamed)"
         if "last_updated" in place:
@@ -619,8 +624,6 @@ def test_follow_asks_timestamped_endpoints_for_what_changed(client, empty, ll2, 
     asked = ll2.calls[before:]
     assert sorted(path for _, path, _ in asked) == ["events", "events/upcoming", "launches", "launches/upcoming"]
     assert all(query["ordering"] == "last_updated" and query["last_updated__gte"] for _, _, query in asked)
-    from launches.models import Launch
-
     assert synced.importer.changes[Launch].updated == {UUID(changed["id"])}
     assert_serves(client, records)
     assert SyncState.objects.get(endpoint="launches").updated_since == parse_datetime(stamp)
@@ -657,10 +660,6 @@ def test_a_cycle_begun_on_another_host_starts_again_from_its_first_page(client, 
     assert (state.cycle, state.offset, state.base_url) == (1, None, prod.base_url)
 
 
-def iso(moment):
-    return moment.isoformat().replace("+00:00", "Z")
-
-
 def test_following_production_after_a_copy_from_the_development_host(client, empty, clock, records):
     """The first query for what changed reaches back to the newest change the development host listed,
     not to when it was copied, and each endpoint last crawled there is crawled from production at once."""
@@ -680,8 +679,6 @@ def test_following_production_after_a_copy_from_the_development_host(client, emp
         sync.follow(synced, launches, interval=3600, stop=lambda: clock.now() > 1)
     _, path, query = prod.calls[0]
     assert (path, query["last_updated__gte"]) == ("launches", iso(copied - sync.OVERLAP))
-    from launches.models import Launch
-
     assert UUID(renamed["id"]) in synced.importer.changes[Launch].updated
     crawled = [int(query["offset"]) for query in prod.calls_to("launches") if "last_updated__gte" not in query]
     assert crawled == list(range(0, len(production["launches"]), PAGE_SIZE))
