@@ -906,8 +906,8 @@ def build(work, progress=None, forgotten=False):
         for start in range(0, len(pks), BATCH):
             chunk = pks[start : start + BATCH]
             made = make_fragments(item, chunk)
-            keys = [item.key(pk) for pk in made]
-            stored = {} if forgotten else dict(Representation.objects.filter(key__in=keys).values_list("key", "body"))
+            stored = {} if forgotten else dict(
+                Representation.objects.filter(key__in=[item.key(pk) for pk in made]).values_list("key", "body"))
             changed = [
                 stored_row(item, pk, body) for pk, body in made.items() if bytes(stored.get(item.key(pk), b"")) != body
             ]
