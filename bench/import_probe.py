@@ -25,8 +25,7 @@ def main(paths):
     from django.db import connection
     from measure import QueryCounter
 
-    from lldapi import tables
-    from lldapi.api import store
+    from lldapi import store, tables
     from lldapi.importer import Importer
 
     start = time.perf_counter()

@@ -245,8 +245,8 @@ PROFILE_STAGES = [
     ),
     ("serialization (serializer .data)", "rest_framework/serializers.py", ("data",)),
     ("JSON rendering (JSONRenderer.render)", "renderers.py", ("render",)),
-    ("store: reading fragments and the ids of their holes (store.py load)", "lldapi/api/store.py", ("load",)),
-    ("store: assembling the JSON from fragments (store.py json)", "lldapi/api/store.py", ("json",)),
+    ("store: reading fragments and the ids of their holes (assembly.py load)", "lldapi/store/assembly.py", ("load",)),
+    ("store: assembling the JSON from fragments (assembly.py json)", "lldapi/store/assembly.py", ("json",)),
 ]
 REST = "the rest (middleware; the view: get_queryset, get_object, filters)"
 TOP_FUNCTIONS = 6

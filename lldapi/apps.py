@@ -13,10 +13,9 @@ class LLDAPIConfig(AppConfig):
         autodiscover_modules("resources")
         from django.db.models import signals
 
-        from lldapi import tables
-        from lldapi.api import store
-        from lldapi.api.models import Children, forget_orders
+        from lldapi import store, tables
         from lldapi.api.registry import registry
+        from lldapi.records import Children, forget_orders
 
         # The store keeps the answers of the served endpoints; every write of a record forgets those it changes.
         store.connect(registry.served(), tables.app_models())

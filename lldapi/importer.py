@@ -35,10 +35,10 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from lldapi.api import store
+from lldapi import store
 from lldapi.api.fields import Constant
-from lldapi.api.models import Children, Links
 from lldapi.api.registry import registry
+from lldapi.records import Children, Links
 from lldapi.tables import reset_sequences
 
 

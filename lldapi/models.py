@@ -1,7 +1,9 @@
 """Where `sync_ll2` stands with each endpoint, kept in the database beside the data it describes, so
 that a sync killed at any moment resumes after the last page it committed."""
 
-from django.db import models
+from functools import cache
+
+from django.db import connection, models
 
 
 class SyncState(models.Model):
@@ -45,7 +47,7 @@ class SyncSeen(models.Model):
 
 
 class Representation(models.Model):
-    """A stored fragment of JSON: one record in one shape (`lldapi.api.store`), keyed by the shape's
+    """A stored fragment of JSON: one record in one shape (`lldapi.store`), keyed by the shape's
     digest and the record's id."""
 
     key = models.TextField(primary_key=True)
@@ -66,6 +68,14 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+    @classmethod
+    @cache
+    def read_sql(cls):
+        """The query that reads it: a stored answer's, and on PostgreSQL the health check's (lldapi/postgresql)."""
+        meta, quote = cls._meta, connection.ops.quote_name
+        column, pk = quote(meta.get_field("value").column), quote(meta.pk.column)
+        return f"SELECT {column} FROM {quote(meta.db_table)} ORDER BY {pk} LIMIT 1"
 
 
 class SetAsideRecord(models.Model):
@@ -109,7 +119,7 @@ class UnknownKey(models.Model):
 
 class ChildOrder(models.Model):
     """The ids of a row's list of children, as text, in the order of the last page that listed them
-    (`lldapi.api.models.Children`); `relation` is the children's foreign key, "app_label.Model.field"."""
+    (`lldapi.records.Children`); `relation` is the children's foreign key, "app_label.Model.field"."""
 
     relation = models.CharField(max_length=200)
     parent = models.CharField(max_length=64)

@@ -131,10 +131,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's PostgreSQL backend, whose health check reads the data version (lldapi/postgresql/base.py).
+    # Django's PostgreSQL backend, whose health check reads the data version (lldapi/postgresql).
     DATABASES["default"]["ENGINE"] = "lldapi.postgresql"
     # No JIT compilation: it is for long analytical queries, and the planner's estimate for the store's
-    # recursive read (lldapi/api/store.py, `fetch_tree`) makes it compile for 140 ms a query that runs
+    # recursive read (lldapi/store/assembly.py, `fetch_tree`) makes it compile for 140 ms a query that runs
     # in 4. Options of DATABASE_URL (`?options=...`) win.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off", **DATABASES["default"].get("OPTIONS", {})}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -199,7 +199,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
-# JSON answers come from the representation store (lldapi/api/store.py); off (`0`): every answer is
+# JSON answers come from the representation store (lldapi/store/); off (`0`): every answer is
 # made by the serializers.
 REPRESENTATION_STORE = env_flag("REPRESENTATION_STORE", default=True)
 # What each worker keeps in memory of the store between requests, in MB (0: nothing), valid until the

@@ -5,9 +5,9 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from lldapi.api import store
-from lldapi.api.models import Record
+from lldapi import store
 from lldapi.models import ChildOrder, SetAsideRecord, SyncSeen, SyncState, UnknownKey
+from lldapi.records import Record
 
 
 def app_models(include_auto_created=False):

@@ -25,7 +25,7 @@ def settle_garbage_collector():
     generations, and collecting the young generation less often, removes most of that.
     """
     import lldapi.urls  # noqa: F401  (every view and serializer)
-    from lldapi.api import store
+    from lldapi import store
 
     store.all_components()  # the representation store's plan of every shape, rather than on a first request
     gc.collect()

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lldapi.api import store
+from lldapi import store
 from lldapi.importer import read_page
 
 SELF_HOST = "http://testserver"

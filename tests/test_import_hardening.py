@@ -154,7 +154,7 @@ def write(path, page):
 
 def snapshot():
     """Every row of every table of the database, but the data version: each write moves it to a new
-    random value (lldapi/api/store.py)."""
+    random value (lldapi/store/versions.py)."""
     state = {}
     with connection.cursor() as cursor:
         for table in set(connection.introspection.table_names(cursor)) - {DataVersion._meta.db_table}:

@@ -14,8 +14,9 @@ import pytest
 from django.db import connection, connections
 
 from agencies.models import Agency
-from lldapi.api import store
+from lldapi.models import DataVersion
 from lldapi.postgresql.base import DatabaseWrapper
+from lldapi.store import invalidation, memory, versions
 
 pytestmark = [
     pytest.mark.django_db,
@@ -85,13 +86,13 @@ def test_a_remembered_answer_costs_the_health_check_alone(client, monkeypatch):
     url, _ = an_agency_s_flight(client)
     client.get(url)
     reads = []  # the stored answer's own reads of the data version
-    read = store.read_data_version
-    monkeypatch.setattr(store, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
+    read = versions.read_data_version
+    monkeypatch.setattr(versions, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
     response, sql = queries_of_request(client, url)
-    assert sql == [store.data_version_query()] and not reads  # the health check's query, and no other
+    assert sql == [DataVersion.read_sql()] and not reads  # the health check's query, and no other
     assert connection.health_check_done
     # Without the health check (a new connection), the stored answer reads the version itself.
-    assert queries_of_request(client, url, health_check_due=False)[1] == [store.data_version_query()]
+    assert queries_of_request(client, url, health_check_due=False)[1] == [DataVersion.read_sql()]
     assert len(reads) == 1
 
 
@@ -110,10 +111,10 @@ def test_a_version_read_before_a_request_began_is_not_taken(client):
     queries_of_request(client, url)
     connection.is_usable()  # a health check outside any request (Django's, as a request ends with an error)
     Agency.objects.filter(pk=agency["id"]).update(name="Renamed after the check")
-    store.forget(Agency, [agency["id"]])
+    invalidation.forget(Agency, [agency["id"]])
     # A request on a connection whose health check is not due (a new one) reads the version itself.
     response, sql = queries_of_request(client, url, health_check_due=False)
-    assert sql[0] == store.data_version_query()
+    assert sql[0] == DataVersion.read_sql()
     assert b"Renamed after the check" in response.content
 
 
@@ -127,9 +128,9 @@ def terminate(other):
 def test_the_health_check_fails_a_lost_connection_and_passes_a_database_without_a_data_version(
     monkeypatch, other
 ):
-    assert other.is_usable() and other.take_checked_version() == store.data_version()
+    assert other.is_usable() and other.take_checked_version() == versions.data_version()
     assert other.take_checked_version() is None  # taken once
-    monkeypatch.setattr(store, "data_version_query", lambda: "SELECT value FROM no_such_table")
+    monkeypatch.setattr(DataVersion, "read_sql", classmethod(lambda cls: "SELECT value FROM no_such_table"))
     assert other.is_usable() and other.take_checked_version() is None  # not migrated yet: still usable
     terminate(other)
     assert not other.is_usable()
@@ -139,26 +140,26 @@ def test_an_answer_from_memory_is_made_while_the_health_check_travels(client, mo
     url, _ = an_agency_s_flight(client)
     before = client.get(url)
     reads = []
-    read = store.read_data_version
-    monkeypatch.setattr(store, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
+    read = versions.read_data_version
+    monkeypatch.setattr(versions, "read_data_version", lambda cursor: reads.append(cursor) or read(cursor))
     checks_ahead.clear()
     response, sql = queries_of_request(client, url)
     assert checks_ahead == [True] and not connection.version_check_in_flight()
-    assert sql == [store.data_version_query()] and not reads  # the check's answer, received; no other query
+    assert sql == [DataVersion.read_sql()] and not reads  # the check's answer, received; no other query
     assert response.content == before.content and response["ETag"] == before["ETag"]
 
 
 def test_an_answer_from_memory_is_not_sent_once_the_data_moved_on(client, checks_ahead):
     url, _ = an_agency_s_flight(client)
     first = client.get(url)
-    store.move_version()  # a write: what this process remembers is of the version before it
+    versions.move_version()  # a write: what this process remembers is of the version before it
     checks_ahead.clear()
     connection.health_check_done = False
     moved = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert checks_ahead == [True]
     assert moved.status_code == 200 and moved["ETag"] != first["ETag"]
     assert moved.content == first.content  # the data itself did not change
-    assert store.memory.version == store.data_version()
+    assert memory.process_memory.version == versions.data_version()
     connection.health_check_done = False
     assert client.get(url, HTTP_IF_NONE_MATCH=moved["ETag"]).status_code == 304
     assert queries_of_request(client, url, health_check_due=False)[0]["ETag"] == moved["ETag"]
@@ -180,13 +181,13 @@ def test_a_check_sent_ahead_is_received_before_the_connection_is_used_otherwise(
     with other.cursor() as cursor:  # Django's health check, then the query
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
-    assert other.take_checked_version() == store.data_version()
+    assert other.take_checked_version() == versions.data_version()
     other.health_check_done = False
     assert other.send_version_check()
     other.set_autocommit(False)  # as a transaction begins (`atomic`), Django runs the health check
     other.commit()
     other.set_autocommit(True)
-    assert not other.version_check_in_flight() and other.take_checked_version() == store.data_version()
+    assert not other.version_check_in_flight() and other.take_checked_version() == versions.data_version()
     assert not other.send_version_check()  # not due: the check is done for this request
 
 

@@ -21,10 +21,12 @@ from docking.filters import DockingEventFilter
 from docking.models import DockingEvent
 from launches.filters import UpcomingLaunchFilter
 from launches.models import Launch, Program
-from lldapi.api import store
+from lldapi import store
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
 from lldapi.models import DataVersion, Representation
+from lldapi.store import answers, assembly, fragments, invalidation, shapes, versions
+from lldapi.store import memory as store_memory
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
 from .fidelity import all_results
@@ -140,9 +142,9 @@ def test_an_import_changes_exactly_the_answers_that_embed_what_it_changed(client
     # agencies, in the order of their names), and no other.
     stored_after = store_contents()
     rewritten = {key for key in stored_before if stored_after.get(key) != stored_before[key]}
-    own = {key for key in rewritten if store.located(key)[0].model is Agency}
+    own = {key for key in rewritten if shapes.located(key)[0].model is Agency}
     assert own and {key.partition(":")[2] for key in own} == {str(agency["id"])}
-    listing = {item.key(pk) for item, pk in store.holders(Agency, [agency["id"]], store.holders_of(Agency))}
+    listing = {item.key(pk) for item, pk in invalidation.holders(Agency, [agency["id"]], shapes.holders_of(Agency))}
     assert rewritten - own <= listing
 
 
@@ -221,9 +223,10 @@ def test_a_row_unlinked_or_removed_leaves_the_lists_that_held_it(client):
     assert listed not in both(client, url).content
     # Answered from the store, not by the serializers after finding a fragment that names a gone row.
     detailed = next(resource for resource in RESOURCES if resource.path == "spacecraft").serializer_for("detailed")
-    item = store.component(detailed, "2.3.0")
+    item = shapes.component(detailed, "2.3.0")
     fragment = Representation.objects.get(key=item.key(flight.spacecraft_id)).body
-    [(kind, flights)] = [(kind, ids) for kind, name, ids in store.fragment_parts(fragment)[1::2] if name == "flights"]
+    holes = fragments.fragment_parts(fragment)[1::2]
+    [(kind, flights)] = [(kind, ids) for kind, name, ids in holes if name == "flights"]
     assert kind == "m" and str(flight.pk) not in flights.split(",")
 
 
@@ -249,24 +252,24 @@ def test_a_read_fills_what_the_store_misses_and_build_fills_the_rest(client):
 def test_a_fill_made_before_a_write_is_not_stored():
     """A read that began before a write may have made its fragments from older rows."""
     spacecraft = next(resource for resource in RESOURCES if resource.path == "spacecraft")
-    item = store.component(spacecraft.serializer_for("normal"), "2.3.0")
-    version = store.data_version()
-    store.move_version()
-    store.write_fill([Representation(key=item.key("stale"), body=b"{}")], version)
+    item = shapes.component(spacecraft.serializer_for("normal"), "2.3.0")
+    version = versions.data_version()
+    versions.move_version()
+    assembly.write_fill([Representation(key=item.key("stale"), body=b"{}")], version)
     assert not Representation.objects.filter(key=item.key("stale")).exists()
-    store.write_fill([Representation(key=item.key("fresh"), body=b"{}")], store.data_version())
+    assembly.write_fill([Representation(key=item.key("fresh"), body=b"{}")], versions.data_version())
     assert Representation.objects.filter(key=item.key("fresh")).exists()
 
 
 def test_a_shape_s_digest_follows_its_definition():
     resource = next(resource for resource in RESOURCES if resource.path == "spacecraft")
     serializer = resource.serializer_for("normal")
-    item = store.component(serializer, "2.3.0")
-    assert store.component(serializer, "2.3.0") is item
-    assert store.component(serializer, "2.0.0").digest != item.digest
+    item = shapes.component(serializer, "2.3.0")
+    assert shapes.component(serializer, "2.3.0") is item
+    assert shapes.component(serializer, "2.0.0").digest != item.digest
     changed = type(serializer.__name__, (serializer,), {"Meta": type("Meta", (serializer.Meta,), {
         "fields": [name for name in serializer.Meta.fields if name != "description"]})})
-    assert store.component(changed, "2.3.0").digest != item.digest
+    assert shapes.component(changed, "2.3.0").digest != item.digest
 
 
 def test_an_unknown_endpoint_is_refused():
@@ -285,7 +288,7 @@ def test_etags_come_from_the_data_version_and_a_304_looks_like_its_200(client):
         assert again.status_code == 304 and again.content == b""
         assert again["ETag"] == first["ETag"] and again["Vary"] == first["Vary"]
     assert client.get(url + "&offset=1")["ETag"] != first["ETag"]
-    store.move_version()
+    versions.move_version()
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
@@ -320,8 +323,8 @@ def test_a_page_asked_again_at_the_same_data_version_is_the_same_bytes(client, m
     url = "/2.3.0/spacecraft/?mode=detailed&limit=100"
     first = both(client, url)
     assembled = []
-    load = store.Assembly.load
-    monkeypatch.setattr(store.Assembly, "load", lambda self, *args: assembled.append(args) or load(self, *args))
+    load = assembly.Assembly.load
+    monkeypatch.setattr(assembly.Assembly, "load", lambda self, *args: assembled.append(args) or load(self, *args))
     assert client.get(url).content == first.content and not assembled  # remembered whole
     # Another origin, another page of the same rows, a write: each assembled again.
     assert both(client, url, HTTP_HOST="mirror.example.org").content != first.content
@@ -329,7 +332,7 @@ def test_a_page_asked_again_at_the_same_data_version_is_the_same_bytes(client, m
     assert len(assembled) == 2
     agency = json.loads(first.content)["results"][0]["spacecraft_config"]["agency"]
     Agency.objects.filter(pk=agency["id"]).update(name="Renamed")
-    store.forget(Agency, [agency["id"]])
+    invalidation.forget(Agency, [agency["id"]])
     assert b'"Renamed"' in both(client, url).content and len(assembled) == 3
 
 
@@ -376,15 +379,15 @@ def test_a_query_reads_the_clock_where_it_compares_with_now_in_itself_or_a_subqu
     def hide_recent(value):
         return UpcomingLaunchFilter({"hide_recent_previous": value}, queryset=Launch.objects.all()).qs.query
 
-    assert store.reads_clock(hide_recent("true"))
-    assert not store.reads_clock(hide_recent("false"))
+    assert answers.reads_clock(hide_recent("true"))
+    assert not answers.reads_clock(hide_recent("false"))
     before_now = Launch.objects.filter(net__lt=Now() - timedelta(days=1))
-    assert store.reads_clock(Launch.objects.filter(pk__in=before_now.values("pk")).query)
-    assert store.reads_clock(Launch.objects.filter(Exists(before_now.filter(pk=OuterRef("pk")))).query)
-    assert store.reads_clock(DockingEvent.objects.filter(DockingEvent.DOCKED).query)
+    assert answers.reads_clock(Launch.objects.filter(pk__in=before_now.values("pk")).query)
+    assert answers.reads_clock(Launch.objects.filter(Exists(before_now.filter(pk=OuterRef("pk")))).query)
+    assert answers.reads_clock(DockingEvent.objects.filter(DockingEvent.DOCKED).query)
     fixed = Launch.objects.filter(Q(name="Falcon 9") | Q(pk__in=Launch.objects.filter(net__year=2020).values("pk")))
-    assert not store.reads_clock(fixed.query)
-    assert not store.reads_clock(Launch.objects.filter(net__lt=datetime(2020, 1, 1, tzinfo=UTC)).query)
+    assert not answers.reads_clock(fixed.query)
+    assert not answers.reads_clock(Launch.objects.filter(net__lt=datetime(2020, 1, 1, tzinfo=UTC)).query)
 
 
 # One state of the data
@@ -399,7 +402,7 @@ def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client
         url = json.loads(client.get(url).content)["results"][0]["url"].replace("http://testserver", "")
     before = both(client, url).content
     agency_id = re.search(rb'/2\.3\.0/agencies/(\d+)/', before).group(1).decode()
-    fetch_tree = store.fetch_tree
+    fetch_tree = assembly.fetch_tree
     reads = []
 
     def read_then_write(keys):
@@ -411,8 +414,8 @@ def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client
             agency.save()
         return found
 
-    store.memory.clear(None)
-    monkeypatch.setattr(store, "fetch_tree", read_then_write)
+    store_memory.process_memory.clear(None)
+    monkeypatch.setattr(assembly, "fetch_tree", read_then_write)
     during = client.get(url)
     monkeypatch.undo()
     assert b"Renamed while read" in during.content
@@ -422,7 +425,7 @@ def test_an_answer_read_while_a_write_commits_holds_one_state_of_the_data(client
 
 
 def test_the_memory_holds_one_data_version_and_keeps_nothing_made_at_another():
-    memory = store.Memory()
+    memory = store_memory.Memory()
     assert memory.get("v1", "parts", "a") is None  # the memory moves to v1
     memory.keep("v1", "parts", "a", "A", 10, 1_000_000)
     assert memory.get("v1", "parts", "a") == "A"
@@ -433,7 +436,7 @@ def test_the_memory_holds_one_data_version_and_keeps_nothing_made_at_another():
 
 
 def test_the_memory_lets_the_least_recently_used_go_first():
-    memory = store.Remembered(store.Memory(), 1, 1_000_000)
+    memory = store_memory.Remembered(store_memory.Memory(), 1, 1_000_000)
     assert memory.get("parts", "a") is None  # the memory moves to version 1
     memory.keep("parts", "a", "A", 400_000)
     memory.keep("parts", "b", "B", 400_000)
@@ -448,6 +451,6 @@ def test_the_memory_lets_the_least_recently_used_go_first():
 
 def test_with_no_memory_nothing_is_kept(settings):
     settings.STORE_MEMORY_MB = 0
-    nothing = store.remembered(1)
+    nothing = store_memory.remembered(1)
     nothing.keep("parts", "a", "A", 10)
-    assert nothing.get("parts", "a") is None and store.memory.get(1, "parts", "a") is None
+    assert nothing.get("parts", "a") is None and store_memory.process_memory.get(1, "parts", "a") is None

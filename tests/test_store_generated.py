@@ -6,8 +6,8 @@ import json
 import pytest
 
 from launches.models import Launch, MissionPatch
-from lldapi.api import store
 from lldapi.importer import Importer
+from lldapi.store import shapes
 
 from .test_store import RESOURCES, both, modes, with_mode
 
@@ -86,7 +86,7 @@ def test_a_renamed_patch_rebuilds_its_own_fragments_and_no_list_that_holds_it(cl
         importer.import_page(page, "patch")
     assert {model: changes.updated for model, changes in importer.changes.items() if changes.updated} == {
         MissionPatch: {patch.pk}}
-    assert importer.rebuilt.records == len(store.components_of(MissionPatch))
+    assert importer.rebuilt.records == len(shapes.components_of(MissionPatch))
     assert b'"name":"Renamed Patch"' in both(client, url).content
 
 

@@ -1,6 +1,6 @@
 from django.db import models
 
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 from .images import Image
 

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 
-from lldapi.api.models import Record
+from lldapi.records import Record
 from spacecraft.models import SpacecraftConfig, SpacecraftFlight
 
 from .payloads import Payload, PayloadFlight

@@ -2,7 +2,7 @@ from django.db import models
 
 from agencies.models import Agency, Image
 from launches.models import Landing, Launch, Program, Rocket
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 
 class PayloadType(NamedType):

@@ -4,7 +4,7 @@ from django.db.models.functions import Now
 
 from agencies.models import Agency, Image
 from launches.models import AstronautFlight, Event, MissionPatch, Program
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 from spacecraft.models import SpacecraftFlight
 
 

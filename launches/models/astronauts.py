@@ -1,7 +1,7 @@
 from django.db import models
 
 from agencies.models import Agency, Country, Image, SocialMediaLink
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 
 class AstronautStatus(NamedType):

@@ -3,7 +3,7 @@
 from django.db import models
 
 from agencies.models import Image
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 from .launches import Launch, LauncherConfig, Rocket
 from .places import Landing

@@ -3,7 +3,7 @@
 from django.db import models
 
 from agencies.models import Agency, Image
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 from .places import CelestialBody, Pad
 

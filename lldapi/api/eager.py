@@ -7,8 +7,8 @@ objects past the join budget) is loaded once the page's rows are in memory, leve
 query per kind of relation for the whole page: every image's `variants` in one query, wherever the
 images sit. A page therefore costs the same number of queries whatever its size, and no serializer
 can drift from the loading it needs. A many-to-many list is read through its link rows, which keep the
-order LL2 lists it in (`lldapi.api.models.Links`); a list of children that LL2 does not sort is put in
-the order of the last page that listed it (`lldapi.api.models.Children`), read in one more query.
+order LL2 lists it in (`lldapi.records.Links`); a list of children that LL2 does not sort is put in
+the order of the last page that listed it (`lldapi.records.Children`), read in one more query.
 
 Besides nested serializers, a plain field may read relations of its object (a 2.0.0 value that
 falls back to a related 2.3.0 object): it lists them in its `reads_relations` attribute, and they
@@ -26,7 +26,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 from rest_framework import serializers
 
-from .models import Children, Links
+from lldapi.records import Children, Links
 
 MAX_JOINS = 16
 

@@ -126,7 +126,7 @@ class FilterSet(django_filters.FilterSet):
     """The base of every endpoint's FilterSet: strict booleans, and values out of range answer 400.
 
     A filter that compares with the time does so in SQL, with `Now()`: a worker remembers a filtered
-    list's rows until the data changes unless its query reads `Now()` (`lldapi.api.store.reads_clock`).
+    list's rows until the data changes unless its query reads `Now()` (`lldapi.store.answers.reads_clock`).
     """
 
     FILTER_DEFAULTS = {**django_filters.FilterSet.FILTER_DEFAULTS, models.BooleanField: {"filter_class": BooleanFilter}}

@@ -1,19 +1,17 @@
-"""Django's PostgreSQL backend, whose health check reads the data version, and may be sent ahead.
+"""Django's PostgreSQL backend, whose health check of a reused connection reads the data version, and
+may be sent ahead, so that an answer this worker remembers costs one round trip, not two.
 
-With persistent connections (`CONN_MAX_AGE`) and `CONN_HEALTH_CHECKS`, Django checks a reused
-connection before the first query of each request: a round trip to the server. Every stored answer
-(`lldapi.api.store`) begins by reading the data version, which is another round trip. Here the health
-check is that read, so that an answer this worker remembers costs one round trip, not two.
-
-An endpoint's view sends that check ahead as it begins (`send_version_check`), through psycopg's
-libpq connection, without waiting: the server answers while the view does its work. Django runs the
-health check before the connection is first used (a cursor, a transaction), which then receives the
-answer; so does a stored answer made from memory alone, before it goes out (`lldapi.api.store.confirmed`).
-A request that ends without either drops the answer as it ends.
+A view sends the check as it begins (`send_version_check`, through psycopg's libpq connection) without
+waiting; Django's health check, run before the connection is first used, then receives the answer, and
+so does a stored answer made from memory alone (`receive_checked_version`, `lldapi.store.versions`).
+A request that ends without either drops it. Django offers no hook for this: the backend overrides
+`is_usable` and reads `health_check_enabled`, `health_check_done` and `make_cursor`, here alone;
+tests/test_postgresql.py fails if they change.
 """
 
 import functools
 
+from django.apps import apps
 from django.core.signals import request_finished, request_started
 from django.db import Error, connections
 from django.db.backends.postgresql import base
@@ -29,8 +27,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
     check_sent_on = None  # the psycopg connection on which the health check was sent ahead
 
     def is_usable(self):
-        from lldapi.api.store import data_version_query
-
         self.checked_version = None
         if self.connection is None:
             return False
@@ -39,7 +35,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         try:
             # Django's cursor wrapper, so that execute wrappers (the benchmark's query counter) see it.
             with self.make_cursor(self.create_cursor()) as cursor:
-                cursor.execute(data_version_query())
+                cursor.execute(data_version_sql())
                 row = cursor.fetchone()
         except (Error, DriverError):  # psycopg's own where the connection is known to be lost already
             if self.connection.closed or self.connection.broken:
@@ -47,6 +43,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return super().is_usable()  # a database not migrated yet, without a data version
         self.checked_version = row[0] if row else 0
         return True
+
+    def receive_checked_version(self):
+        """The data version read by the check sent ahead, received now."""
+        self.close_if_health_check_failed()  # Django's health check, which receives it (`is_usable`)
+        return self.take_checked_version()
 
     def take_checked_version(self):
         """The data version that this request's health check read, once; None if there is none."""
@@ -58,8 +59,6 @@ class DatabaseWrapper(base.DatabaseWrapper):
         other answer, outside an atomic block (whose queries a failing check would abort); Django runs it
         (`is_usable`) as the request opens its first cursor, which then only receives the answer.
         Whether it was sent."""
-        from lldapi.api.store import data_version_query
-
         if (
             self.connection is None
             or not self.health_check_enabled
@@ -70,7 +69,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         ):
             return False
         try:
-            self.connection.pgconn.send_query(data_version_query().encode())
+            self.connection.pgconn.send_query(data_version_sql().encode())
         except DriverError:
             return False
         self.check_sent_on = self.connection
@@ -82,14 +81,12 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def receive_version_check(self):
         """Receive the answer of the health check sent ahead, as the execute wrappers (the benchmark's
         query counter) see a query: whether the connection is usable, the version in `checked_version`."""
-        from lldapi.api.store import data_version_query
-
         def executor(sql, params, many, context):
             return self.received_version()
 
         for wrapper in reversed(self.execute_wrappers):
             executor = functools.partial(wrapper, executor)
-        usable, self.checked_version = executor(data_version_query(), None, False, {"connection": self})
+        usable, self.checked_version = executor(data_version_sql(), None, False, {"connection": self})
         return usable
 
     def received_version(self):
@@ -111,6 +108,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
         before its first query): the connection is left ready for the next one."""
         if self.version_check_in_flight():
             self.received_version()
+
+
+def data_version_sql():
+    # Django imports a backend as the first model class is made: the model is found when used, not imported.
+    return apps.get_model("lldapi", "DataVersion").read_sql()
 
 
 def forget_checked_versions(**kwargs):

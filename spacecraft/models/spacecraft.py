@@ -2,7 +2,7 @@ from django.db import models
 
 from agencies.models import Image
 from launches.models import AstronautFlight, Landing, Launch, Rocket
-from lldapi.api.models import NamedType, Record
+from lldapi.records import NamedType, Record
 
 from .configurations import SpacecraftConfig
 

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from lldapi.api import store
+from lldapi import store
 from lldapi.api.registry import registry
 
 

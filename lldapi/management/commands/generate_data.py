@@ -2,8 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from lldapi import synthetic, tables
-from lldapi.api import store
+from lldapi import store, synthetic, tables
 
 
 class Command(BaseCommand):

@@ -1,0 +1,103 @@
+"""Fragments: the JSON of one record in one component, its nested objects and lists left as holes.
+
+A fragment is made with a request whose absolute URIs start with a NUL character, so that every self
+link is written `"\\u0000/2.3.0/agencies/1/"`. LL2 data has no NUL (the importer refuses it), so that
+`"\\u0000` marks a link and nothing else; serving puts the request's origin there (`Origin`).
+"""
+
+import re
+
+from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
+from rest_framework.reverse import preserve_builtin_query_params
+
+from lldapi.models import Representation
+
+# A self link's start, and a hole's, as a fragment is made; then as JSON writes them.
+LINK_MARK = "\x00"
+HOLE_MARK = "\x00#"
+LINK = b'"\\u0000/'
+LINK_PATH = re.compile(rb'"\\u0000(/[^"]*)"')
+HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
+# What a stored fragment's holes are set between.
+SPLIT = b"\x01"
+
+
+def make_fragments(item, pks):
+    """{pk (str): fragment bytes} of the rows of `pks` that exist, in component `item`."""
+    fields = item.fields_with_links
+    reads = [relation for name, plain in fields.items() if name not in item.nested
+             for relation in getattr(plain, "reads_relations", ())]
+    queryset = item.model.objects.filter(pk__in=list(pks))
+    joins = [name for name in reads if item.model._meta.get_field(name).concrete and
+             not item.model._meta.get_field(name).many_to_many]
+    prefetches = [name for name in reads if name not in joins]
+    queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
+    lists = {name: nested.children(pks) for name, nested in item.nested.items() if nested.stored_list}
+    renderer = JSONRenderer()
+    # Active, the time zone is not looked up again, and missed, for each date a field writes.
+    with timezone.override(timezone.get_current_timezone()):
+        return {str(instance.pk): fragment(instance, item, fields, lists, renderer) for instance in queryset}
+
+
+def fragment(instance, item, fields, lists, renderer):
+    """The fragment bytes of `instance` in component `item`."""
+    data = {}
+    for name, plain in fields.items():
+        nested = item.nested.get(name)
+        if nested is None:
+            attribute = plain.get_attribute(instance)
+            data[name] = None if attribute is None else plain.to_representation(attribute)
+        elif nested.kind == "object":
+            pk = getattr(instance, nested.attname)
+            data[name] = None if pk is None else f"{HOLE_MARK}o{name}:{pk}"
+        elif nested.stored_list:
+            data[name] = f"{HOLE_MARK}m{name}:{','.join(lists[name].get(str(instance.pk), []))}"
+        else:
+            data[name] = f"{HOLE_MARK}l{name}"
+    return HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
+
+
+def stored_row(item, pk, body):
+    """The store's row of the fragment `body` of record `pk` in `item`, with the keys its holes name."""
+    refs = []
+    for kind, name, ref in fragment_parts(body)[1::2]:
+        child = item.nested[name].component
+        if kind == "o":
+            refs.append(child.key(ref))
+        elif kind == "m":
+            refs += [child.key(row) for row in listed(ref)]
+    return Representation(key=item.key(pk), body=body, refs=refs)
+
+
+def listed(ids):
+    """The ids of a stored list's hole (`m`), in order."""
+    return ids.split(",") if ids else []
+
+
+def fragment_parts(body):
+    """A fragment's parts: bytes of JSON, and between them its holes as (kind, field, ids): an object's
+    id (`o`), a stored list's ids joined by commas (`m`), nothing for a list read at the time of the
+    request (`l`)."""
+    parts = bytes(body).split(SPLIT)
+    for index in range(1, len(parts), 2):
+        hole = parts[index].decode()
+        name, _, pk = hole[1:].partition(":")
+        parts[index] = (hole[0], name, pk)
+    return parts
+
+
+class Origin:
+    """A request's origin (and `?format=`, which DRF's links keep), to put in the self links of stored JSON."""
+
+    def __init__(self, request):
+        self.origin = request.build_absolute_uri("/")[:-1].encode()
+        # DRF's own function, with which its links keep `?format=`: stored links keep it the same way.
+        self.suffix = preserve_builtin_query_params("", request).encode()
+        self.key = (self.origin, self.suffix)
+
+    def apply(self, body):
+        if not self.suffix:
+            return body.replace(LINK, b'"' + self.origin + b"/")
+        template = b'"' + self.origin.replace(b"\\", b"\\\\") + rb"\1" + self.suffix.replace(b"\\", b"\\\\") + b'"'
+        return LINK_PATH.sub(template, body)
