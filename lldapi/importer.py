@@ -36,8 +36,8 @@ from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from lldapi import store
-from lldapi.api.fields import Constant
 from lldapi.api.registry import registry
+from lldapi.api.shapes import CONSTANT, ID, LINK, LIST, OBJECT, VALUE, shape_of
 from lldapi.records import Children, Links
 from lldapi.tables import reset_sequences
 
@@ -169,10 +169,6 @@ def record_serializer(record, path, listed=None):
 
 
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
-
-# What a serializer field is to the importer (`Importer.roles`).
-ID, LINK, CONSTANT, LIST, OBJECT, VALUE = "id", "link", "constant", "list", "object", "value"
-
 
 class Changes:
     """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
@@ -341,8 +337,9 @@ class Importer:
             return pk
         values = draft.values.setdefault((model, pk), {})
         lists = self.take_values(serializer, data, path, model, values, draft, page)
+        roles = self.roles(serializer)
         for name, value, list_path in lists:
-            self.take_list(model, pk, serializer.fields[name], value, list_path, draft, page)
+            self.take_list(model, pk, roles[name][1], value, list_path, draft, page)
         draft.shapes[model, pk] = Written(type(serializer), data)
         return pk
 
@@ -376,26 +373,17 @@ class Importer:
         return lists
 
     def roles(self, serializer):
-        """{name: (role, field, model field, validators)} of the fields of `serializer`, worked out once;
-        the validators (`value_validators`) of its id and values."""
-        if serializer not in self.field_roles:
-            roles, model = {}, serializer.Meta.model
-            for name, field in serializer.fields.items():
-                if name == "id":
-                    roles[name] = (ID, field, model._meta.pk, value_validators(field, model._meta.pk))
-                elif isinstance(field, serializers.HyperlinkedIdentityField):
-                    roles[name] = (LINK, field, None, None)
-                elif isinstance(field, Constant):
-                    roles[name] = (CONSTANT, field, None, None)
-                elif isinstance(field, serializers.ListSerializer) or points_here(model, field):
-                    roles[name] = (LIST, field, None, None)
-                elif isinstance(field, serializers.BaseSerializer):
-                    roles[name] = (OBJECT, field, model._meta.get_field(field.source), None)
-                else:
-                    column = model._meta.get_field(field.source)
-                    roles[name] = (VALUE, field, column, value_validators(field, column))
-            self.field_roles[serializer] = roles
-        return self.field_roles[serializer]
+        """{name: (role, field, model field, validators)} of the fields of `serializer`, from its shape,
+        with the validators (`value_validators`) of its id and values; worked out once per class."""
+        cls = type(serializer)
+        if cls not in self.field_roles:
+            roles = {}
+            for name, part in shape_of(cls).parts.items():
+                column = part.relation if part.role in (ID, VALUE, OBJECT) else None
+                validators = value_validators(part.field, column) if part.role in (ID, VALUE) else None
+                roles[name] = (part.role, part.field, column, validators)
+            self.field_roles[cls] = roles
+        return self.field_roles[cls]
 
     def take_list(self, model, pk, field, values, path, draft, page):
         """Draft a list of the object `pk` of `model`: its many-to-many links, its children or its id-less
@@ -458,7 +446,7 @@ class Importer:
             raise Problem(key_path(path, unknown[0]), f"not a field of {type(serializer).__name__}")
         for key in unknown:
             self.page_unknown_keys.setdefault(key_path(type(serializer).__name__, key), [0, self.source])[0] += 1
-        return {key: value for key, value in data.items() if key in serializer.fields}
+        return {key: value for key, value in data.items() if key in names}
 
     def primary_key(self, serializer, data, path):
         model = serializer.Meta.model
@@ -623,13 +611,6 @@ def read_rows(keys):
 def unique_columns(model):
     """The attnames of `model`'s unique columns besides its id (its one-to-one links)."""
     return {field.attname for field in model._meta.concrete_fields if field.unique and not field.primary_key}
-
-
-def points_here(model, field):
-    """Whether `field` shows an object that points at a row of `model` (a landing's first stage), rather
-    than one that the row points at."""
-    return isinstance(field, serializers.BaseSerializer) and not model._meta.get_field(field.source).concrete
-
 
 
 def column_values(row):

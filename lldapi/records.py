@@ -183,3 +183,29 @@ def forget_orders(sender, instance, **kwargs):
     """After a row is deleted: the orders of its lists go with it."""
     relations = [children.relation for children in Children.of_rows(sender)]
     ChildOrder.objects.filter(relation__in=relations, parent=str(instance.pk)).delete()
+
+
+def prefetched_attr(name):
+    """Where eager loading (`lldapi.api.eager`) keeps the rows of a list it loaded."""
+    return f"prefetched_{name}"
+
+
+def related_rows(instance, source, condition=None, name=None):
+    """The rows of a to-many relation: the list eager loading prefetched, or else a query.
+
+    With a `condition`, only the rows that match it, which eager loading keeps under the field's `name`.
+    """
+    if condition is None:
+        rows = getattr(instance, prefetched_attr(source), None)
+        if rows is not None:
+            return rows
+        links = Links.of(type(instance), source)
+        if links:
+            return [getattr(row, links.item) for row in links.listed([instance.pk]).select_related(links.item)]
+        children = Children.of(type(instance), source)
+        if children:
+            parent = str(instance.pk)
+            return children.arrange(getattr(instance, source).all(), children.orders([parent])[parent])
+        return getattr(instance, source).all()
+    rows = getattr(instance, prefetched_attr(name), None)
+    return getattr(instance, source).filter(condition) if rows is None else rows

@@ -25,7 +25,7 @@ from lldapi import store
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
 from lldapi.models import DataVersion, Representation
-from lldapi.store import answers, assembly, fragments, invalidation, shapes, versions
+from lldapi.store import answers, assembly, components, fragments, invalidation, versions
 from lldapi.store import memory as store_memory
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
@@ -142,9 +142,9 @@ def test_an_import_changes_exactly_the_answers_that_embed_what_it_changed(client
     # agencies, in the order of their names), and no other.
     stored_after = store_contents()
     rewritten = {key for key in stored_before if stored_after.get(key) != stored_before[key]}
-    own = {key for key in rewritten if shapes.located(key)[0].model is Agency}
+    own = {key for key in rewritten if components.located(key)[0].model is Agency}
     assert own and {key.partition(":")[2] for key in own} == {str(agency["id"])}
-    listing = {item.key(pk) for item, pk in invalidation.holders(Agency, [agency["id"]], shapes.holders_of(Agency))}
+    listing = {item.key(pk) for item, pk in invalidation.holders(Agency, [agency["id"]], components.holders_of(Agency))}
     assert rewritten - own <= listing
 
 
@@ -223,7 +223,7 @@ def test_a_row_unlinked_or_removed_leaves_the_lists_that_held_it(client):
     assert listed not in both(client, url).content
     # Answered from the store, not by the serializers after finding a fragment that names a gone row.
     detailed = next(resource for resource in RESOURCES if resource.path == "spacecraft").serializer_for("detailed")
-    item = shapes.component(detailed, "2.3.0")
+    item = components.component(detailed, "2.3.0")
     fragment = Representation.objects.get(key=item.key(flight.spacecraft_id)).body
     holes = fragments.fragment_parts(fragment)[1::2]
     [(kind, flights)] = [(kind, ids) for kind, name, ids in holes if name == "flights"]
@@ -252,7 +252,7 @@ def test_a_read_fills_what_the_store_misses_and_build_fills_the_rest(client):
 def test_a_fill_made_before_a_write_is_not_stored():
     """A read that began before a write may have made its fragments from older rows."""
     spacecraft = next(resource for resource in RESOURCES if resource.path == "spacecraft")
-    item = shapes.component(spacecraft.serializer_for("normal"), "2.3.0")
+    item = components.component(spacecraft.serializer_for("normal"), "2.3.0")
     version = versions.data_version()
     versions.move_version()
     assembly.write_fill([Representation(key=item.key("stale"), body=b"{}")], version)
@@ -264,12 +264,12 @@ def test_a_fill_made_before_a_write_is_not_stored():
 def test_a_shape_s_digest_follows_its_definition():
     resource = next(resource for resource in RESOURCES if resource.path == "spacecraft")
     serializer = resource.serializer_for("normal")
-    item = shapes.component(serializer, "2.3.0")
-    assert shapes.component(serializer, "2.3.0") is item
-    assert shapes.component(serializer, "2.0.0").digest != item.digest
+    item = components.component(serializer, "2.3.0")
+    assert components.component(serializer, "2.3.0") is item
+    assert components.component(serializer, "2.0.0").digest != item.digest
     changed = type(serializer.__name__, (serializer,), {"Meta": type("Meta", (serializer.Meta,), {
         "fields": [name for name in serializer.Meta.fields if name != "description"]})})
-    assert shapes.component(changed, "2.3.0").digest != item.digest
+    assert components.component(changed, "2.3.0").digest != item.digest
 
 
 def test_an_unknown_endpoint_is_refused():

@@ -7,7 +7,7 @@ import pytest
 
 from launches.models import Launch, MissionPatch
 from lldapi.importer import Importer
-from lldapi.store import shapes
+from lldapi.store import components
 
 from .test_store import RESOURCES, both, modes, with_mode
 
@@ -86,7 +86,7 @@ def test_a_renamed_patch_rebuilds_its_own_fragments_and_no_list_that_holds_it(cl
         importer.import_page(page, "patch")
     assert {model: changes.updated for model, changes in importer.changes.items() if changes.updated} == {
         MissionPatch: {patch.pk}}
-    assert importer.rebuilt.records == len(shapes.components_of(MissionPatch))
+    assert importer.rebuilt.records == len(components.components_of(MissionPatch))
     assert b'"name":"Renamed Patch"' in both(client, url).content
 
 

@@ -24,9 +24,10 @@ from typing import NamedTuple
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
-from rest_framework import serializers
 
-from lldapi.records import Children, Links
+from lldapi.records import Children, Links, prefetched_attr
+
+from .shapes import Shape
 
 MAX_JOINS = 16
 
@@ -37,98 +38,57 @@ class Deferred(NamedTuple):
     path: tuple
     model: type[Model]  # the model that holds the relation
     source: str
-    child: serializers.BaseSerializer | None  # what shows the related objects; None: a plain field reads them
+    child: Shape | None  # what shows the related objects; None: a plain field reads them
     many: bool
     attr: str | None = None  # where a list's rows are kept on each object
     condition: Q | None = None  # only the related rows that match it
 
 
-def nested_serializers(serializer):
-    """Yield `(field, child, many)` for each nested serializer field of `serializer`."""
-    for field in serializer.fields.values():
-        if isinstance(field, serializers.ListSerializer):
-            yield field, field.child, True
-        elif isinstance(field, serializers.BaseSerializer):
-            yield field, field, False
+_plans = {}  # Shape -> its loading plan
 
 
-_plans = {}  # serializer class -> its loading plan
+def loading_plan(shape):
+    """What a query for `shape`'s objects joins (`select_related` paths), and the `Deferred` relations it
+    leaves for later; worked out once per shape."""
+    if shape not in _plans:
+        _plans[shape] = plan_loading(shape)
+    return _plans[shape]
 
 
-def loading_plan(serializer):
-    """What a query for `serializer`'s objects joins, and what it leaves for later.
-
-    Returns the `select_related` paths and a list of `Deferred` relations. A plan depends on the
-    serializer's class alone (its fields are the class's, see `RecordSerializer`), so it is derived
-    once per class, not for each of the many serializers of each request.
-    """
-    cls = type(serializer)
-    if cls not in _plans:
-        _plans[cls] = plan_loading(serializer)
-    return _plans[cls]
-
-
-def plan_loading(serializer):
-    model = serializer.Meta.model
+def plan_loading(shape):
+    model = shape.model
     joins, deferred = [], []
-    for field in serializer.fields.values():
-        for name in getattr(field, "reads_relations", ()):
-            relation = model._meta.get_field(name)
-            if relation.many_to_one or relation.one_to_one:
-                joins.append(name)
-            else:
-                deferred.append(Deferred((), model, name, None, True, prefetched_attr(name)))
-    for field, child, many in nested_serializers(serializer):
-        if not many:
-            child_joins, child_deferred = loading_plan(child)
+    for name in shape.reads_relations:
+        relation = model._meta.get_field(name)
+        if relation.many_to_one or relation.one_to_one:
+            joins.append(name)
+        else:
+            deferred.append(Deferred((), model, name, None, True, prefetched_attr(name)))
+    for part in shape.nested:
+        if not part.many:
+            child_joins, child_deferred = loading_plan(part.shape)
             if len(joins) + 1 + len(child_joins) <= MAX_JOINS:
-                joins.append(field.source)
-                joins.extend(f"{field.source}__{join}" for join in child_joins)
-                deferred.extend(item._replace(path=(field.source, *item.path)) for item in child_deferred)
+                joins.append(part.source)
+                joins.extend(f"{part.source}__{join}" for join in child_joins)
+                deferred.extend(item._replace(path=(part.source, *item.path)) for item in child_deferred)
                 continue
-        condition = getattr(field, "condition", None)
-        attr = prefetched_attr(field.field_name if condition is not None else field.source) if many else None
-        deferred.append(Deferred((), model, field.source, child, many, attr, condition))
+        attr = prefetched_attr(part.name if part.condition is not None else part.source) if part.many else None
+        deferred.append(Deferred((), model, part.source, part.shape, part.many, attr, part.condition))
     return joins, deferred
 
 
-def prefetched_attr(name):
-    return f"prefetched_{name}"
+def joined(queryset, shape):
+    return queryset.select_related(*loading_plan(shape)[0])
 
 
-def related_rows(instance, source, condition=None, name=None):
-    """The rows of a to-many relation: the list eager loading prefetched, or else a query.
-
-    With a `condition`, only the rows that match it, which eager loading keeps under the field's `name`.
-    """
-    if condition is None:
-        rows = getattr(instance, prefetched_attr(source), None)
-        if rows is not None:
-            return rows
-        links = Links.of(type(instance), source)
-        if links:
-            return [getattr(row, links.item) for row in links.listed([instance.pk]).select_related(links.item)]
-        children = Children.of(type(instance), source)
-        if children:
-            parent = str(instance.pk)
-            return children.arrange(getattr(instance, source).all(), children.orders([parent])[parent])
-        return getattr(instance, source).all()
-    rows = getattr(instance, prefetched_attr(name), None)
-    return getattr(instance, source).filter(condition) if rows is None else rows
-
-
-def joined(queryset, serializer):
-    return queryset.select_related(*loading_plan(serializer)[0])
-
-
-def load_nested(objects, serializer):
-    """Load what `serializer` shows of `objects` beyond the joins of their own query."""
-    level = [(objects, serializer)]
+def load_nested(objects, shape):
+    """Load what `shape` shows of `objects` beyond the joins of their own query."""
+    level = [(objects, shape)]
     while level:
         relations = {}
         for instances, owner in level:
             for item in loading_plan(owner)[1]:
-                key = (item.model, item.attr or item.source, type(item.child))
+                key = (item.model, item.attr or item.source, item.child)
                 relation = relations.setdefault(key, (item, {}))
                 relation[1].update((id(instance), instance) for instance in reached(instances, item.path))
         level = []
@@ -155,7 +115,7 @@ def prefetch(parents, item):
     if item.child is None:
         queryset = item.model._meta.get_field(item.source).related_model.objects.all()
     else:
-        queryset = joined(item.child.Meta.model.objects.all(), item.child)
+        queryset = joined(item.child.model.objects.all(), item.child)
     if item.condition is not None:
         queryset = queryset.filter(item.condition)
     # Lists are kept as plain lists: a related manager's cache costs a queryset per object.

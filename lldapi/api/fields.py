@@ -4,7 +4,7 @@ import isodate
 from django.db import models
 from rest_framework import serializers
 
-from .eager import related_rows
+from lldapi.records import related_rows
 
 
 class Constant(serializers.Field):

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 from lldapi import store
 
 from .eager import joined, load_nested
+from .shapes import shape_of
 
 
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -43,15 +44,19 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return self.resource.serializer_for(self.mode)
 
+    @property
+    def shape(self):
+        return shape_of(self.get_serializer_class())
+
     def get_queryset(self):
         if not self.eager_loading:
             return self.queryset.all()
-        return joined(self.queryset, self.get_serializer_class()())
+        return joined(self.queryset, self.shape)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
         if self.eager_loading:
-            load_nested(page, self.get_serializer_class()())
+            load_nested(page, self.shape)
         return page
 
     def filter_queryset(self, queryset):
@@ -70,7 +75,7 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         instance = super().get_object()
         if self.eager_loading:
-            load_nested([instance], self.get_serializer_class()())
+            load_nested([instance], self.shape)
         return instance
 
     def list(self, request, *args, **kwargs):

@@ -4,7 +4,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from rest_framework import serializers
 
-from .eager import related_rows
+from lldapi.records import related_rows
+
 from .fields import ISODurationField
 
 

@@ -1,7 +1,7 @@
 """The representation store: the JSON of every record in every shape that a served endpoint shows, made by
 the serializers that define the shapes, kept in the database and served without them.
 
-- `shapes`: a *component* is a serializer class under one API version; its digest, from the serializer's
+- `components`: a *component* is a serializer class under one API version; its digest, from the serializer's
   definition, prefixes its fragments' keys, so that a deploy that changes a shape misses the old ones.
 - `fragments`: a record is stored once per component as the JSON its serializer writes, with every nested
   object and list left as a hole naming the ids it holds; self links carry a mark for the request's origin.
@@ -15,11 +15,11 @@ the serializers that define the shapes, kept in the database and served without 
 - `answers`: what a view asks (`answer`).
 """
 
-from . import shapes
+from . import components
 from .answers import answer
 from .build import Built, build, prepare, purge_other_versions
+from .components import all_components, components_of_resources
 from .invalidation import connect_signals, forget_everything, forget_saved, moving_rows, rebuilt_together
-from .shapes import all_components, components_of_resources
 from .versions import send_version_check
 
 __all__ = [
@@ -30,5 +30,5 @@ __all__ = [
 
 def connect(resources, models_of_records):
     """Store the answers of `resources`, and forget what each write of `models_of_records` changes."""
-    shapes.stored_resources[:] = resources
+    components.stored_resources[:] = resources
     connect_signals(models_of_records)

@@ -14,9 +14,9 @@ from rest_framework import generics
 from rest_framework.renderers import JSONRenderer
 
 from .assembly import Assembly
+from .components import component
 from .fragments import Origin
 from .memory import RememberedIds, remembered
-from .shapes import component
 from .versions import confirmed, read_consistently, starting_version, with_data_version
 
 # Times a stored answer is read again when the data changed while it was read, before the serializers

@@ -9,10 +9,10 @@ from django.db import DatabaseError, connection, transaction
 from lldapi.models import Representation
 
 from .build import BATCH
+from .components import located
 from .fragments import fragment_parts, listed, make_fragments, stored_row
 from .memory import remembered
 from .queries import one_parameter
-from .shapes import located
 from .versions import DataMoved, data_version_locked
 
 log = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ from django.db import connection, transaction
 
 from lldapi.models import Representation
 
+from .components import all_components, holders_of, readers_of, saving_lookups
 from .fragments import make_fragments, stored_row
-from .shapes import all_components, holders_of, readers_of, saving_lookups
 
 # Rows per query where the store reads or writes many.
 BATCH = 500

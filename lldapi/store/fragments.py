@@ -25,9 +25,7 @@ SPLIT = b"\x01"
 
 def make_fragments(item, pks):
     """{pk (str): fragment bytes} of the rows of `pks` that exist, in component `item`."""
-    fields = item.fields_with_links
-    reads = [relation for name, plain in fields.items() if name not in item.nested
-             for relation in getattr(plain, "reads_relations", ())]
+    fields, reads = item.fields_with_links, item.shape.reads_relations
     queryset = item.model.objects.filter(pk__in=list(pks))
     joins = [name for name in reads if item.model._meta.get_field(name).concrete and
              not item.model._meta.get_field(name).many_to_many]

@@ -14,7 +14,7 @@ from lldapi.models import Representation
 from lldapi.records import Record
 
 from .build import BATCH, Built, build
-from .shapes import components_of, holders_of, moving_lookups, readers_of, saving_lookups
+from .components import components_of, holders_of, moving_lookups, readers_of, saving_lookups
 from .versions import move_version
 
 # {model: pks} of the rows saved inside `rebuilt_together()` on this thread, None outside it.

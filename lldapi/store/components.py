@@ -12,10 +12,10 @@ import rest_framework
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
-from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
+from lldapi.api.shapes import OBJECT, shape_of
 from lldapi.models import ChildOrder
 from lldapi.records import Children, Links, Record
 
@@ -89,6 +89,10 @@ class Component:
     def name(self):
         return self.serializer.__name__
 
+    @property
+    def shape(self):
+        return shape_of(self.serializer)
+
     def key(self, pk):
         return f"{self.digest}:{pk}"
 
@@ -114,31 +118,26 @@ class MarkedLinks(HttpRequest):
 
 
 _components = {}  # (serializer class, version) -> Component
-
-
 _by_digest = {}  # digest -> Component
 
 
 def component(serializer_class, version):
-    """The component of `serializer_class` under `version`, planned once."""
+    """The component of `serializer_class` under `version`, planned once from its shape."""
     key = (serializer_class, version)
     if key not in _components:
         made = _components[key] = Component(serializer_class, version)
-        fields = serializer_class().fields
-        for name, nested in fields.items():
-            if isinstance(nested, serializers.BaseSerializer):
-                made.nested[name] = plan_nested(made, nested, version)
-        made.digest = definition_digest(made, fields)
+        shape = shape_of(serializer_class)
+        for part in shape.nested:
+            made.nested[part.name] = plan_nested(made, part, version)
+        made.digest = definition_digest(made, shape)
         # Classes of the same definition (an `{id, name}` lookup made twice) share one component.
         _components[key] = _by_digest.setdefault(made.digest, made)
     return _components[key]
 
 
-def plan_nested(parent, nested, version):
-    many = isinstance(nested, serializers.ListSerializer)
-    child = component(type(nested.child if many else nested), version)
-    relation = parent.model._meta.get_field(nested.source)
-    if not many and relation.concrete and (relation.many_to_one or relation.one_to_one):
+def plan_nested(parent, part, version):
+    child, relation = component(part.shape.serializer, version), part.relation
+    if part.role == OBJECT:
         return Nested(child, "object", attname=relation.attname)
     back_column = None
     if relation.concrete:  # a many-to-many field of this model
@@ -147,18 +146,18 @@ def plan_nested(parent, nested, version):
         back = relation.field.name
         if not relation.many_to_many:
             back_column = back
-    condition = getattr(nested, "condition", None)
-    first = not many or getattr(nested, "first", False)
+    stored = part.condition is None
     return Nested(child, "list", back=back, back_column=back_column, parent_pk=parent.model._meta.pk,
-                  condition=condition, first=first,
-                  links=Links.of(parent.model, nested.source) if condition is None else None,
-                  unsorted=Children.of(parent.model, nested.source) if condition is None else None)
+                  condition=part.condition, first=part.first,
+                  links=Links.of(parent.model, part.source) if stored else None,
+                  unsorted=Children.of(parent.model, part.source) if stored else None)
 
 
-def definition_digest(made, fields):
+def definition_digest(made, shape):
     parts = [STORE_FORMAT, django.__version__, rest_framework.__version__, made.version, made.model._meta.label]
     parts += [made.name, class_code(made.serializer)]
-    for name, item in fields.items():
+    for name, part in shape.parts.items():
+        item = part.field
         parts += [name, type(item).__qualname__, str(item.source), class_code(type(item))]
         if name in made.nested:
             nested = made.nested[name]
@@ -222,13 +221,7 @@ def readers_of(model):
     """(component, relation) pairs whose plain fields read rows of `model` through `relation`."""
     pairs = []
     for item in all_components():
-        names = {
-            relation
-            for name, plain in item.serializer().fields.items()
-            if name not in item.nested
-            for relation in getattr(plain, "reads_relations", ())
-        }
-        for relation in names:
+        for relation in item.shape.reads_relations:
             if item.model._meta.get_field(relation).related_model is model:
                 pairs.append((item, relation))
     return pairs
