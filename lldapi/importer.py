@@ -171,13 +171,8 @@ def record_serializer(record, path, listed=None):
 CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
 
 class Changes:
-    """What imports did to one model's rows: the primary keys of those created, updated and unchanged.
-
-    A row is updated when one of its columns, its many-to-many links, its list of id-less children
-    (a mission's info URLs) or the order of its children (a location's pads) changed. A row met several
-    times is in one set only: created wins over updated, updated over unchanged. The rows of an id-less
-    list that a page replaced are deleted, and then in no set; their parent is updated.
-    """
+    """What imports did to one model's rows: the ids of those created, updated (a column, its links, its
+    id-less children or their order) and unchanged, each in one set; created wins over updated."""
 
     def __init__(self):
         self.created, self.updated, self.unchanged = set(), set(), set()
@@ -219,15 +214,9 @@ class Draft:
 
 
 class Importer:
-    """Imports LL2 pages; `changes` maps each model to the `Changes` of its rows over the files
-    imported so far, a rejected file leaving no entries. Each file brings the representation store up
-    to date for what it wrote, in its transaction.
-
-    A page is imported by kinds, not by records: its records are read into a `Draft` (checking every
-    value) with the stored rows of each kind they hold, read in one query per kind; then each kind's
-    rows are created and updated in bulk, and so are its lists. The queries of a page are bounded by
-    the kinds of object it holds, not by its records.
-    """
+    """Imports LL2 pages, each in one transaction with the store brought up to date: read into a `Draft`,
+    then written by kinds of row in bulk, so that a page's queries grow with its kinds, not its records.
+    `changes` maps each model to the `Changes` of its rows."""
 
     def __init__(self, skip_unknown_keys=False, set_aside_records=False):
         """`skip_unknown_keys`: store an object without the keys its shape does not have, counting them
@@ -618,13 +607,8 @@ def column_values(row):
 
 
 def read_value(field, validators, value, path):
-    """`value` as the serializer `field` reads it, passing `validators` (`value_validators`).
-
-    The value must have the JSON type that `field` writes (DRF alone would read 5 as "5" and "5" as
-    5), parse as `field` reads it, fit its model field (its max_length, the range of its type) and pass
-    the field's own validators (text without NUL or lone surrogates, which no database stores). No
-    format is checked: LL2 writes `""` in link fields, and a mirror keeps what LL2 wrote.
-    """
+    """`value` as the serializer `field` reads it, of the JSON type it writes (DRF alone reads 5 as "5"),
+    passing `validators`; no format is checked, as LL2 writes `""` in link fields."""
     try:
         parsed = field.to_internal_value(value)
         given, written = json_type(value), json_type(field.to_representation(parsed))
@@ -672,13 +656,8 @@ def encodable_first(validator):
 
 @cache
 def column_validators(column):
-    """The validators of a model field, with the range of its column type on every database.
-
-    Django bounds integers by the database in use, and SQLite takes 64 bits in any integer column: an
-    IntegerField holds 32 bits here whatever the database, and the page imports into either or
-    neither. A duration is a 64-bit count of microseconds where the database has no interval type
-    (SQLite). LL2's ids are never negative.
-    """
+    """The validators of a model field, with its column type's range as PostgreSQL has it, so that a page
+    imports into either database or neither (SQLite takes 64 bits in any integer column)."""
     validators = [v for v in column.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
     ranges = BaseDatabaseOperations.integer_field_ranges
     if isinstance(column, models.IntegerField):

@@ -17,13 +17,8 @@ application = get_wsgi_application()
 
 
 def settle_garbage_collector():
-    """Keep Python's cyclic garbage collector from rescanning what every request shares.
-
-    A detailed page builds tens of thousands of short-lived objects, and each collection they trigger
-    also walks everything loaded at start-up: the collector then takes a third of a request's time.
-    Loading the URL conf (every view and serializer) first and freezing it out of the collector's
-    generations, and collecting the young generation less often, removes most of that.
-    """
+    """Load every view and serializer and freeze them out of the cyclic garbage collector, which else
+    rescans them at each collection of a page's short-lived objects (a third of a request's time)."""
     import lldapi.urls  # noqa: F401  (every view and serializer)
     from lldapi import store
 

@@ -11,17 +11,8 @@ from .shapes import shape_of
 
 
 class ModeViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only LL2 endpoint whose `?mode=` picks the representation.
-
-    Its `resource` (`lldapi.api.registry.Resource`) maps each mode to the serializer of its schema
-    component; the eager loading each mode needs is derived from that serializer. An endpoint with
-    a single shape ignores `?mode=`, as LL2 does. `eager_loading = False` serves the same serializers
-    with no eager loading at all: the naive baseline that the benchmark measures against.
-
-    Compact JSON answers come from the representation store (`lldapi.store.answer`) when it is on: the
-    endpoint's own filtering, search, ordering and pagination select the rows, and the store gives
-    their JSON. The browsable API and indented JSON take the serializers.
-    """
+    """A read-only LL2 endpoint whose `?mode=` picks the serializer of its `resource`; the store answers
+    compact JSON for the rows it selects. `eager_loading = False` is the benchmark's naive baseline."""
 
     resource = None
     eager_loading = True

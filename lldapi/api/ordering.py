@@ -3,13 +3,8 @@ from rest_framework import filters
 
 
 class StableOrderingFilter(filters.OrderingFilter):
-    """DRF's ordering over the fields an endpoint declares, made total and the same on every database.
-
-    Only the view's `ordering_fields` are accepted (the registry always declares them); others are
-    ignored, as LL2 does. Nulls come last in ascending order and first in descending order
-    (PostgreSQL's own rule, made explicit for SQLite), and `id` breaks ties so that consecutive pages
-    never overlap or skip.
-    """
+    """DRF's ordering over the endpoint's `ordering_fields` (others ignored, as LL2 does), nulls last
+    ascending on every database, and `id` breaking ties so that pages never overlap or skip."""
 
     def filter_queryset(self, request, queryset, view):
         ordering = self.get_ordering(request, queryset, view) or ["id"]

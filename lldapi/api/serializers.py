@@ -17,17 +17,8 @@ class PrefetchedList(serializers.ListSerializer):
 
 
 class Where(PrefetchedList):
-    """A nested list of only the rows of a to-many relation (`source`) that match `condition`, a Q.
-
-    The database evaluates the condition when it reads the rows, so a condition on `Now()` is taken at
-    the time of the request: what is "active" or "current" is derived from the rows we hold, never
-    stored. Eager loading loads the matching rows for a whole page in one query
-    (`lldapi.api.eager`). With `first=True` the field shows the first matching row, in the related
-    model's ordering, or null, in place of a list (a docking location's `currently_docked`).
-
-    The importer stores such a list as any list of children: the rows are written and linked to
-    their parent, and the parent's other rows are left as they are.
-    """
+    """A nested list of the rows of a to-many relation that match `condition`, a Q evaluated at the
+    time of the request (what is "active" is never stored); with `first=True`, the first such row or null."""
 
     def __init__(self, *args, condition, first=False, **kwargs):
         self.condition, self.first = condition, first
@@ -44,17 +35,9 @@ class Where(PrefetchedList):
 
 
 class RecordSerializer(serializers.ModelSerializer):
-    """The base of every LL2 representation of a record.
-
-    It adds four things to DRF's model serializer: durations are ISO 8601 unless a field says
-    otherwise; nested lists read what eager loading prefetched; the fields are built once per class;
-    and an object that a response shows several times in the same shape is represented once. DRF
-    builds a model serializer's fields by introspecting its model, for every serializer of every
-    request (hundreds for a detailed shape); they depend on the class alone, so `get_fields` builds
-    them once and gives each serializer its own copy. Within one response (one root serializer), a
-    shape of a record depends on nothing else, and eager loading loaded the same relations for every
-    object a class shows: an agency embedded a thousand times on a page is represented once.
-    """
+    """The base of every LL2 representation of a record: ISO 8601 durations, nested lists from eager
+    loading, fields built once per class (they depend on it alone), and a record shown several times in
+    one response in the same shape represented once."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,

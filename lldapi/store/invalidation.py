@@ -103,7 +103,7 @@ def forget_everything():
 
 
 def forget_before_save(sender, instance, update_fields=None, **kwargs):
-    if not instance._state.adding:
+    if not instance._state.adding:  # Django documents `Model._state.adding`: not saved yet
         moving_rows(sender, [instance.pk], update_fields)
 
 
