@@ -216,7 +216,8 @@ class Generator:
 
     # Reference data
 
-    def reference_data(self):
+    def agencies_reference(self):
+        """Images' licenses and variants, agency types, countries and social media."""
         self.licenses = [
             self.new(agencies.ImageLicense, name=name, priority=priority, link=link)
             for name, priority, link in [
@@ -245,6 +246,9 @@ class Generator:
             )
             for name in ["X", "YouTube", "Instagram", "LinkedIn"]
         ]
+
+    def launches_reference(self):
+        """The launch world's lookups and the first celestial bodies."""
         self.body_types = self.named(launches.CelestialBodyType, ["Planet", "Moon", "Star"])
         self.bodies = [
             self.new(
@@ -322,17 +326,32 @@ class Generator:
                 ["Commander", "Pilot", "Flight Engineer", "Mission Specialist", "Spaceflight Participant"]
             )
         ]
+
+    def spacecraft_lookups(self):
+        """Spacecraft configuration types and spacecraft statuses, padded past a page of 20."""
         self.config_types = self.named(
             spacecraft.SpacecraftConfigType, ["Capsule", "Cargo Resupply", "Spaceplane", "Crew Vehicle", "Tug"]
         )
         self.spacecraft_statuses = self.named(
             spacecraft.SpacecraftStatus, ["Active", "Retired", "Destroyed", "Single Use", "Unknown"]
         )
+        for model, label in [
+            (spacecraft.SpacecraftStatus, "Spacecraft status"),
+            (spacecraft.SpacecraftConfigType, "Spacecraft type"),
+        ]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
+
+    def docking_lookups(self):
+        """Space station statuses and types and payload types, the served ones padded past a page of 20."""
         self.station_statuses = self.named(docking.SpaceStationStatus, ["Active", "De-orbited", "Planned"])
         self.station_types = self.named(docking.SpaceStationType, ["Government", "Multinational", "Commercial"])
         self.payload_types = self.named(
             docking.PayloadType, ["Technology Demonstrator", "Communications", "Science", "Cargo", "Earth Observation"]
         )
+        for model, label in [(docking.SpaceStationStatus, "Station status"), (docking.PayloadType, "Payload type")]:
+            for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
+                self.new(model, name=f"{label} {number}")
 
     # Organisations and places
 
@@ -651,16 +670,9 @@ class Generator:
     # always carries a link to the next one (pages of lookups hold no `url` of their own).
     LOOKUP_ROWS = 24
 
-    def lookups(self):
-        for model, label in [
-            (agencies.AgencyType, "Agency type"),
-            (agencies.ImageVariantType, "Variant"),
-            (launches.CelestialBodyType, "Body type"),
-            (spacecraft.SpacecraftStatus, "Spacecraft status"),
-            (spacecraft.SpacecraftConfigType, "Spacecraft type"),
-            (docking.SpaceStationStatus, "Station status"),
-            (docking.PayloadType, "Payload type"),
-        ]:
+    def agency_lookups(self):
+        """Agency types, image variant types, licenses and countries past a page of 20."""
+        for model, label in [(agencies.AgencyType, "Agency type"), (agencies.ImageVariantType, "Variant")]:
             for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
                 self.new(model, name=f"{label} {number}")
         for number in range(len(self.licenses) + 1, self.LOOKUP_ROWS + 1):
@@ -829,6 +841,7 @@ class Generator:
                 mission_end=end,
                 spacecraft=craft,
                 launch=launch,
+                carrier_rocket=launch.rocket,
                 landing=None if ongoing else self.landing(),
                 duration=(end or NOW) - launch.net,
                 turn_around_time=launch.net - previous_end if previous_end else None,
@@ -1011,8 +1024,9 @@ class Generator:
             )
             self.link(payload, "program", self.some(self.program_list, 0, 2))
             self.payloads.append(payload)
-        self.payload_flights = [
-            self.new(
+        self.payload_flights = []
+        for _ in range(self.scaled(100)):
+            flight = self.new(
                 docking.PayloadFlight,
                 destination=self.maybe("Low Earth Orbit"),
                 amount=self.rng.randint(1, 4),
@@ -1020,8 +1034,8 @@ class Generator:
                 launch=self.pick(self.flights).launch,
                 landing=self.landing(),
             )
-            for _ in range(self.scaled(100))
-        ]
+            flight.carrier_rocket = flight.launch.rocket
+            self.payload_flights.append(flight)
         self.docking_locations = []
         for index in range(self.scaled(40)):
             host = index % 4
@@ -1734,6 +1748,7 @@ class Generator:
             (launches.VidURLType, "Video type"),
             (launches.MissionType, "Mission type"),
             (launches.EventType, "Event type"),
+            (launches.CelestialBodyType, "Body type"),
         ]:
             for number in range(len(self.rows[model]) + 1, self.LOOKUP_ROWS + 1):
                 self.new(model, name=f"{label} {number}")
@@ -1763,10 +1778,9 @@ class Generator:
         self.upcoming.sort(key=lambda launch: launch.net)
 
     def planned_flights(self):
-        """The flights, crews, payloads and dockings planned for the first upcoming launches, as LL2 lists
-        them on its upcoming launches: 12 flights and 11 docking events per scale past the 900 and 700 of
-        the flights that took place. A spacecraft's counts take its planned flight in; an astronaut's
-        (`astronaut_records`, before this step) count the flights that took place only."""
+        """The flights and crews planned for the first upcoming launches, as LL2 lists them on its upcoming
+        launches: 12 per scale past the 900 that took place. A spacecraft's counts take its planned flight
+        in; an astronaut's (`astronaut_records`, before this step) count the flights that took place only."""
         grounded = [
             craft for craft in self.spacecraft_list if not craft.in_space and craft.spacecraft_config.human_rated
         ]
@@ -1798,6 +1812,10 @@ class Generator:
             craft.time_in_space += flight.duration
             craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
             self.planned.append(flight)
+
+    def planned_dockings(self):
+        """The payloads and docking events planned on upcoming launches (11 dockings of planned flights per
+        scale past the 700 events that took place), and rendezvous that the first page of launches shows."""
         # A payload on every upcoming launch and on the last launches that took place, so that the first
         # page of either list shows payloads; and on the first launches, the first page of all launches.
         took_place = sorted((flight.launch for flight in self.flights), key=lambda launch: launch.net)
@@ -1875,7 +1893,7 @@ class Generator:
 
     def launch_details(self):
         """What only a detailed launch shows: its updates, links, timeline, patches and the time since
-        the previous launch from its pad; its rocket lists the flights it carried."""
+        the previous launch from its pad."""
         all_launches = self.rows[launches.Launch]
         by_pad = defaultdict(list)
         for launch in all_launches:
@@ -1925,10 +1943,6 @@ class Generator:
             self.updates(launch=launch, moment=launch.last_updated)
         for event in self.event_list:
             self.updates(event=event, moment=event.last_updated)
-        for flight in self.flights:
-            flight.carrier_rocket = flight.launch.rocket
-        for flight in self.payload_flights:
-            flight.carrier_rocket = flight.launch.rocket
 
     def updates(self, moment, **owner):
         for number in range(self.rng.randint(0, 2)):
@@ -1945,7 +1959,10 @@ class Generator:
 
     def build(self):
         for step in (
-            self.reference_data,
+            self.agencies_reference,
+            self.launches_reference,
+            self.spacecraft_lookups,
+            self.docking_lookups,
             self.agencies,
             self.places,
             self.programs,
@@ -1962,7 +1979,7 @@ class Generator:
             self.agency_parents,
             self.launcher_details,
             self.celestial_bodies,
-            self.lookups,
+            self.agency_lookups,
             self.more_families,
             self.events,
             self.people_lookups,
@@ -1973,6 +1990,7 @@ class Generator:
             self.future_launches,
             self.launch_lookups,
             self.planned_flights,
+            self.planned_dockings,
             self.launcher_lookups,
             self.first_stages,
             self.landing_and_launch_counts,
