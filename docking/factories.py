@@ -6,7 +6,8 @@ from itertools import pairwise
 
 from docking import models
 from launches import models as launches
-from lldapi.synthetic import INT32_MAX, NAMES, NOW, landing, midnight, optional_image
+from launches.factories import landing
+from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight, optional_image
 from spacecraft import models as spacecraft
 
 # Planned ends and departures of what is under way at NOW: years after it, so that what is "active"

@@ -3,7 +3,8 @@
 from datetime import UTC, date, datetime, timedelta
 
 from launches import models as launches
-from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW, landing, new_launch, optional_image
+from launches.factories import landing, new_launch
+from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW, optional_image
 from spacecraft import models
 
 
