@@ -4,10 +4,11 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
+from agencies.factories import optional_image
 from docking import models
 from launches import models as launches
 from launches.factories import landing
-from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight, optional_image
+from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight
 from spacecraft import models as spacecraft
 
 # Planned ends and departures of what is under way at NOW: years after it, so that what is "active"

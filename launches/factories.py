@@ -4,9 +4,10 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise, zip_longest
 
+from agencies.factories import image, optional_image, social_links
 from docking import models as docking
 from launches import models
-from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW, image, optional_image, social_links
+from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW
 from spacecraft import models as spacecraft
 
 # Whether a launch succeeded, by its status; a launch of another status is still to come.

@@ -2,9 +2,10 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+from agencies.factories import optional_image
 from launches import models as launches
 from launches.factories import landing, new_launch
-from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW, optional_image
+from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW
 from spacecraft import models
 
 
