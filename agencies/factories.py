@@ -3,7 +3,7 @@
 from django.utils.text import slugify
 
 from agencies import models
-from lldapi.synthetic import LOOKUP_ROWS, MEDIA, NAMES
+from lldapi.synthetic import LOOKUP_ROWS, MEDIA, NAMES, step
 
 AGENCY_TYPES = ["Government", "Multinational", "Commercial", "Educational", "Private"]
 COUNTRIES = [
@@ -74,6 +74,7 @@ def social_links(data, owner, field_name):
     data.link(owner, field_name, links)
 
 
+@step()
 def reference(data):
     """Images' licenses and variants, agency types, countries and social media."""
     data.licenses = [
@@ -104,6 +105,7 @@ def reference(data):
     ]
 
 
+@step(after=("agencies.reference",), draws_after="launches.reference")
 def agencies(data):
     """Agencies, each of its countries (several for a multinational), with their social media links."""
     data.agency_list = []
@@ -155,6 +157,7 @@ def agencies(data):
         data.agency_list.append(agency)
 
 
+@step(after=("agencies.agencies",), draws_after="docking.one_vehicle_per_port")
 def agency_parents(data):
     """Some agencies belong to another; LL2 shows the parent by its name."""
     for agency in data.agency_list:
@@ -163,6 +166,7 @@ def agency_parents(data):
         agency.parent = agency.parent_agency and agency.parent_agency.name
 
 
+@step(after=("agencies.reference",), draws_after="launches.celestial_bodies")
 def lookups(data):
     """Agency types, image variant types, licenses and countries past a page of 20."""
     data.pad(models.AgencyType, "Agency type")

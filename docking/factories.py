@@ -8,7 +8,7 @@ from agencies.factories import optional_image
 from docking import models
 from launches import models as launches
 from launches.factories import landing
-from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight
+from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight, step
 from spacecraft import models as spacecraft
 
 # Planned ends and departures of what is under way at NOW: years after it, so that what is "active"
@@ -33,6 +33,7 @@ DOCKING_KINDS = [
 ]
 
 
+@step()
 def lookups(data):
     """Space station statuses and types and payload types, the served ones padded past a page of 20."""
     data.station_statuses = data.named(models.SpaceStationStatus, ["Active", "De-orbited", "Planned"])
@@ -44,6 +45,17 @@ def lookups(data):
     data.pad(models.PayloadType, "Payload type")
 
 
+@step(
+    after=(
+        "agencies.agencies",
+        "launches.places",
+        "launches.programs",
+        "spacecraft.configurations",
+        "spacecraft.spacecraft",
+        "docking.lookups",
+    ),
+    draws_after="spacecraft.spacecraft",
+)
 def stations(data):
     """Space stations, payloads, payload flights on the launches of flights, and docking locations."""
     data.station_list = []
@@ -107,6 +119,10 @@ def stations(data):
         )
 
 
+@step(
+    after=("agencies.agencies", "launches.reference", "docking.lookups", "docking.stations"),
+    draws_after="docking.stations",
+)
 def station_details(data):
     """Owners, size and orbit of each station; its status follows its deorbiting."""
     orbits = [orbit.name for orbit in data.orbits]
@@ -120,6 +136,16 @@ def station_details(data):
         station.volume = data.maybe(data.rng.randrange(90, 1000))
 
 
+@step(
+    after=(
+        "launches.reference",
+        "launches.programs",
+        "launches.astronauts",
+        "spacecraft.spacecraft",
+        "docking.stations",
+    ),
+    draws_after="docking.station_details",
+)
 def expeditions(data):
     """Each station's expeditions, one after the other; the last one of a station in orbit under way.
 
@@ -176,6 +202,7 @@ def expeditions(data):
                 )
 
 
+@step(after=("spacecraft.spacecraft", "docking.stations"), draws_after="docking.expeditions")
 def station_visits(data):
     """What is docked at each station in orbit at NOW, at ports of its own: a module's, a visiting
     vehicle's and a berthing port, so that docking events of every kind are under way; and the
@@ -252,6 +279,9 @@ def station_visits(data):
         )
 
 
+@step(
+    after=("spacecraft.spacecraft", "docking.stations", "docking.station_visits"), draws_after="docking.station_visits"
+)
 def docking_events(data):
     """Docking events past those under way at stations, of the kinds of DOCKING_KINDS in turn."""
     locations = defaultdict(list)
@@ -300,6 +330,7 @@ def docking_events(data):
         data.new(models.DockingEvent, docking=docked, departure=departure, docking_location=location, **event)
 
 
+@step(after=("docking.station_visits", "docking.docking_events"), draws_after="docking.docking_events")
 def one_vehicle_per_port(data):
     """At most one vehicle docked at a location at NOW: of the events not departed at a location,
     each but the last to dock departs when the next one docks, and the last one too if the station
@@ -328,6 +359,19 @@ def one_vehicle_per_port(data):
         station.docked_vehicles = counts[station.pk]
 
 
+@step(
+    after=(
+        "launches.reference",
+        "launches.astronauts",
+        "launches.events",
+        "launches.more_programs",
+        "spacecraft.spacecraft",
+        "docking.expeditions",
+        "docking.station_visits",
+        "docking.docking_events",
+    ),
+    draws_after="launches.more_programs",
+)
 def spacewalks(data):
     """Spacewalks made from spacecraft flights beside the expeditions' ones; their crews and programs.
 
@@ -447,6 +491,16 @@ def spacewalk_crew(data, walk, crew, programs, leader=None):
     data.link(walk, "program", programs)
 
 
+@step(
+    after=(
+        "launches.places",
+        "launches.future_launches",
+        "spacecraft.planned_flights",
+        "docking.stations",
+        "docking.one_vehicle_per_port",
+    ),
+    draws_after="spacecraft.planned_flights",
+)
 def planned_dockings(data):
     """The payloads and docking events planned on upcoming launches (11 dockings of planned flights per
     scale past the 700 events that took place), and rendezvous that the first page of launches shows."""

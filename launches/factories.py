@@ -7,7 +7,7 @@ from itertools import pairwise, zip_longest
 from agencies.factories import image, optional_image, social_links
 from docking import models as docking
 from launches import models
-from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW
+from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW, step
 from spacecraft import models as spacecraft
 
 # Whether a launch succeeded, by its status; a launch of another status is still to come.
@@ -15,6 +15,7 @@ LAUNCH_OUTCOMES = {"Launch Successful": True, "Launch Failure": False, "Partial 
 LAUNCHER_STATUSES = ["Active", "Retired", "Expended", "Lost", "Unknown"]
 
 
+@step(after=("agencies.reference",), draws_after="agencies.reference")
 def reference(data):
     """The launch world's lookups and the first celestial bodies."""
     data.body_types = data.named(models.CelestialBodyType, ["Planet", "Moon", "Star"])
@@ -117,6 +118,7 @@ def location(data, index):
     )
 
 
+@step(after=("agencies.reference", "agencies.agencies", "launches.reference"), draws_after="agencies.agencies")
 def places(data):
     """Launch locations, pads (each of an agency or two) and landing locations."""
     data.locations = [location(data, index + 1) for index in range(data.scaled(10))]
@@ -198,6 +200,7 @@ def program(data, index):
     return program
 
 
+@step(after=("agencies.reference", "agencies.agencies", "launches.reference"), draws_after="launches.places")
 def programs(data):
     """Mission patches and programs."""
     data.patches = [patch(data, index) for index in range(data.scaled(20))]
@@ -206,6 +209,7 @@ def programs(data):
         data.program_list.append(program(data, index))
 
 
+@step(draws_after="launches.programs")
 def launchers(data):
     """Launcher configuration families and configurations, by name (`launcher_details` fills them in)."""
     families = [
@@ -222,6 +226,7 @@ def launchers(data):
         data.launcher_configs.append(config)
 
 
+@step(after=("agencies.reference", "agencies.agencies", "launches.reference"), draws_after="spacecraft.configurations")
 def astronauts(data):
     """Astronauts, with their nationalities and social media links; the flights they crew fill in the rest."""
     data.astronaut_list = []
@@ -354,6 +359,10 @@ def landing(data):
     )
 
 
+@step(
+    after=("agencies.agency_parents", "launches.programs", "launches.launchers", "spacecraft.spacecraft"),
+    draws_after="agencies.agency_parents",
+)
 def launcher_details(data):
     """What LL2 shows of launcher configurations and families beyond their names.
 
@@ -429,6 +438,7 @@ def set_launch_counts(data, row, launch_list):
     row.consecutive_successful_landings = data.rng.randrange(attempted - attempted // 8 + 1)
 
 
+@step(after=("launches.reference", "launches.places"), draws_after="launches.launcher_details")
 def celestial_bodies(data):
     """More of the solar system, with a few sites on bodies other than the Earth."""
     types = {type.name: type for type in data.body_types}
@@ -483,6 +493,18 @@ def celestial_bodies(data):
             location(data, len(data.rows[models.Location]) + 1).celestial_body = body
 
 
+@step(
+    after=(
+        "agencies.agencies",
+        "launches.reference",
+        "launches.programs",
+        "launches.astronauts",
+        "spacecraft.spacecraft",
+        "docking.stations",
+        "docking.expeditions",
+    ),
+    draws_after="spacecraft.more_families",
+)
 def events(data):
     """Events from 2000 to 2040: at any date of the next years, some have passed and some are to come."""
     data.event_types = data.named(
@@ -549,6 +571,7 @@ def events(data):
         data.event_list.append(event)
 
 
+@step(after=("launches.reference", "launches.astronauts"), draws_after="launches.events")
 def people_lookups(data):
     """The astronaut and program lookups past a page of 20; some astronauts are LL2's animals."""
     non_human = data.new(models.AstronautType, name="Non-Human")
@@ -561,18 +584,21 @@ def people_lookups(data):
         data.new(models.AstronautRole, role=f"Role {number}", priority=number)
 
 
+@step(after=("launches.programs",), draws_after="launches.people_lookups")
 def more_patches(data):
     """Mission patches past a page of 20, whose pages carry no `url` of their own to name their endpoint."""
     for index in range(len(data.patches), LOOKUP_ROWS):
         data.patches.append(patch(data, index))
 
 
+@step(after=("launches.programs", "launches.more_patches"), draws_after="launches.more_patches")
 def more_programs(data):
     """Programs past a page of 10, with no launches of their own."""
     for index in range(len(data.program_list), data.scaled(16)):
         data.program_list.append(program(data, index))
 
 
+@step(after=("spacecraft.spacecraft", "docking.spacewalks"))
 def astronaut_records(data):
     """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
     launched with, the flights they landed with (those that ended), their spacewalks and the time
@@ -603,6 +629,10 @@ def astronaut_records(data):
         astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
 
 
+@step(
+    after=("agencies.agencies", "launches.places", "launches.programs", "launches.launchers", "spacecraft.spacecraft"),
+    draws_after="docking.spacewalks",
+)
 def future_launches(data):
     """Launches from NOW to 2045, about ten a year: at any date of the coming years, more than ten
     are still to come (the launches of the flights above all took place before 2020)."""
@@ -619,6 +649,10 @@ def future_launches(data):
     data.upcoming.sort(key=lambda launch: launch.net)
 
 
+@step(
+    after=("launches.reference", "launches.celestial_bodies", "launches.events", "launches.future_launches"),
+    draws_after="launches.future_launches",
+)
 def launch_lookups(data):
     """The launch world's lookups, padded past a page of 20."""
     # The types a mission names (`launch`), and more.
@@ -643,6 +677,16 @@ def launch_lookups(data):
         data.new(models.TimelineEventType, abbrev=f"Step {number}", description=data.sentence())
 
 
+@step(
+    after=(
+        "agencies.agencies",
+        "launches.reference",
+        "launches.places",
+        "launches.launcher_details",
+        "launches.future_launches",
+    ),
+    draws_after="docking.planned_dockings",
+)
 def launcher_lookups(data):
     """The launcher and first-stage lookups, booster landings' types, and landing locations and
     launcher families enough for a page of 20 to link to the next (their shapes hold no `url`)."""
@@ -692,6 +736,10 @@ def launcher_lookups(data):
         data.link(family, "manufacturer", data.some(data.agency_list, 1, 2))
 
 
+@step(
+    after=("launches.reference", "launches.future_launches", "launches.launcher_lookups"),
+    draws_after="launches.launcher_lookups",
+)
 def first_stages(data):
     """The first stages of most launches, flown by launchers of the rocket's configuration that
     landed before and fly again, with the flight, landing and turn-around figures LL2 keeps."""
@@ -773,6 +821,7 @@ def launcher_figures(data, launcher, stages):
     launcher.status = data.launcher_statuses[status]
 
 
+@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
 def landing_and_launch_counts(data):
     """The counts LL2 keeps of the rows now held: landings of configurations, families and landing
     locations (by their first stages' landings and the landings at each location), launches and
@@ -831,6 +880,7 @@ def landing_and_launch_counts(data):
         location.total_landing_count = at_location[location.pk]
 
 
+@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
 def mix_landings(data):
     """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
     so that every page of landings shows each kind. The first stages start at a reused one: a
@@ -853,6 +903,16 @@ def mix_landings(data):
     data.rows[models.Landing] = landings
 
 
+@step(
+    after=(
+        "launches.reference",
+        "launches.events",
+        "launches.more_patches",
+        "launches.future_launches",
+        "launches.launch_lookups",
+    ),
+    draws_after="launches.first_stages",
+)
 def launch_details(data):
     """What only a detailed launch shows: its updates, links, timeline, patches and the time since
     the previous launch from its pad."""

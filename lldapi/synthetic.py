@@ -6,6 +6,11 @@ and the first one) and 600 astronauts; everything scales linearly. The same scal
 give the same rows. Every field that any mode shows is filled for most rows, and the values LL2
 derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the rows
 they summarise. Rows are written with bulk inserts in one transaction.
+
+Each app makes its own rows in the steps of its `factories` module: functions of one `DataSet`, which
+holds the rows, the building blocks that draw them from one random stream, and what steps set for later
+ones (`data.agency_list`). A step names the steps it builds on and the one whose draws come before its
+own (`@step`); `build` finds the modules and runs the steps in that order.
 """
 
 import random
@@ -14,7 +19,9 @@ import uuid
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
+from django.utils.module_loading import autodiscover_modules
 from django.utils.text import slugify
 
 from lldapi.tables import reset_sequences
@@ -179,54 +186,40 @@ class DataSet:
             report(f"  {model._meta.verbose_name_plural}: {len(rows)}")
 
 
-def build(scale, seed):
-    """The data set of this scale and seed."""
-    from agencies import factories as agencies_steps
-    from docking import factories as docking_steps
-    from launches import factories as launches_steps
-    from spacecraft import factories as spacecraft_steps
+# The registered steps by name: each one's function and the names of the steps it runs after.
+steps = {}
 
+
+def step(after=(), draws_after=None):
+    """Register a step, a function of the DataSet named "app.function", to run after the steps named in `after`,
+    whose rows it reads, and after `draws_after`, whose draws from the random stream come just before its own."""
+
+    def register(function):
+        name = f"{function.__module__.partition('.')[0]}.{function.__name__}"
+        steps[name] = function, {*after, *filter(None, [draws_after])}
+        return function
+
+    return register
+
+
+def ordered():
+    """The steps' functions, each after those it names; of the steps ready together, the first by name."""
+    order, done, waiting = [], set(), dict(sorted(steps.items()))
+    while waiting:
+        ready = next((name for name, (_, after) in waiting.items() if after <= done), None)
+        if ready is None:
+            raise ImproperlyConfigured(f"Synthetic data steps waiting for steps that never run: {', '.join(waiting)}")
+        order.append(waiting.pop(ready)[0])
+        done.add(ready)
+    return order
+
+
+def build(scale, seed):
+    """The data set of this scale and seed, made by the steps of the apps' `factories` modules."""
+    autodiscover_modules("factories")
     data = DataSet(scale, seed)
-    for step in (
-        agencies_steps.reference,
-        launches_steps.reference,
-        spacecraft_steps.lookups,
-        docking_steps.lookups,
-        agencies_steps.agencies,
-        launches_steps.places,
-        launches_steps.programs,
-        launches_steps.launchers,
-        spacecraft_steps.configurations,
-        launches_steps.astronauts,
-        spacecraft_steps.spacecraft,
-        docking_steps.stations,
-        docking_steps.station_details,
-        docking_steps.expeditions,
-        docking_steps.station_visits,
-        docking_steps.docking_events,
-        docking_steps.one_vehicle_per_port,
-        agencies_steps.agency_parents,
-        launches_steps.launcher_details,
-        launches_steps.celestial_bodies,
-        agencies_steps.lookups,
-        spacecraft_steps.more_families,
-        launches_steps.events,
-        launches_steps.people_lookups,
-        launches_steps.more_patches,
-        launches_steps.more_programs,
-        docking_steps.spacewalks,
-        launches_steps.astronaut_records,
-        launches_steps.future_launches,
-        launches_steps.launch_lookups,
-        spacecraft_steps.planned_flights,
-        docking_steps.planned_dockings,
-        launches_steps.launcher_lookups,
-        launches_steps.first_stages,
-        launches_steps.landing_and_launch_counts,
-        launches_steps.mix_landings,
-        launches_steps.launch_details,
-    ):
-        step(data)
+    for function in ordered():
+        function(data)
     return data
 
 

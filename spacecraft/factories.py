@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 from agencies.factories import optional_image
 from launches import models as launches
 from launches.factories import landing, new_launch
-from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW
+from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW, step
 from spacecraft import models
 
 
+@step()
 def lookups(data):
     """Spacecraft configuration types and spacecraft statuses, padded past a page of 20."""
     data.config_types = data.named(
@@ -21,6 +22,7 @@ def lookups(data):
     data.pad(models.SpacecraftConfigType, "Spacecraft type")
 
 
+@step(after=("agencies.reference", "agencies.agencies", "spacecraft.lookups"), draws_after="launches.launchers")
 def configurations(data):
     """Spacecraft configuration families and configurations, each of one family or two."""
     data.families = []
@@ -82,6 +84,19 @@ def flight_counts(data):
     }
 
 
+@step(
+    after=(
+        "agencies.agencies",
+        "launches.reference",
+        "launches.places",
+        "launches.programs",
+        "launches.launchers",
+        "launches.astronauts",
+        "spacecraft.lookups",
+        "spacecraft.configurations",
+    ),
+    draws_after="launches.astronauts",
+)
 def spacecraft(data):
     """Spacecraft and their flights, one after the other in time, with the sums LL2 keeps."""
     data.flights = []
@@ -179,6 +194,7 @@ def crew(data, flight, start, end):
         astronaut.in_space = astronaut.in_space or end is None
 
 
+@step(after=("agencies.agencies", "spacecraft.configurations"), draws_after="agencies.lookups")
 def more_families(data):
     """Families enough for a page of 20 to link to the next, each with a configuration or two."""
     for index in range(len(data.families), max(LOOKUP_ROWS, len(data.families))):
@@ -197,6 +213,16 @@ def more_families(data):
         data.families.append(family)
 
 
+@step(
+    after=(
+        "launches.reference",
+        "launches.places",
+        "launches.astronaut_records",
+        "launches.future_launches",
+        "spacecraft.spacecraft",
+    ),
+    draws_after="launches.launch_lookups",
+)
 def planned_flights(data):
     """The flights and crews planned for the first upcoming launches, as LL2 lists them on its upcoming
     launches: 12 per scale past the 900 that took place. A spacecraft's counts take its planned flight
