@@ -75,24 +75,7 @@ def stations(data):
                 type=data.pick(data.station_types),
             )
         )
-    data.payloads = []
-    for index in range(data.scaled(50)):
-        name = f"{data.pick(NAMES)}Sat-{index + 1}"
-        payload = data.new(
-            models.Payload,
-            name=name,
-            type=data.pick(data.payload_types),
-            manufacturer=data.pick(data.agency_list),
-            operator=data.pick(data.agency_list),
-            image=optional_image(data, name),
-            wiki_link=data.maybe(data.url("wiki", name), 0, empty_share=0.2),
-            info_link=data.maybe(data.url("payload", name), 0, empty_share=0.5),
-            cost=data.maybe(data.rng.randrange(10**6, INT32_MAX + 1)),
-            mass=data.maybe(round(data.rng.uniform(5, 9000), 1)),
-            description=data.sentence(),
-        )
-        data.link(payload, "program", data.some(data.program_list, 0, 2))
-        data.payloads.append(payload)
+    data.payloads = [payload(data, index) for index in range(data.scaled(50))]
     data.payload_flights = []
     for _ in range(data.scaled(100)):
         flight = data.new(
@@ -117,6 +100,26 @@ def stations(data):
                 payload=data.pick(data.payloads) if host == 3 else None,
             )
         )
+
+
+def payload(data, index):
+    """The `index`-th payload, of some programs."""
+    name = f"{data.pick(NAMES)}Sat-{index + 1}"
+    payload = data.new(
+        models.Payload,
+        name=name,
+        type=data.pick(data.payload_types),
+        manufacturer=data.pick(data.agency_list),
+        operator=data.pick(data.agency_list),
+        image=optional_image(data, name),
+        wiki_link=data.maybe(data.url("wiki", name), 0, empty_share=0.2),
+        info_link=data.maybe(data.url("payload", name), 0, empty_share=0.5),
+        cost=data.maybe(data.rng.randrange(10**6, INT32_MAX + 1)),
+        mass=data.maybe(round(data.rng.uniform(5, 9000), 1)),
+        description=data.sentence(),
+    )
+    data.link(payload, "program", data.some(data.program_list, 0, 2))
+    return payload
 
 
 @step(
@@ -153,21 +156,8 @@ def expeditions(data):
     """
     in_space = [astronaut for astronaut in data.astronaut_list if astronaut.in_space] or data.astronaut_list
     for station in data.station_list:
-        founded = midnight(station.founded)
-        under_way = station.deorbited is None
-        if under_way:
-            end = None
-            start = NOW - timedelta(days=data.rng.uniform(10, 150))
-        else:
-            end = min(midnight(station.deorbited), NOW)
-            start = end - timedelta(days=data.rng.uniform(60, 200))
-        spans, count = [], data.rng.randint(2, 6)
-        while start > founded and len(spans) < count:
-            spans.insert(0, (start, end))
-            end = start - timedelta(days=data.rng.uniform(1, 30), seconds=data.rng.randrange(86400))
-            start = end - timedelta(days=data.rng.uniform(60, 200))
         station.onboard_crew = 0
-        for number, (start, end) in enumerate(spans, 1):
+        for number, (start, end) in enumerate(expedition_spans(data, station), 1):
             current = end is None
             if current:
                 end = data.maybe(data.moment(*PLANNED), 0.5)
@@ -202,6 +192,23 @@ def expeditions(data):
                 )
 
 
+def expedition_spans(data, station):
+    """The start and end of each expedition of `station`, in turn; the last of a station in orbit has no end yet."""
+    founded = midnight(station.founded)
+    if station.deorbited is None:
+        end = None
+        start = NOW - timedelta(days=data.rng.uniform(10, 150))
+    else:
+        end = min(midnight(station.deorbited), NOW)
+        start = end - timedelta(days=data.rng.uniform(60, 200))
+    spans, count = [], data.rng.randint(2, 6)
+    while start > founded and len(spans) < count:
+        spans.insert(0, (start, end))
+        end = start - timedelta(days=data.rng.uniform(1, 30), seconds=data.rng.randrange(86400))
+        start = end - timedelta(days=data.rng.uniform(60, 200))
+    return spans
+
+
 @step(after=("spacecraft.spacecraft", "docking.stations"), draws_after="docking.expeditions")
 def station_visits(data):
     """What is docked at each station in orbit at NOW, at ports of its own: a module's, a visiting
@@ -216,67 +223,75 @@ def station_visits(data):
     ended = [flight for flight in data.flights if flight.mission_end is not None]
     in_orbit = [station for station in data.station_list if station.deorbited is None]
     for index, station in enumerate(in_orbit):
-        module = data.pick(data.payload_flights)
-        # A vehicle in flight, or one whose flight ended with it left at the station as a module.
-        vehicle = ongoing.pop() if index % 2 else data.pick(ended)
-        # Who docks at each port: payloads, flights and other stations in turn.
-        ports = [
-            (
-                "module port",
-                {"payload": module.payload},
-                {"payload_flight_target": module},
-                "flight" if index % 2 else "payload",
-            ),
-            (
-                "vehicle port",
-                {"spacecraft": vehicle.spacecraft.spacecraft_config},
-                {"flight_vehicle_target": vehicle},
-                "payload",
-            ),
-            ("berthing port", {}, {}, "flight" if index % 2 else "station"),
-        ]
-        for name, host, target, kind in ports:
-            location = data.new(models.DockingLocation, name=f"{station.name} {name}", spacestation=station, **host)
-            if kind == "flight":
-                chaser = {"flight_vehicle_chaser": ongoing.pop()}
-                launched = chaser["flight_vehicle_chaser"].launch.net
-            elif kind == "payload":
-                chaser = {"payload_flight_chaser": next(payload_chasers)}
-                launched = chaser["payload_flight_chaser"].launch.net
-            else:
-                chaser = {"space_station_chaser": data.pick([s for s in data.station_list if s is not station])}
-                launched = midnight(chaser["space_station_chaser"].founded)
-            data.new(
-                models.DockingEvent,
-                docking=data.moment(max(launched, NOW - timedelta(days=200)), NOW - timedelta(hours=1)),
-                departure=data.maybe(data.moment(*PLANNED), 0.5),
-                docking_location=location,
-                space_station_target=station,
-                **chaser,
-                **target,
-            )
+        visits_under_way(data, station, index, ongoing, ended, payload_chasers)
     for station in data.station_list:
-        if station.deorbited is None:
-            continue
-        last = min(midnight(station.deorbited), NOW)
-        docked = data.moment(last - timedelta(days=200), last - timedelta(days=20))
-        # At the port of a vehicle left at the station.
-        vehicle = data.pick(ended)
-        location = data.new(
-            models.DockingLocation,
-            name=f"{station.name} payload port",
-            spacestation=station,
-            spacecraft=vehicle.spacecraft.spacecraft_config,
-        )
+        if station.deorbited is not None:
+            last_visit(data, station, ended, payload_chasers)
+
+
+def visits_under_way(data, station, index, ongoing, ended, payload_chasers):
+    """What docks at the ports of `station`, the `index`-th in orbit, from flights `ongoing` or `ended`."""
+    module = data.pick(data.payload_flights)
+    # A vehicle in flight, or one whose flight ended with it left at the station as a module.
+    vehicle = ongoing.pop() if index % 2 else data.pick(ended)
+    # Who docks at each port: payloads, flights and other stations in turn.
+    ports = [
+        (
+            "module port",
+            {"payload": module.payload},
+            {"payload_flight_target": module},
+            "flight" if index % 2 else "payload",
+        ),
+        (
+            "vehicle port",
+            {"spacecraft": vehicle.spacecraft.spacecraft_config},
+            {"flight_vehicle_target": vehicle},
+            "payload",
+        ),
+        ("berthing port", {}, {}, "flight" if index % 2 else "station"),
+    ]
+    for name, host, target, kind in ports:
+        location = data.new(models.DockingLocation, name=f"{station.name} {name}", spacestation=station, **host)
+        if kind == "flight":
+            chaser = {"flight_vehicle_chaser": ongoing.pop()}
+            launched = chaser["flight_vehicle_chaser"].launch.net
+        elif kind == "payload":
+            chaser = {"payload_flight_chaser": next(payload_chasers)}
+            launched = chaser["payload_flight_chaser"].launch.net
+        else:
+            chaser = {"space_station_chaser": data.pick([s for s in data.station_list if s is not station])}
+            launched = midnight(chaser["space_station_chaser"].founded)
         data.new(
             models.DockingEvent,
-            docking=docked,
-            departure=docked + timedelta(days=data.rng.uniform(1, 19)),
+            docking=data.moment(max(launched, NOW - timedelta(days=200)), NOW - timedelta(hours=1)),
+            departure=data.maybe(data.moment(*PLANNED), 0.5),
             docking_location=location,
             space_station_target=station,
-            flight_vehicle_target=vehicle,
-            payload_flight_chaser=next(payload_chasers),
+            **chaser,
+            **target,
         )
+
+
+def last_visit(data, station, ended, payload_chasers):
+    """The last visit of a payload to the deorbited `station`, at the port of a vehicle left there."""
+    last = min(midnight(station.deorbited), NOW)
+    docked = data.moment(last - timedelta(days=200), last - timedelta(days=20))
+    vehicle = data.pick(ended)
+    location = data.new(
+        models.DockingLocation,
+        name=f"{station.name} payload port",
+        spacestation=station,
+        spacecraft=vehicle.spacecraft.spacecraft_config,
+    )
+    data.new(
+        models.DockingEvent,
+        docking=docked,
+        departure=docked + timedelta(days=data.rng.uniform(1, 19)),
+        docking_location=location,
+        space_station_target=station,
+        flight_vehicle_target=vehicle,
+        payload_flight_chaser=next(payload_chasers),
+    )
 
 
 @step(
@@ -380,28 +395,35 @@ def spacewalks(data):
     the event of a spacewalk.
     """
     seats = {seat.pk: seat for seat in data.rows[launches.AstronautFlight]}
-    flight_crews = data.linked(spacecraft.SpacecraftFlight, "launch_crew")
-    # What each flight docks to: a station, a flight (after a turnaround), a payload flight (of a program).
-    payload_programs = data.linked(models.Payload, "program")
-    targets = defaultdict(set)
-    for event in data.rows[models.DockingEvent]:
-        if event.flight_vehicle_chaser:
-            targets[event.flight_vehicle_chaser.pk].update(
-                name
-                for name, docked_to in [
-                    ("station", event.space_station_target),
-                    ("flight", event.flight_vehicle_target),
-                    ("turnaround", event.flight_vehicle_target and event.flight_vehicle_target.turn_around_time),
-                    ("landed flight", event.flight_vehicle_target and event.flight_vehicle_target.landing),
-                    ("payload", event.payload_flight_target),
-                    (
-                        "program",
-                        event.payload_flight_target and payload_programs.get(event.payload_flight_target.payload.pk),
-                    ),
-                ]
-                if docked_to
-            )
-    crewed = [flight for flight in data.flights if flight.pk in flight_crews]
+    launch_crews = {
+        flight: [seats[pk].astronaut for pk in crew]
+        for flight, crew in data.linked(spacecraft.SpacecraftFlight, "launch_crew").items()
+    }
+    walked, leaders = walking_flights(data, launch_crews)
+    station_walks = list(data.rows[models.Spacewalk])
+    flight_walks = [flight_walk(data, flight) for flight in walked]
+    walks = spread(station_walks, flight_walks)
+    data.rows[models.Spacewalk] = walks
+    expedition_crews = data.linked(models.Expedition, "crew")
+    for walk in station_walks:
+        crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
+        spacewalk_crew(data, walk, crew, data.some(data.program_list, 0, 1))
+    launch_programs = data.linked(launches.Launch, "program")
+    programs = {program.pk: program for program in data.program_list}
+    for walk in flight_walks:
+        flight = walk.spacecraft_flight
+        programs_of_launch = [programs[pk] for pk in launch_programs[flight.launch.pk]]
+        spacewalk_crew(data, walk, launch_crews[flight.pk], programs_of_launch, leaders.get(flight.pk))
+    # Spread over the ids as well.
+    events = [event for event in data.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
+    for index, event in enumerate(events):
+        walks[index * len(walks) // len(events)].event = event
+
+
+def walking_flights(data, launch_crews):
+    """The crewed flights that spacewalks are made from, and the astronaut who leads the walk of some (by id)."""
+    targets = docked_kinds(data)
+    crewed = [flight for flight in data.flights if flight.pk in launch_crews]
     for flight in crewed:
         if flight.landing:
             targets[flight.pk].add("own landing")
@@ -421,31 +443,58 @@ def spacewalks(data):
     # astronauts lists spacewalks.
     leaders = {}
     for astronaut in data.astronaut_list:
-        flight = next((f for f in crewed if astronaut in crew_of(f, flight_crews, seats)), None)
+        flight = next((f for f in crewed if astronaut in launch_crews[f.pk]), None)
         if flight and flight.pk not in leaders:
             leaders[flight.pk] = astronaut
         if len(leaders) == 5:
             break
     walked = [flight for flight in crewed if flight.pk not in leaders][: data.scaled(30) - len(leaders)]
     walked += [flight for flight in data.flights if flight.pk in leaders]
-    station_walks = list(data.rows[models.Spacewalk])
-    flight_walks = []
-    for flight in walked:
-        end = flight.mission_end or NOW
-        start = data.moment(flight.launch.net, end - timedelta(hours=9))
-        duration = timedelta(hours=data.rng.uniform(3, 8), microseconds=data.micro())
-        flight_walks.append(
-            data.new(
-                models.Spacewalk,
-                name=f"{flight.spacecraft.name} EVA",
-                start=start,
-                end=start + duration,
-                duration=duration,
-                location=data.maybe(f"{flight.spacecraft.name} {data.pick(['payload bay', 'hatch', 'exterior'])}"),
-                spacecraft_flight=flight,
+    return walked, leaders
+
+
+def docked_kinds(data):
+    """What each flight (by id) docks to: a station, a flight (after a turnaround), a payload flight (of a program)."""
+    payload_programs = data.linked(models.Payload, "program")
+    targets = defaultdict(set)
+    for event in data.rows[models.DockingEvent]:
+        if event.flight_vehicle_chaser:
+            targets[event.flight_vehicle_chaser.pk].update(
+                name
+                for name, docked_to in [
+                    ("station", event.space_station_target),
+                    ("flight", event.flight_vehicle_target),
+                    ("turnaround", event.flight_vehicle_target and event.flight_vehicle_target.turn_around_time),
+                    ("landed flight", event.flight_vehicle_target and event.flight_vehicle_target.landing),
+                    ("payload", event.payload_flight_target),
+                    (
+                        "program",
+                        event.payload_flight_target and payload_programs.get(event.payload_flight_target.payload.pk),
+                    ),
+                ]
+                if docked_to
             )
-        )
-    # Ids spread the walks of flights among those of stations, so that every page holds both kinds.
+    return targets
+
+
+def flight_walk(data, flight):
+    """A spacewalk from `flight`, during its mission."""
+    end = flight.mission_end or NOW
+    start = data.moment(flight.launch.net, end - timedelta(hours=9))
+    duration = timedelta(hours=data.rng.uniform(3, 8), microseconds=data.micro())
+    return data.new(
+        models.Spacewalk,
+        name=f"{flight.spacecraft.name} EVA",
+        start=start,
+        end=start + duration,
+        duration=duration,
+        location=data.maybe(f"{flight.spacecraft.name} {data.pick(['payload bay', 'hatch', 'exterior'])}"),
+        spacecraft_flight=flight,
+    )
+
+
+def spread(station_walks, flight_walks):
+    """The walks numbered anew, those of flights spread among those of stations so that every page holds both."""
     walks = [
         walk
         for _, _, walk in sorted(
@@ -456,27 +505,7 @@ def spacewalks(data):
     ]
     for number, walk in enumerate(walks, 1):
         walk.id = number
-    data.rows[models.Spacewalk] = walks
-    expedition_crews = data.linked(models.Expedition, "crew")
-    for walk in station_walks:
-        crew = [seats[pk].astronaut for pk in expedition_crews[walk.expedition.pk]]
-        spacewalk_crew(data, walk, crew, data.some(data.program_list, 0, 1))
-    launch_programs = data.linked(launches.Launch, "program")
-    programs = {program.pk: program for program in data.program_list}
-    for walk in flight_walks:
-        flight = walk.spacecraft_flight
-        programs_of_launch = [programs[pk] for pk in launch_programs[flight.launch.pk]]
-        leader = leaders.get(flight.pk)
-        spacewalk_crew(data, walk, crew_of(flight, flight_crews, seats), programs_of_launch, leader)
-    # Spread over the ids as well.
-    events = [event for event in data.event_list if event.type.name == "Spacewalk" and event.date <= NOW]
-    for index, event in enumerate(events):
-        walks[index * len(walks) // len(events)].event = event
-
-
-def crew_of(flight, flight_crews, seats):
-    """The astronauts of the launch crew of `flight`."""
-    return [seats[pk].astronaut for pk in flight_crews[flight.pk]]
+    return walks
 
 
 def spacewalk_crew(data, walk, crew, programs, leader=None):
@@ -507,21 +536,7 @@ def planned_dockings(data):
     # A payload on every upcoming launch and on the last launches that took place, so that the first
     # page of either list shows payloads; and on the first launches, the first page of all launches.
     took_place = sorted((flight.launch for flight in data.flights), key=lambda launch: launch.net)
-    first_and_last = took_place[:10] + took_place[-20:]
-    # Payloads that flew already, so that those that never flew stay so.
-    flown = list({flight.payload.pk: flight.payload for flight in data.payload_flights}.values())
-    planned_payloads = [
-        data.new(
-            models.PayloadFlight,
-            destination=data.maybe("Low Earth Orbit"),
-            amount=data.rng.randint(1, 4),
-            payload=data.pick(flown),
-            launch=launch,
-            carrier_rocket=launch.rocket,
-            landing=landing(data),
-        )
-        for launch in [*data.upcoming, *first_and_last]
-    ]
+    planned_payloads = payloads_on(data, [*data.upcoming, *took_place[:10], *took_place[-20:]])
     # Planned rendezvous with another planned flight or payload, at a spacecraft's or a payload's port
     # (not at a station: a station counts the dockings that have not departed as docked vehicles).
     for index, (chaser, target) in enumerate(pairwise(data.planned)):
@@ -561,6 +576,23 @@ def planned_dockings(data):
         flight_vehicle_chaser=chaser,
         space_station_target=port.spacestation,
     )
+
+
+def payloads_on(data, launch_list):
+    """Payload flights on `launch_list`, of payloads that flew already (so that those that never flew stay so)."""
+    flown = list({flight.payload.pk: flight.payload for flight in data.payload_flights}.values())
+    return [
+        data.new(
+            models.PayloadFlight,
+            destination=data.maybe("Low Earth Orbit"),
+            amount=data.rng.randint(1, 4),
+            payload=data.pick(flown),
+            launch=launch,
+            carrier_rocket=launch.rocket,
+            landing=landing(data),
+        )
+        for launch in launch_list
+    ]
 
 
 def rendezvous(data, chaser, host, **target):
