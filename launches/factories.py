@@ -258,48 +258,9 @@ def astronauts(data):
 
 
 def new_launch(data, craft, net):
-    """A launch of `craft` at `net`, with its mission (and the mission's links), rocket and programs."""
+    """A launch of `craft` at `net`, with its mission, rocket and programs."""
     name = f"{data.pick(data.launcher_configs).name} | {craft.name}"
-    mission = data.new(
-        models.Mission,
-        name=craft.name,
-        type=data.pick(["Human Exploration", "Resupply", "Test Flight"]),
-        description=data.sentence(10, 25),
-        image=optional_image(data, f"{craft.name} mission", 0.5),
-        orbit=data.pick(data.orbits),
-    )
-    data.link(mission, "agencies", data.some(data.agency_list, 1, 2))
-    for priority in range(data.rng.randint(1, 2)):
-        data.new(
-            models.InfoURL,
-            mission=mission,
-            priority=priority,
-            source=data.maybe("example.org"),
-            title=data.maybe(f"{craft.name} press kit"),
-            description=data.maybe(data.sentence()),
-            feature_image=data.maybe(f"{MEDIA}/feature_{priority}.jpg"),
-            url=data.url("info", mission.name),
-            type=data.maybe(data.pick(data.info_types)),
-            language=data.maybe(data.pick(data.languages)),
-        )
-    for priority in range(data.rng.randint(1, 2)):
-        start = data.maybe(net - timedelta(minutes=30))
-        data.new(
-            models.VidURL,
-            mission=mission,
-            priority=priority,
-            source=data.maybe("youtube.com"),
-            publisher=data.maybe(data.pick(NAMES)),
-            title=data.maybe(f"{craft.name} launch"),
-            description=data.maybe(data.sentence()),
-            feature_image=data.maybe(f"{MEDIA}/video_{priority}.jpg"),
-            url=data.url("video", mission.name),
-            type=data.maybe(data.pick(data.vid_types)),
-            language=data.maybe(data.pick(data.languages)),
-            start_time=start,
-            end_time=start and start + timedelta(hours=2),
-            live=data.chance(0.1),
-        )
+    mission = new_mission(data, craft, net)
     rocket = data.new(models.Rocket, configuration=data.pick(data.launcher_configs))
     launch = data.new(
         models.Launch,
@@ -343,6 +304,56 @@ def new_launch(data, craft, net):
     )
     data.link(launch, "program", data.some(data.program_list, 0, 2))
     return launch
+
+
+def new_mission(data, craft, net):
+    """The mission of a launch of `craft` at `net`, with its agencies, links and videos."""
+    mission = data.new(
+        models.Mission,
+        name=craft.name,
+        type=data.pick(["Human Exploration", "Resupply", "Test Flight"]),
+        description=data.sentence(10, 25),
+        image=optional_image(data, f"{craft.name} mission", 0.5),
+        orbit=data.pick(data.orbits),
+    )
+    data.link(mission, "agencies", data.some(data.agency_list, 1, 2))
+    info_urls(data, data.rng.randint(1, 2), mission.name, f"{craft.name} press kit", mission=mission)
+    for priority in range(data.rng.randint(1, 2)):
+        start = data.maybe(net - timedelta(minutes=30))
+        data.new(
+            models.VidURL,
+            mission=mission,
+            priority=priority,
+            source=data.maybe("youtube.com"),
+            publisher=data.maybe(data.pick(NAMES)),
+            title=data.maybe(f"{craft.name} launch"),
+            description=data.maybe(data.sentence()),
+            feature_image=data.maybe(f"{MEDIA}/video_{priority}.jpg"),
+            url=data.url("video", mission.name),
+            type=data.maybe(data.pick(data.vid_types)),
+            language=data.maybe(data.pick(data.languages)),
+            start_time=start,
+            end_time=start and start + timedelta(hours=2),
+            live=data.chance(0.1),
+        )
+    return mission
+
+
+def info_urls(data, count, name, title, **owner):
+    """`count` links to more on `owner`, a mission or an event named `name`, titled `title`."""
+    for priority in range(count):
+        data.new(
+            models.InfoURL,
+            **owner,
+            priority=priority,
+            source=data.maybe("example.org"),
+            title=data.maybe(title),
+            description=data.maybe(data.sentence()),
+            feature_image=data.maybe(f"{MEDIA}/feature_{priority}.jpg"),
+            url=data.url("info", name),
+            type=data.maybe(data.pick(data.info_types)),
+            language=data.maybe(data.pick(data.languages)),
+        )
 
 
 def landing(data):
@@ -392,33 +403,38 @@ def launcher_details(data):
         set_launch_counts(data, family, family_launches)
         data.link(family, "manufacturer", makers)
     for config in data.launcher_configs:
-        name = config.name
-        min_stage = data.rng.randint(1, 3)
-        config.manufacturer = data.maybe(data.pick(data.agency_list), 0.1)
-        config.active = data.chance(0.6)
-        config.is_placeholder = data.chance(0.05)
-        config.reusable = data.chance(0.3)
-        config.image = optional_image(data, name)
-        config.info_url = data.maybe(data.url("launcher", name), empty_share=0.3)
-        config.wiki_url = data.maybe(data.url("wiki", name), empty_share=0.1)
-        config.description = data.sentence()
-        config.alias = data.pick(["", f"{name} rocket"])
-        config.min_stage = data.maybe(min_stage)
-        config.max_stage = data.maybe(min_stage + data.rng.randint(0, 2))
-        config.length = data.maybe(data.measure(20, 120, (0, 1)))
-        config.diameter = data.maybe(data.measure(1, 10))
-        config.maiden_flight = data.maybe(date(1957, 10, 4) + timedelta(days=data.rng.randrange(24000)))
-        config.launch_cost = data.maybe(data.rng.randrange(10**6, INT32_MAX + 1), 0.4)
-        config.launch_mass = data.maybe(float(data.rng.randrange(10, 3000)))
-        for orbit in ("leo", "gto", "geo", "sso"):
-            setattr(config, f"{orbit}_capacity", data.maybe(float(data.rng.randrange(100, 100000)), 0.3))
-        config.to_thrust = data.maybe(float(data.rng.randrange(100, 40000)))
-        config.apogee = data.maybe(float(data.rng.randrange(100, 1000)), 0.7)
-        config.fastest_turnaround = data.maybe(
-            timedelta(days=data.rng.randrange(20, 400), seconds=data.rng.randrange(86400)), 0.6
-        )
-        set_launch_counts(data, config, flown[config.pk])
-        data.link(config, "program", data.some(data.program_list, 0, 2))
+        configuration_details(data, config, flown[config.pk])
+
+
+def configuration_details(data, config, launch_list):
+    """What LL2 shows of the launcher configuration `config` beyond its name; it flew `launch_list`."""
+    name = config.name
+    min_stage = data.rng.randint(1, 3)
+    config.manufacturer = data.maybe(data.pick(data.agency_list), 0.1)
+    config.active = data.chance(0.6)
+    config.is_placeholder = data.chance(0.05)
+    config.reusable = data.chance(0.3)
+    config.image = optional_image(data, name)
+    config.info_url = data.maybe(data.url("launcher", name), empty_share=0.3)
+    config.wiki_url = data.maybe(data.url("wiki", name), empty_share=0.1)
+    config.description = data.sentence()
+    config.alias = data.pick(["", f"{name} rocket"])
+    config.min_stage = data.maybe(min_stage)
+    config.max_stage = data.maybe(min_stage + data.rng.randint(0, 2))
+    config.length = data.maybe(data.measure(20, 120, (0, 1)))
+    config.diameter = data.maybe(data.measure(1, 10))
+    config.maiden_flight = data.maybe(date(1957, 10, 4) + timedelta(days=data.rng.randrange(24000)))
+    config.launch_cost = data.maybe(data.rng.randrange(10**6, INT32_MAX + 1), 0.4)
+    config.launch_mass = data.maybe(float(data.rng.randrange(10, 3000)))
+    for orbit in ("leo", "gto", "geo", "sso"):
+        setattr(config, f"{orbit}_capacity", data.maybe(float(data.rng.randrange(100, 100000)), 0.3))
+    config.to_thrust = data.maybe(float(data.rng.randrange(100, 40000)))
+    config.apogee = data.maybe(float(data.rng.randrange(100, 1000)), 0.7)
+    config.fastest_turnaround = data.maybe(
+        timedelta(days=data.rng.randrange(20, 400), seconds=data.rng.randrange(86400)), 0.6
+    )
+    set_launch_counts(data, config, launch_list)
+    data.link(config, "program", data.some(data.program_list, 0, 2))
 
 
 def set_launch_counts(data, row, launch_list):
@@ -515,60 +531,52 @@ def events(data):
     for index in range(count):
         start = datetime(2000, 1, 1, tzinfo=UTC) if index < count // 2 else NOW
         end = NOW if index < count // 2 else datetime(2040, 1, 1, tzinfo=UTC)
-        day = data.moment(start, end)
-        event_type = data.pick(data.event_types)
-        name = f"{data.pick(NAMES)} {event_type.name} {index + 1}"
-        event = data.new(
-            models.Event,
-            name=name,
-            slug=name.lower().replace(" ", "-"),
-            type=event_type,
-            description=data.sentence(),
-            webcast_live=data.chance(0.1),
-            location=data.maybe(data.pick(["International Space Station", "Starbase, Texas", "Lunar orbit"])),
-            image=optional_image(data, name),
-            date=day,
-            date_precision=data.maybe(data.pick(data.precisions)),
-            duration=data.maybe(timedelta(hours=data.rng.randrange(1, 12)), 0.3),
-            last_updated=min(day, NOW) - timedelta(days=data.rng.uniform(1, 60)),
+        data.event_list.append(new_event(data, index, data.moment(start, end)))
+
+
+def new_event(data, index, day):
+    """The `index`-th event, on `day`, with its links, videos and what it concerns."""
+    event_type = data.pick(data.event_types)
+    name = f"{data.pick(NAMES)} {event_type.name} {index + 1}"
+    event = data.new(
+        models.Event,
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        type=event_type,
+        description=data.sentence(),
+        webcast_live=data.chance(0.1),
+        location=data.maybe(data.pick(["International Space Station", "Starbase, Texas", "Lunar orbit"])),
+        image=optional_image(data, name),
+        date=day,
+        date_precision=data.maybe(data.pick(data.precisions)),
+        duration=data.maybe(timedelta(hours=data.rng.randrange(1, 12)), 0.3),
+        last_updated=min(day, NOW) - timedelta(days=data.rng.uniform(1, 60)),
+    )
+    info_urls(data, data.rng.randint(0, 2), name, f"{name} news", event=event)
+    for priority in range(data.rng.randint(0, 2)):
+        data.new(
+            models.VidURL,
+            event=event,
+            priority=priority,
+            source=data.maybe("youtube.com"),
+            publisher=data.maybe(data.pick(NAMES)),
+            title=data.maybe(f"{name} live"),
+            description=data.maybe(data.sentence()),
+            feature_image=data.maybe(f"{MEDIA}/video_{priority}.jpg"),
+            url=data.url("video", name),
+            type=data.maybe(data.pick(data.vid_types)),
+            language=data.maybe(data.pick(data.languages)),
+            start_time=data.maybe(day),
+            end_time=data.maybe(day + timedelta(hours=2)),
+            live=data.chance(0.1),
         )
-        for priority in range(data.rng.randint(0, 2)):
-            data.new(
-                models.InfoURL,
-                event=event,
-                priority=priority,
-                source=data.maybe("example.org"),
-                title=data.maybe(f"{name} news"),
-                description=data.maybe(data.sentence()),
-                feature_image=data.maybe(f"{MEDIA}/feature_{priority}.jpg"),
-                url=data.url("info", name),
-                type=data.maybe(data.pick(data.info_types)),
-                language=data.maybe(data.pick(data.languages)),
-            )
-        for priority in range(data.rng.randint(0, 2)):
-            data.new(
-                models.VidURL,
-                event=event,
-                priority=priority,
-                source=data.maybe("youtube.com"),
-                publisher=data.maybe(data.pick(NAMES)),
-                title=data.maybe(f"{name} live"),
-                description=data.maybe(data.sentence()),
-                feature_image=data.maybe(f"{MEDIA}/video_{priority}.jpg"),
-                url=data.url("video", name),
-                type=data.maybe(data.pick(data.vid_types)),
-                language=data.maybe(data.pick(data.languages)),
-                start_time=data.maybe(day),
-                end_time=data.maybe(day + timedelta(hours=2)),
-                live=data.chance(0.1),
-            )
-        data.link(event, "agencies", data.some(data.agency_list, 0, 2))
-        data.link(event, "launches", data.some(data.rows[models.Launch], 0, 2))
-        data.link(event, "expeditions", data.some(data.rows[docking.Expedition], 0, 1))
-        data.link(event, "spacestations", data.some(data.station_list, 0, 1))
-        data.link(event, "program", data.some(data.program_list, 0, 2))
-        data.link(event, "astronauts", data.some(data.astronaut_list, 0, 2))
-        data.event_list.append(event)
+    data.link(event, "agencies", data.some(data.agency_list, 0, 2))
+    data.link(event, "launches", data.some(data.rows[models.Launch], 0, 2))
+    data.link(event, "expeditions", data.some(data.rows[docking.Expedition], 0, 1))
+    data.link(event, "spacestations", data.some(data.station_list, 0, 1))
+    data.link(event, "program", data.some(data.program_list, 0, 2))
+    data.link(event, "astronauts", data.some(data.astronaut_list, 0, 2))
+    return event
 
 
 @step(after=("launches.reference", "launches.astronauts"), draws_after="launches.events")
@@ -765,20 +773,7 @@ def first_stages(data):
                 )
             previous = stages_of[launcher.pk][-1] if stages_of[launcher.pk] else None
             previous_launch = previous and data.launch_of[previous.rocket.pk]
-            attempt = data.chance(0.85)
-            landing = (
-                None
-                if data.chance(0.1)
-                else data.new(
-                    models.Landing,
-                    attempt=attempt,
-                    success=data.maybe(data.chance(0.85)) if attempt else None,
-                    description=data.sentence(),
-                    downrange_distance=data.maybe(round(data.rng.uniform(0.5, 700), 1), 0.3),
-                    landing_location=data.pick(data.landing_locations),
-                    type=data.pick(landing_types),
-                )
-            )
+            landing = stage_landing(data, landing_types)
             stage = data.new(
                 models.FirstStage,
                 type=data.stage_types["Core" if number == 0 else "Booster"],
@@ -797,6 +792,22 @@ def first_stages(data):
         reusable[config.pk].extend(landed)
     for launcher in data.rows[models.Launcher]:
         launcher_figures(data, launcher, stages_of[launcher.pk])
+
+
+def stage_landing(data, landing_types):
+    """The landing of a first stage, attempted for most; none for some."""
+    attempt = data.chance(0.85)
+    if data.chance(0.1):
+        return None
+    return data.new(
+        models.Landing,
+        attempt=attempt,
+        success=data.maybe(data.chance(0.85)) if attempt else None,
+        description=data.sentence(),
+        downrange_distance=data.maybe(round(data.rng.uniform(0.5, 700), 1), 0.3),
+        landing_location=data.pick(data.landing_locations),
+        type=data.pick(landing_types),
+    )
 
 
 def launcher_figures(data, launcher, stages):
@@ -822,10 +833,9 @@ def launcher_figures(data, launcher, stages):
 
 
 @step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
-def landing_and_launch_counts(data):
-    """The counts LL2 keeps of the rows now held: landings of configurations, families and landing
-    locations (by their first stages' landings and the landings at each location), launches and
-    fastest turn-around of pads, and the sums of their locations."""
+def launcher_landing_counts(data):
+    """The landings of launcher configurations and families, from their first stages', and the fastest turnaround
+    of each configuration."""
     booster_landings = defaultdict(list)
     for stage in data.rows[models.FirstStage]:
         if stage.landing is not None and stage.landing.attempt:
@@ -851,6 +861,12 @@ def landing_and_launch_counts(data):
             fastest[launcher.launcher_config.pk].append(launcher.fastest_turnaround)
     for config in data.launcher_configs:
         config.fastest_turnaround = min(fastest[config.pk], default=None)
+
+
+@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
+def place_counts(data):
+    """The landings at each landing location, the launches and fastest turnaround of each pad, and their sums
+    for each location."""
     at_location = defaultdict(int)
     for place in data.landing_locations:
         place.attempted_landings = place.successful_landings = place.failed_landings = 0
