@@ -8,14 +8,12 @@ from agencies.factories import optional_image
 from docking import models
 from launches import models as launches
 from launches.factories import landing
-from lldapi.synthetic import INT32_MAX, NAMES, NOW, midnight, step
+from lldapi.synthetic import INT32_MAX, NAMES, NOW, step
 from spacecraft import models as spacecraft
 
 # Planned ends and departures of what is under way at NOW: years after it, so that what is "active"
 # at the real date of a request stays what the stored counts summarise.
 PLANNED = (datetime(2032, 1, 1, tzinfo=UTC), datetime(2040, 1, 1, tzinfo=UTC))
-
-
 # Who docks to what, in a fixed cycle so that every run of ten consecutive events holds every kind:
 # mostly flights docking to stations, sometimes to another flight or to a payload, payloads to
 # payloads (SpaDEx-like), and a station's module to a station.
@@ -31,6 +29,10 @@ DOCKING_KINDS = [
     "payload",
     "station",
 ]
+
+
+def midnight(day):
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 @step()

@@ -643,7 +643,7 @@ def astronaut_records(data):
 )
 def future_launches(data):
     """Launches from NOW to 2045, about ten a year: at any date of the coming years, more than ten
-    are still to come (the launches of the flights above all took place before 2020)."""
+    are still to come (the launches of the spacecraft flights all took place before 2020)."""
     data.suborbital = data.new(models.Orbit, name="Suborbital", abbrev="Sub", celestial_body=data.earth)
     data.upcoming = []
     for _ in range(data.scaled(200)):
@@ -663,7 +663,7 @@ def future_launches(data):
 )
 def launch_lookups(data):
     """The launch world's lookups, padded past a page of 20."""
-    # The types a mission names (`launch`), and more.
+    # The types a mission names (`new_launch`), and more.
     data.named(models.MissionType, ["Human Exploration", "Resupply", "Test Flight", "Communications"])
     data.timeline_types = [
         data.new(models.TimelineEventType, abbrev=abbrev, description=data.sentence())

@@ -87,10 +87,6 @@ WORDS = [
 LOOKUP_ROWS = 24
 
 
-def midnight(day):
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
 class DataSet:
     """The rows made so far, the random stream they are drawn from, and what steps set for later ones."""
 

@@ -72,15 +72,15 @@ def configurations(data):
 
 def flight_counts(data):
     """Drawn launch and landing counts of a spacecraft configuration or family."""
-    launches, landings = data.rng.randrange(100), data.rng.randrange(80)
+    launched, landed = data.rng.randrange(100), data.rng.randrange(80)
     return {
         "spacecraft_flown": data.rng.randrange(30),
-        "total_launch_count": launches,
-        "successful_launches": launches - launches // 10,
-        "failed_launches": launches // 10,
-        "attempted_landings": landings,
-        "successful_landings": landings - landings // 8,
-        "failed_landings": landings // 8,
+        "total_launch_count": launched,
+        "successful_launches": launched - launched // 10,
+        "failed_launches": launched // 10,
+        "attempted_landings": landed,
+        "successful_landings": landed - landed // 8,
+        "failed_landings": landed // 8,
     }
 
 
@@ -226,7 +226,7 @@ def more_families(data):
 def planned_flights(data):
     """The flights and crews planned for the first upcoming launches, as LL2 lists them on its upcoming
     launches: 12 per scale past the 900 that took place. A spacecraft's counts take its planned flight
-    in; an astronaut's (`astronaut_records`, before this step) count the flights that took place only."""
+    in; an astronaut's (`launches.astronaut_records`, before) count the flights that took place only."""
     grounded = [craft for craft in data.spacecraft_list if not craft.in_space and craft.spacecraft_config.human_rated]
     last_end = {flight.spacecraft.pk: flight.mission_end for flight in data.flights}
     data.planned = []
