@@ -49,7 +49,9 @@ def lookups(data):
 
 @step(
     after=(
+        "agencies.reference",
         "agencies.agencies",
+        "launches.reference",
         "launches.places",
         "launches.programs",
         "spacecraft.configurations",
@@ -347,7 +349,9 @@ def docking_events(data):
         data.new(models.DockingEvent, docking=docked, departure=departure, docking_location=location, **event)
 
 
-@step(after=("docking.station_visits", "docking.docking_events"), draws_after="docking.docking_events")
+@step(
+    after=("docking.stations", "docking.station_visits", "docking.docking_events"), draws_after="docking.docking_events"
+)
 def one_vehicle_per_port(data):
     """At most one vehicle docked at a location at NOW: of the events not departed at a location,
     each but the last to dock departs when the next one docks, and the last one too if the station
@@ -379,6 +383,7 @@ def one_vehicle_per_port(data):
 @step(
     after=(
         "launches.reference",
+        "launches.programs",
         "launches.astronauts",
         "launches.events",
         "launches.more_programs",
@@ -524,8 +529,10 @@ def spacewalk_crew(data, walk, crew, programs, leader=None):
 
 @step(
     after=(
+        "launches.reference",
         "launches.places",
         "launches.future_launches",
+        "spacecraft.spacecraft",
         "spacecraft.planned_flights",
         "docking.stations",
         "docking.one_vehicle_per_port",

@@ -371,7 +371,14 @@ def landing(data):
 
 
 @step(
-    after=("agencies.agency_parents", "launches.programs", "launches.launchers", "spacecraft.spacecraft"),
+    after=(
+        "agencies.reference",
+        "agencies.agencies",
+        "agencies.agency_parents",
+        "launches.programs",
+        "launches.launchers",
+        "spacecraft.spacecraft",
+    ),
     draws_after="agencies.agency_parents",
 )
 def launcher_details(data):
@@ -454,7 +461,7 @@ def set_launch_counts(data, row, launch_list):
     row.consecutive_successful_landings = data.rng.randrange(attempted - attempted // 8 + 1)
 
 
-@step(after=("launches.reference", "launches.places"), draws_after="launches.launcher_details")
+@step(after=("agencies.reference", "launches.reference", "launches.places"), draws_after="launches.launcher_details")
 def celestial_bodies(data):
     """More of the solar system, with a few sites on bodies other than the Earth."""
     types = {type.name: type for type in data.body_types}
@@ -511,6 +518,7 @@ def celestial_bodies(data):
 
 @step(
     after=(
+        "agencies.reference",
         "agencies.agencies",
         "launches.reference",
         "launches.programs",
@@ -592,21 +600,30 @@ def people_lookups(data):
         data.new(models.AstronautRole, role=f"Role {number}", priority=number)
 
 
-@step(after=("launches.programs",), draws_after="launches.people_lookups")
+@step(after=("agencies.agencies", "launches.programs"), draws_after="launches.people_lookups")
 def more_patches(data):
     """Mission patches past a page of 20, whose pages carry no `url` of their own to name their endpoint."""
     for index in range(len(data.patches), LOOKUP_ROWS):
         data.patches.append(patch(data, index))
 
 
-@step(after=("launches.programs", "launches.more_patches"), draws_after="launches.more_patches")
+@step(
+    after=(
+        "agencies.reference",
+        "agencies.agencies",
+        "launches.reference",
+        "launches.programs",
+        "launches.more_patches",
+    ),
+    draws_after="launches.more_patches",
+)
 def more_programs(data):
     """Programs past a page of 10, with no launches of their own."""
     for index in range(len(data.program_list), data.scaled(16)):
         data.program_list.append(program(data, index))
 
 
-@step(after=("spacecraft.spacecraft", "docking.spacewalks"))
+@step(after=("launches.astronauts", "spacecraft.spacecraft", "docking.spacewalks"))
 def astronaut_records(data):
     """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
     launched with, the flights they landed with (those that ended), their spacewalks and the time
@@ -638,7 +655,15 @@ def astronaut_records(data):
 
 
 @step(
-    after=("agencies.agencies", "launches.places", "launches.programs", "launches.launchers", "spacecraft.spacecraft"),
+    after=(
+        "agencies.reference",
+        "agencies.agencies",
+        "launches.reference",
+        "launches.places",
+        "launches.programs",
+        "launches.launchers",
+        "spacecraft.spacecraft",
+    ),
     draws_after="docking.spacewalks",
 )
 def future_launches(data):
@@ -687,9 +712,11 @@ def launch_lookups(data):
 
 @step(
     after=(
+        "agencies.reference",
         "agencies.agencies",
         "launches.reference",
         "launches.places",
+        "launches.launchers",
         "launches.launcher_details",
         "launches.future_launches",
     ),
@@ -745,7 +772,13 @@ def launcher_lookups(data):
 
 
 @step(
-    after=("launches.reference", "launches.future_launches", "launches.launcher_lookups"),
+    after=(
+        "agencies.reference",
+        "launches.reference",
+        "launches.places",
+        "launches.future_launches",
+        "launches.launcher_lookups",
+    ),
     draws_after="launches.launcher_lookups",
 )
 def first_stages(data):
@@ -832,7 +865,7 @@ def launcher_figures(data, launcher, stages):
     launcher.status = data.launcher_statuses[status]
 
 
-@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
+@step(after=("launches.launchers", "launches.launcher_lookups", "launches.first_stages"))
 def launcher_landing_counts(data):
     """The landings of launcher configurations and families, from their first stages', and the fastest turnaround
     of each configuration."""
@@ -863,7 +896,7 @@ def launcher_landing_counts(data):
         config.fastest_turnaround = min(fastest[config.pk], default=None)
 
 
-@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
+@step(after=("launches.places", "launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
 def place_counts(data):
     """The landings at each landing location, the launches and fastest turnaround of each pad, and their sums
     for each location."""
@@ -922,6 +955,7 @@ def mix_landings(data):
 @step(
     after=(
         "launches.reference",
+        "launches.programs",
         "launches.events",
         "launches.more_patches",
         "launches.future_launches",

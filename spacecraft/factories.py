@@ -86,6 +86,7 @@ def flight_counts(data):
 
 @step(
     after=(
+        "agencies.reference",
         "agencies.agencies",
         "launches.reference",
         "launches.places",
@@ -217,6 +218,7 @@ def more_families(data):
     after=(
         "launches.reference",
         "launches.places",
+        "launches.astronauts",
         "launches.astronaut_records",
         "launches.future_launches",
         "spacecraft.spacecraft",
