@@ -36,14 +36,8 @@ class NamedType(Record):
 
 
 class Links(NamedTuple):
-    """The link table of a many-to-many relation, seen from the side whose list it is.
-
-    LL2 lists the items of a kind it does not sort (countries, programs...) in the order it linked
-    them, neither by id nor by name (`fixtures/ll2/corpus/README.md`): the rows are written in the
-    order of LL2's list, and such a list is its rows by id. A kind LL2 sorts (agencies by name) keeps
-    its model's ordering, and so does a list on the other side of the relation (a patch's expeditions),
-    whose rows are written in the order of the declaring side's lists.
-    """
+    """The link table of a many-to-many relation, seen from the side whose list it is: its rows are
+    written in LL2's order, which a list of a kind LL2 does not sort keeps (agencies keep their name order)."""
 
     table: type[models.Model]
     owner: str  # the link table's foreign key to the side whose list it is
@@ -117,15 +111,8 @@ class Links(NamedTuple):
 
 
 class Children(NamedTuple):
-    """A list of children that point at their parent by a foreign key, of a kind that LL2 does not sort.
-
-    LL2 lists them in its database's physical order, neither by id nor by name, and that order moves
-    between captures: station 4's docking locations are `[1, 2, 3, 12, …]` in
-    `fixtures/ll2/corpus/005_space_stations_detail.json` and `[18, 19, 20, 21, 30, 38, 1, …]` in `019`.
-    Each parent's list is kept in the order of the last page that listed it (a `ChildOrder` row, none
-    while that is the order by id); the children it does not name come after, by id. A kind that LL2
-    sorts (updates by date) keeps its model's ordering.
-    """
+    """Children of a kind that LL2 does not sort (its order moves between captures: a station's docking
+    locations in corpus 005 and 019), kept in the order of the last page that listed them (`ChildOrder`)."""
 
     relation: str  # the children's foreign key to their parent, "app_label.Model.field", as `ChildOrder` names it
 

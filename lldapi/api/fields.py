@@ -58,14 +58,8 @@ def self_link(resource):
 
 
 class LegacyValue(serializers.CharField):
-    """A value that LL2 2.0.0 publishes without an id, falling back to the 2.3.0 value it became.
-
-    The 2.0.0 value has a column of its own (`source`, or the field's name; the importer writes it);
-    an object that only 2.3.0 pages told us about has that column null, and shows the 2.3.0 value at
-    `fallback` instead: a dotted path, like a DRF source, in which a to-many step takes the first
-    related object (`families.name`). The relations on that path are loaded with the rest of the
-    page (`reads_relations`, see `lldapi.api.eager`).
-    """
+    """A 2.0.0 value in a column of its own, or where only 2.3.0 pages told us of the object, the 2.3.0
+    value at `fallback`: a dotted path whose to-many steps take the first object (`families.name`)."""
 
     def __init__(self, fallback, **kwargs):
         self.fallback = fallback.split(".")
