@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from agencies.factories import optional_image
 from docking import models
@@ -159,6 +159,7 @@ def expeditions(data):
     The crew of an expedition under way are astronauts in space; a station's `onboard_crew` counts them.
     """
     in_space = [astronaut for astronaut in data.astronaut_list if astronaut.in_space] or data.astronaut_list
+    data.expedition_list = data.rows[models.Expedition]
     for station in data.station_list:
         station.onboard_crew = 0
         for number, (start, end) in enumerate(expedition_spans(data, station), 1):
@@ -618,3 +619,58 @@ def rendezvous(data, chaser, host, **target):
         flight_vehicle_chaser=chaser,
         **target,
     )
+
+
+@step(after=("launches.astronauts", "spacecraft.spacecraft", "docking.spacewalks"))
+def astronaut_records(data):
+    """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
+    launched with, the flights they landed with (those that ended), their spacewalks and the time
+    spent on them."""
+    seats = {seat.pk: seat for seat in data.rows[launches.AstronautFlight]}
+    flights = {flight.pk: flight for flight in data.flights}
+    walks = {walk.pk: walk for walk in data.rows[models.Spacewalk]}
+    records = {astronaut.pk: defaultdict(list) for astronaut in data.astronaut_list}
+    for model, field_name, kind in [
+        (spacecraft.SpacecraftFlight, "launch_crew", "flights"),
+        (spacecraft.SpacecraftFlight, "landing_crew", "landings"),
+        (models.Spacewalk, "crew", "spacewalks"),
+    ]:
+        for owner, crew in data.linked(model, field_name).items():
+            for seat in crew:
+                records[seats[seat].astronaut.pk][kind].append(owner)
+    for astronaut in data.astronaut_list:
+        record = records[astronaut.pk]
+        launched = [flights[pk].launch for pk in record["flights"]]
+        landed = [flights[pk] for pk in record["landings"] if flights[pk].mission_end is not None]
+        spacewalks = [walks[pk] for pk in record["spacewalks"]]
+        data.link(astronaut, "flights", launched)
+        data.link(astronaut, "landings", landed)
+        data.link(astronaut, "spacewalks", spacewalks)
+        astronaut.flights_count = len(set(launched))
+        astronaut.landings_count = len(set(landed))
+        astronaut.spacewalks_count = len(set(spacewalks))
+        astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
+
+
+@step(after=("launches.first_stages", "launches.launch_details", "launches.launcher_landing_counts",
+             "spacecraft.planned_flights", "docking.planned_dockings"))
+def mix_landings(data):
+    """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
+    so that every page of landings shows each kind. The first stages start at a reused one: a
+    page of 10 then loads previous flights as one of 100 does."""
+    owners = [
+        [row for row in data.rows[model] if row.landing is not None]
+        for model in (spacecraft.SpacecraftFlight, models.PayloadFlight, launches.FirstStage)
+    ]
+    stages = owners[2]
+    reused = next(index for index, stage in enumerate(stages) if stage.previous_flight is not None)
+    owners[2] = stages[reused:] + stages[:reused]
+    ordered = [row for group in zip_longest(*owners) for row in group if row is not None]
+    owned = {id(row.landing) for row in ordered}
+    landings = [row.landing for row in ordered]
+    landings += [row for row in data.rows[launches.Landing] if id(row) not in owned]
+    for number, row in enumerate(landings, 1):
+        row.id = number
+    for row in ordered:
+        row.landing_id = row.landing.id
+    data.rows[launches.Landing] = landings

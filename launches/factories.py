@@ -2,13 +2,11 @@
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
-from itertools import pairwise, zip_longest
+from itertools import pairwise
 
 from agencies.factories import image, optional_image, social_links
-from docking import models as docking
 from launches import models
 from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW, step
-from spacecraft import models as spacecraft
 
 # Whether a launch succeeded, by its status; a launch of another status is still to come.
 LAUNCH_OUTCOMES = {"Launch Successful": True, "Launch Failure": False, "Partial Failure": False}
@@ -580,7 +578,7 @@ def new_event(data, index, day):
         )
     data.link(event, "agencies", data.some(data.agency_list, 0, 2))
     data.link(event, "launches", data.some(data.rows[models.Launch], 0, 2))
-    data.link(event, "expeditions", data.some(data.rows[docking.Expedition], 0, 1))
+    data.link(event, "expeditions", data.some(data.expedition_list, 0, 1))
     data.link(event, "spacestations", data.some(data.station_list, 0, 1))
     data.link(event, "program", data.some(data.program_list, 0, 2))
     data.link(event, "astronauts", data.some(data.astronaut_list, 0, 2))
@@ -623,35 +621,6 @@ def more_programs(data):
         data.program_list.append(program(data, index))
 
 
-@step(after=("launches.astronauts", "spacecraft.spacecraft", "docking.spacewalks"))
-def astronaut_records(data):
-    """What LL2 lists and counts of each astronaut, from the crews: the launches of the flights they
-    launched with, the flights they landed with (those that ended), their spacewalks and the time
-    spent on them."""
-    seats = {seat.pk: seat for seat in data.rows[models.AstronautFlight]}
-    flights = {flight.pk: flight for flight in data.flights}
-    walks = {walk.pk: walk for walk in data.rows[docking.Spacewalk]}
-    records = {astronaut.pk: defaultdict(list) for astronaut in data.astronaut_list}
-    for model, field_name, kind in [
-        (spacecraft.SpacecraftFlight, "launch_crew", "flights"),
-        (spacecraft.SpacecraftFlight, "landing_crew", "landings"),
-        (docking.Spacewalk, "crew", "spacewalks"),
-    ]:
-        for owner, crew in data.linked(model, field_name).items():
-            for seat in crew:
-                records[seats[seat].astronaut.pk][kind].append(owner)
-    for astronaut in data.astronaut_list:
-        record = records[astronaut.pk]
-        launched = [flights[pk].launch for pk in record["flights"]]
-        landed = [flights[pk] for pk in record["landings"] if flights[pk].mission_end is not None]
-        spacewalks = [walks[pk] for pk in record["spacewalks"]]
-        data.link(astronaut, "flights", launched)
-        data.link(astronaut, "landings", landed)
-        data.link(astronaut, "spacewalks", spacewalks)
-        astronaut.flights_count = len(set(launched))
-        astronaut.landings_count = len(set(landed))
-        astronaut.spacewalks_count = len(set(spacewalks))
-        astronaut.eva_time = sum((walk.duration for walk in set(spacewalks)), timedelta(0))
 
 
 @step(
@@ -896,7 +865,7 @@ def launcher_landing_counts(data):
         config.fastest_turnaround = min(fastest[config.pk], default=None)
 
 
-@step(after=("launches.places", "launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
+@step(after=("launches.places", "launches.first_stages", "spacecraft.planned_flights", "docking.mix_landings"))
 def place_counts(data):
     """The landings at each landing location, the launches and fastest turnaround of each pad, and their sums
     for each location."""
@@ -929,27 +898,6 @@ def place_counts(data):
         location.total_landing_count = at_location[location.pk]
 
 
-@step(after=("launches.first_stages", "spacecraft.planned_flights", "docking.planned_dockings"))
-def mix_landings(data):
-    """Landings numbered in turn by what they ended (spacecraft flight, payload flight, first stage),
-    so that every page of landings shows each kind. The first stages start at a reused one: a
-    page of 10 then loads previous flights as one of 100 does."""
-    owners = [
-        [row for row in data.rows[model] if row.landing is not None]
-        for model in (spacecraft.SpacecraftFlight, docking.PayloadFlight, models.FirstStage)
-    ]
-    stages = owners[2]
-    reused = next(index for index, stage in enumerate(stages) if stage.previous_flight is not None)
-    owners[2] = stages[reused:] + stages[:reused]
-    ordered = [row for group in zip_longest(*owners) for row in group if row is not None]
-    owned = {id(row.landing) for row in ordered}
-    landings = [row.landing for row in ordered]
-    landings += [landing for landing in data.rows[models.Landing] if id(landing) not in owned]
-    for number, landing in enumerate(landings, 1):
-        landing.id = number
-    for row in ordered:
-        row.landing_id = row.landing.id
-    data.rows[models.Landing] = landings
 
 
 @step(

@@ -219,7 +219,7 @@ def more_families(data):
         "launches.reference",
         "launches.places",
         "launches.astronauts",
-        "launches.astronaut_records",
+        "docking.astronaut_records",
         "launches.future_launches",
         "spacecraft.spacecraft",
     ),
@@ -228,7 +228,7 @@ def more_families(data):
 def planned_flights(data):
     """The flights and crews planned for the first upcoming launches, as LL2 lists them on its upcoming
     launches: 12 per scale past the 900 that took place. A spacecraft's counts take its planned flight
-    in; an astronaut's (`launches.astronaut_records`, before) count the flights that took place only."""
+    in; an astronaut's (`docking.astronaut_records`, before) count the flights that took place only."""
     grounded = [craft for craft in data.spacecraft_list if not craft.in_space and craft.spacecraft_config.human_rated]
     last_end = {flight.spacecraft.pk: flight.mission_end for flight in data.flights}
     data.planned = []
