@@ -81,34 +81,63 @@ def joined(queryset, shape):
     return queryset.select_related(*loading_plan(shape)[0])
 
 
+def relation_key(item):
+    return (item.model, item.attr or item.source, item.child)
+
+
 def load_nested(objects, shape):
-    """Load what `shape` shows of `objects` beyond the joins of their own query."""
-    level = [(objects, shape)]
-    while level:
-        relations = {}
-        for instances, owner in level:
-            for item in loading_plan(owner)[1]:
-                key = (item.model, item.attr or item.source, item.child)
-                relation = relations.setdefault(key, (item, {}))
-                relation[1].update((id(instance), instance) for instance in reached(instances, item.path))
-        level = []
-        for item, parents in relations.values():
-            parents = list(parents.values())
-            if not parents:
-                continue
-            links = Links.of(item.model, item.source) if item.condition is None else None
-            if links:
-                load_links(parents, links, item)
-            else:
-                prefetch(parents, item)
-            if item.child is None:
-                continue
-            if item.many:
-                children = [row for parent in parents for row in getattr(parent, item.attr)]
-            else:
-                children = list(reached(parents, (item.source,)))
-            level.append((children, item.child))
+    """Load what `shape` shows of `objects` beyond the joins of their own query: each relation once, for
+    every object that reaches it by any path, however deep (`loading_order`)."""
+    waiting = defaultdict(dict)  # relation key -> {id(instance): instance} to load it on
+    found = {}  # relation key -> its Deferred
+
+    def reach(instances, owner):
+        for item in loading_plan(owner)[1]:
+            key = relation_key(item)
+            found.setdefault(key, item)
+            waiting[key].update((id(instance), instance) for instance in reached(instances, item.path))
+
+    reach(objects, shape)
+    for key in loading_order(shape):
+        parents = list(waiting.pop(key, {}).values())
+        if not parents:
+            continue
+        item = found[key]
+        links = Links.of(item.model, item.source) if item.condition is None else None
+        if links:
+            load_links(parents, links, item)
+        else:
+            prefetch(parents, item)
+        if item.child is None:
+            continue
+        if item.many:
+            children = [row for parent in parents for row in getattr(parent, item.attr)]
+        else:
+            children = list(reached(parents, (item.source,)))
+        reach(children, item.child)
     return objects
+
+
+_orders = {}  # Shape -> its relations' keys in loading order
+
+
+def loading_order(shape):
+    """The keys of the relations that loading `shape` reaches, each after every relation above it on any
+    path: by the deepest level it is reached at, so that a relation reached at two depths loads once."""
+    if shape not in _orders:
+        depths = {}
+
+        def visit(owner, depth):
+            for item in loading_plan(owner)[1]:
+                key = relation_key(item)
+                if depths.get(key, -1) < depth:
+                    depths[key] = depth
+                    if item.child is not None:
+                        visit(item.child, depth + 1)
+
+        visit(shape, 0)
+        _orders[shape] = sorted(depths, key=depths.get)
+    return _orders[shape]
 
 
 def prefetch(parents, item):
