@@ -964,7 +964,7 @@ def launch_details(data):
 
 
 def updates(data, moment, **owner):
-    """Up to two updates of a launch or an event (`owner`), before `moment`."""
+    """Up to two updates of a launch, an event or a program (`owner`), before `moment`."""
     for number in range(data.rng.randint(0, 2)):
         author = data.pick(NAMES)
         data.new(
@@ -976,3 +976,14 @@ def updates(data, moment, **owner):
             created_by=author,
             created_on=moment - timedelta(days=number, hours=data.rng.randrange(24)),
         )
+
+
+@step(after=("launches.programs", "launches.more_programs"), draws_after="launches.launch_details")
+def starbase(data):
+    """The programs' updates, and the kinds of Starbase's notices and statuses of its road closures."""
+    for program in data.program_list:
+        updates(data, program=program, moment=NOW)
+    data.named(models.NoticeType, ["TFR", "NOTMAR", "Overpressure Notice"])
+    data.pad(models.NoticeType, "Notice type")
+    data.named(models.RoadClosureStatus, ["Scheduled", "Possible", "Canceled"])
+    data.pad(models.RoadClosureStatus, "Closure status")

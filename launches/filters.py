@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.db.models.functions import Now
 
 from launches import models
-from launches.models import Astronaut, Event, Launch, Location, MissionPatch, Program
+from launches.models import Astronaut, Event, Launch, Location, MissionPatch, Program, Update
 from launches.serializers.launchers import LAUNCH_COUNTS
 from lldapi.api.filters import (
     COMPARISONS,
@@ -310,3 +310,14 @@ class LandingFilter(FilterSet):
     class Meta:
         model = models.Landing
         fields = ["attempt", "success"]
+
+
+class UpdateFilter(FilterSet):
+    class Meta:
+        model = Update
+        fields = {
+            "created_on": ["exact"],
+            "launch": ["exact"],
+            "launch__launch_service_provider": ["exact"],
+            "program": ["exact"],
+        }

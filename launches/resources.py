@@ -11,6 +11,7 @@ from launches.filters import (
     MissionPatchFilter,
     UpcomingEventFilter,
     UpcomingLaunchFilter,
+    UpdateFilter,
 )
 from launches.serializers.astronauts import AstronautDetailed, AstronautRole, AstronautStatus, AstronautType
 from launches.serializers.endpoints import (
@@ -55,6 +56,7 @@ from launches.serializers.launches import (
     ProgramNormal,
     ProgramType,
     TimelineEventType,
+    Update,
     VidURLType,
 )
 from launches.serializers.places import (
@@ -66,6 +68,7 @@ from launches.serializers.places import (
     Location,
     Pad,
 )
+from launches.serializers.starbase import NoticeType, RoadClosureStatus
 from lldapi.api.registry import Resource, registry
 
 LAUNCH_COUNT_ORDERING = (
@@ -295,6 +298,17 @@ registry.register(
             ("languages", Language),
             ("timeline_event_types", TimelineEventType),
             ("event_types", EventType),
+            ("notice_types", NoticeType),
+            ("road_closure_statuses", RoadClosureStatus),
         ]
+    ),
+    Resource(
+        path="updates",
+        model=models.Update,
+        serializer=Update,
+        filterset_class=UpdateFilter,
+        ordering_fields=("created_on",),
+        # Newest first, as a real 2.2.0 page lists them (fixtures/ll2/dashboard/README.md).
+        ordering=("-created_on",),
     ),
 )

@@ -24,12 +24,13 @@ from .launches import (
     VidURLType,
 )
 from .places import CelestialBody, CelestialBodyType, Landing, LandingLocation, LandingType, Location, Pad
+from .starbase import NoticeType, RoadClosureStatus
 
 __all__ = [
     "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
     "CelestialBodyType", "Event", "EventType", "FirstStage", "FirstStageType", "InfoURL", "InfoURLType", "Landing",
     "LandingLocation", "LandingType", "Language", "Launch", "LaunchStatus", "Launcher", "LauncherConfig",
     "LauncherConfigFamily", "LauncherStatus", "Location", "Mission", "MissionPatch", "MissionType", "NetPrecision",
-    "Orbit", "Pad", "Program", "ProgramType", "Rocket", "TimelineEvent", "TimelineEventType", "Update", "VidURL",
-    "VidURLType",
+    "NoticeType", "Orbit", "Pad", "Program", "ProgramType", "RoadClosureStatus", "Rocket", "TimelineEvent",
+    "TimelineEventType", "Update", "VidURL", "VidURLType",
 ]

@@ -279,10 +279,11 @@ class MissionType(NamedType):
 
 
 class Update(Record):
-    """A news update of a launch or an event."""
+    """A news update of a launch, an event or a program."""
 
     launch = models.ForeignKey(Launch, models.CASCADE, null=True, related_name="updates")
     event = models.ForeignKey("Event", models.CASCADE, null=True, related_name="updates")
+    program = models.ForeignKey(Program, models.CASCADE, null=True, related_name="updates")
     profile_image = models.URLField(max_length=1024, null=True)
     comment = models.CharField(max_length=40000, null=True)
     info_url = models.URLField(max_length=200, null=True)
