@@ -621,8 +621,6 @@ def more_programs(data):
         data.program_list.append(program(data, index))
 
 
-
-
 @step(
     after=(
         "agencies.reference",
@@ -896,8 +894,6 @@ def place_counts(data):
     for location in data.rows[models.Location]:
         location.total_launch_count = launched_from[location.pk]
         location.total_landing_count = at_location[location.pk]
-
-
 
 
 @step(
