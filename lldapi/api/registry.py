@@ -29,20 +29,8 @@ OBJECT_ID = re.compile(r"[^/.]+/")
 
 @dataclass(eq=False)
 class Resource:
-    """One LL2 endpoint: `/{version}/{path}/` and `/{version}/{path}/{id}/`, read-only.
-
-    `modes` maps each `?mode=` to the serializer of its schema component; an endpoint with one shape
-    (no `mode` parameter) gives `serializer` instead, and ignores `?mode=`. Lists default to `normal`,
-    single objects to `detailed` where it exists. Its routes are named after its model
-    (`spacecraftflight-detail`), as self links name them; `queryset` defaults to all of the model's
-    rows. `ordering_fields` are the only accepted orderings (`id` alone if none); every ordering ends
-    with `id`; `ordering` is the default. `description` is the browsable API's text, by default the
-    published schema's description of the path.
-
-    A resource that lists some of another's rows at a sub-path (`launches/upcoming`, with a `queryset`
-    that selects them) names that `subset`: its routes are named apart (`launch-upcoming-list`), while
-    its objects' self links stay those of the model's own resource (`launch-detail`).
-    """
+    """One LL2 endpoint, `/{version}/{path}/` and its objects: the serializer of each `?mode=` (or one
+    `serializer`), filters, search and ordering; a `subset` (`launches/upcoming`) lists some of another's rows."""
 
     path: str
     model: type
@@ -162,15 +150,8 @@ class Registry:
         return None, False
 
     def urlpatterns(self, version):
-        """The API root and the endpoints of `version`, then the embedded-only resources, then a JSON
-        404 for the rest.
-
-        The endpoints' routes are grouped under their path's first segment (`launches/`, `config/`), so
-        that resolving a URL tries one prefix per group rather than every route of every endpoint.
-        Embedded-only routes come after the served ones, so that `spacecraft/flight/` (2.0.0) is
-        never read as the spacecraft with id "flight"; for the same reason, a resource comes after those
-        at its sub-paths (`launches/upcoming/` is not the launch with id "upcoming").
-        """
+        """The API root and the endpoints of `version`, grouped by their path's first segment, a resource
+        after those at its sub-paths (`launches/upcoming/`), then embedded-only resources, then a JSON 404."""
         served = self.served(version)
 
         def has_sub_paths(resource):
