@@ -308,7 +308,7 @@ registry.register(
         serializer=Update,
         filterset_class=UpdateFilter,
         ordering_fields=("created_on",),
-        # Newest first, as a real 2.2.0 page lists them (fixtures/ll2/dashboard/README.md).
-        ordering=("-created_on",),
+        # Newest first, ties by the newest id, as a real 2.2.0 page and the nested lists order them.
+        ordering=("-created_on", "-id"),
     ),
 )

@@ -11,7 +11,7 @@ import isodate
 import pytest
 from django.test import Client
 
-from .expectations import COMPARED, sorted_ids
+from .expectations import COMPARED, every, sorted_ids
 from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -435,3 +435,16 @@ def test_lookups(client, path, keys):
     assert page["count"] > 10 and list(page["results"][0]) == keys
     first = page["results"][0]
     assert get_json(client, f"/2.3.0/config/{path}/{first['id']}/") == first
+
+
+def test_updates_newest_first_by_launch_and_by_program(client, upcoming, events):
+    listed = every(client, "/2.3.0/updates/")
+    order = ids(client, "/2.3.0/updates/?limit=100")
+    assert order == sorted(listed, key=lambda i: (listed[i]["created_on"], i), reverse=True)
+    launch = next(record for record in upcoming.values() if record["updates"])
+    assert sorted(ids(client, f"/2.3.0/updates/?launch={launch['id']}")) == sorted(
+        update["id"] for update in launch["updates"])
+    # A program's own updates: none of them nested in a launch or an event.
+    nested = {update["id"] for record in [*upcoming.values(), *events.values()] for update in record["updates"]}
+    own = {i for p in ids(client, "/2.3.0/programs/?limit=100") for i in ids(client, f"/2.3.0/updates/?program={p}")}
+    assert own and not own & nested and own <= set(listed)
