@@ -88,17 +88,7 @@ def reference(data):
     ]
     data.variant_types = data.named(models.ImageVariantType, ["Small", "Medium", "Large"])
     data.agency_types = data.named(models.AgencyType, AGENCY_TYPES)
-    data.countries = [
-        data.new(
-            models.Country,
-            name=name,
-            alpha_2_code=a2,
-            alpha_3_code=a3,
-            nationality_name=nationality,
-            nationality_name_composed=f"{nationality} citizen",
-        )
-        for name, a2, a3, nationality in COUNTRIES
-    ]
+    data.countries = [country(data, *row) for row in COUNTRIES]
     data.social_media = [
         data.new(models.SocialMedia, name=name, url=f"https://{name.lower()}.com", logo=image(data, f"{name} logo"))
         for name in ["X", "YouTube", "Instagram", "LinkedIn"]
@@ -178,12 +168,16 @@ def lookups(data):
             priority=number,
             link=data.maybe(f"https://example.org/licenses/{number}"),
         )
-    for name, a2, a3, nationality in MORE_COUNTRIES:
-        data.new(
-            models.Country,
-            name=name,
-            alpha_2_code=a2,
-            alpha_3_code=a3,
-            nationality_name=nationality,
-            nationality_name_composed=f"{nationality} citizen",
-        )
+    for row in MORE_COUNTRIES:
+        country(data, *row)
+
+
+def country(data, name, alpha_2_code, alpha_3_code, nationality):
+    return data.new(
+        models.Country,
+        name=name,
+        alpha_2_code=alpha_2_code,
+        alpha_3_code=alpha_3_code,
+        nationality_name=nationality,
+        nationality_name_composed=f"{nationality} citizen",
+    )
