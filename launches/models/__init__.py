@@ -24,13 +24,13 @@ from .launches import (
     VidURLType,
 )
 from .places import CelestialBody, CelestialBodyType, Landing, LandingLocation, LandingType, Location, Pad
-from .starbase import NoticeType, RoadClosureStatus
+from .starbase import LiveStream, Notice, NoticeType, RoadClosure, RoadClosureStatus
 
 __all__ = [
     "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
     "CelestialBodyType", "Event", "EventType", "FirstStage", "FirstStageType", "InfoURL", "InfoURLType", "Landing",
     "LandingLocation", "LandingType", "Language", "Launch", "LaunchStatus", "Launcher", "LauncherConfig",
-    "LauncherConfigFamily", "LauncherStatus", "Location", "Mission", "MissionPatch", "MissionType", "NetPrecision",
-    "NoticeType", "Orbit", "Pad", "Program", "ProgramType", "RoadClosureStatus", "Rocket", "TimelineEvent",
+    "LauncherConfigFamily", "LauncherStatus", "LiveStream", "Location", "Mission", "MissionPatch", "MissionType", "NetPrecision",
+    "Notice", "NoticeType", "Orbit", "Pad", "Program", "ProgramType", "RoadClosure", "RoadClosureStatus", "Rocket", "TimelineEvent",
     "TimelineEventType", "Update", "VidURL", "VidURLType",
 ]

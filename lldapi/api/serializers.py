@@ -6,7 +6,9 @@ from rest_framework import serializers
 
 from lldapi.records import related_rows
 
+from .eager import joined, load_nested
 from .fields import ISODurationField
+from .shapes import shape_of
 
 
 class PrefetchedList(serializers.ListSerializer):
@@ -32,6 +34,19 @@ class Where(PrefetchedList):
             return super().to_representation(data)
         rows = super().to_representation(list(data)[:1])
         return rows[0] if rows else None
+
+
+class Selected(serializers.ListSerializer):
+    """A list of the rows that `rows(instance)` selects (a queryset, in its order), in an object that no
+    single row holds (a dashboard's lists). Its rows are loaded as a page's are (`lldapi.api.eager`)."""
+
+    def __init__(self, *args, rows, **kwargs):
+        self.rows = rows
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        shape = shape_of(type(self.child))
+        return load_nested(list(joined(self.rows(instance), shape)), shape)
 
 
 class RecordSerializer(serializers.ModelSerializer):
