@@ -1,6 +1,7 @@
 from dataclasses import replace
 from datetime import timedelta
 
+from django.db.models import Q
 from django.db.models.functions import Now
 
 from launches import filters, models
@@ -223,6 +224,14 @@ registry.register(
 RECENT = timedelta(hours=24)
 
 
+def upcoming(moment):
+    return Q(**{f"{moment}__gte": Now() - RECENT})
+
+
+def previous(moment):
+    return Q(**{f"{moment}__lt": Now()})
+
+
 def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_search=None):
     """`resource` and its sub-lists at `upcoming/` (by `moment` ascending, with `upcoming_filterset` and
     `upcoming_search` where LL2 documents others) and `previous/` (by `moment` descending)."""
@@ -233,7 +242,7 @@ def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_se
             resource,
             path=f"{resource.path}/upcoming",
             subset="upcoming",
-            queryset=model.objects.filter(**{f"{moment}__gte": Now() - RECENT}),
+            queryset=model.objects.filter(upcoming(moment)),
             filterset_class=upcoming_filterset,
             search_fields=upcoming_search or resource.search_fields,
             ordering=(moment,),
@@ -242,7 +251,7 @@ def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_se
             resource,
             path=f"{resource.path}/previous",
             subset="previous",
-            queryset=model.objects.filter(**{f"{moment}__lt": Now()}),
+            queryset=model.objects.filter(previous(moment)),
             ordering=(f"-{moment}",),
         ),
     )

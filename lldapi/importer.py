@@ -37,6 +37,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from lldapi import store
 from lldapi.api.registry import registry
+from lldapi.api.serializers import Selected
 from lldapi.api.shapes import CONSTANT, ID, LINK, LIST, OBJECT, VALUE, shape_of
 from lldapi.records import Children, Links
 from lldapi.tables import reset_sequences
@@ -124,6 +125,34 @@ def page_records(page):
     if not isinstance(page["results"], list):
         raise Problem("$.results", "expected a list")
     return [(f"$.results[{index}]", record) for index, record in enumerate(page["results"])]
+
+
+def object_lists(page, resource):
+    """[(list field, path, records)] of one object of lists (a dashboard): each `Selected` list it
+    gives, however deep, in the mode it says."""
+    if not isinstance(page, dict):
+        raise Problem("$", f"expected a JSON object ({resource.url})")
+    mode = page.get("response_mode", resource.list_mode)
+    if not isinstance(mode, str) or mode not in resource.modes:
+        raise Problem("$.response_mode", f"unknown mode {shown(mode)} for {resource.url}")
+    found = []
+
+    def visit(serializer, data, path):
+        for name, field in serializer.fields.items():
+            value, at = data.get(name), f"{path}.{name}"
+            if value is None:
+                continue
+            if isinstance(field, Selected):
+                if not isinstance(value, list):
+                    raise Problem(at, "expected a list")
+                found.append((field, at, value))
+            elif isinstance(field, serializers.Serializer):
+                if not isinstance(value, dict):
+                    raise Problem(at, f"expected an object, not {json_type(value)}")
+                visit(field, value, at)
+
+    visit(resource.serializer_for(mode)(), page, "$")
+    return found
 
 
 def resolve_resource(link):
@@ -257,19 +286,15 @@ class Importer:
             # Active, the time zone is not looked up again, and missed, for each date a field reads.
             with transaction.atomic(), timezone.override(timezone.get_current_timezone()), collection_paused():
                 take_turn()
-                records = page_records(page)
-                listed = resource or listed_resource(page)
-                serialized = {}
-                for index, (path, record) in enumerate(records):
-                    try:
-                        serialized[index] = (self.serializer_of(record, path, listed), record, path)
-                    except Problem as problem:
-                        self.set_aside_record(index, problem)
-                draft = Draft()
-                for index, (serializer, record, path) in serialized.items():
-                    self.read_record(index, serializer, record, path, draft)
+                listed = resource or (listed_resource(page) if isinstance(page, dict) else None)
+                draft, owned = Draft(), []
+                if listed is not None and listed.subject is not None:
+                    records = self.read_object(page, listed, draft, owned)
+                else:
+                    records = self.read_page(page, listed, draft)
                 with store.rebuilt_together() as rebuilt:
                     self.write(draft, read_rows(draft.values))
+                    self.remove_unlisted(owned)
                 reset_sequences({model for model, _, outcome in self.journal if outcome == CREATED})
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None
@@ -285,6 +310,54 @@ class Importer:
             else:
                 self.changes[model].add(pk, outcome)
         return len(records)
+
+    def read_page(self, page, listed, draft):
+        """Read a page's records (or one record) into `draft`; returns them."""
+        records = page_records(page)
+        serialized = {}
+        for index, (path, record) in enumerate(records):
+            try:
+                serialized[index] = (self.serializer_of(record, path, listed), record, path)
+            except Problem as problem:
+                self.set_aside_record(index, problem)
+        for index, (serializer, record, path) in serialized.items():
+            self.read_record(index, serializer, record, path, draft)
+        return records
+
+    def read_object(self, page, resource, draft, owned):
+        """Read one object of lists (a dashboard) into `draft`, each record in the shape of its list, those
+        of an owner's lists made the owner's; adds to `owned` the (foreign key, owner, listed ids) of
+        each such list of records with ids. It is one object: a problem rejects it whole. Returns its
+        records."""
+        subject, records = resource.subject(), []
+        for field, path, values in object_lists(page, resource):
+            serializer = self.serializers.setdefault(type(field.child), type(field.child)())
+            if field.owner is None:
+                records += [self.take(serializer, value, f"{path}[{index}]", draft, draft)
+                            for index, value in enumerate(values)]
+                continue
+            owner = getattr(subject, field.owner)
+            if owner is None and values:
+                raise Problem(path, f"its {field.owner} is not stored here: import it first")
+            if owner is None:
+                continue
+            column = serializer.Meta.model._meta.get_field(field.owner)
+            if "id" not in serializer.fields:  # listed without ids: the list replaces the owner's
+                records += self.take_idless(serializer, column.remote_field, owner.pk, values, path, draft, draft)
+                continue
+            pks = [self.take(serializer, value, f"{path}[{index}]", draft, draft) for index, value in enumerate(values)]
+            for pk in pks:
+                draft.values.setdefault((column.model, pk), {})[column.attname] = owner.pk
+            owned.append((column, owner.pk, pks))
+            records += pks
+        return records
+
+    def remove_unlisted(self, owned):
+        """Delete the rows of each owner's list that it no longer lists, journalled."""
+        for column, owner, pks in owned:
+            gone = column.model.objects.filter(**{column.attname: owner}).exclude(pk__in=pks)
+            self.journal += [(column.model, pk, DELETED) for pk in gone.values_list("pk", flat=True)]
+            gone.delete()
 
     def serializer_of(self, record, path, listed):
         """An instance of `record_serializer`, one per shape: its fields are worked out once."""
@@ -401,16 +474,21 @@ class Importer:
             if unsorted is not None:
                 draft.orders[unsorted, model, pk] = children
         else:
-            # Children that LL2 publishes without ids (a mission's info and video URLs) can only be
-            # matched as a whole: the page's list replaces the stored one if they differ. Such
-            # children are flat: they have no lists.
-            rows = []
-            for item_path, value in items:
-                value = self.known_keys(field.child, value, item_path)
-                row = {relation.field.attname: pk}
-                self.take_values(field.child, value, item_path, relation.related_model, row, draft, page)
-                rows.append(row)
-            draft.idless[relation, pk] = rows
+            self.take_idless(field.child, relation, pk, values, path, draft, page)
+
+    def take_idless(self, serializer, relation, pk, values, path, draft, page):
+        """Draft a list of children that LL2 publishes without ids (a mission's info and video URLs), of
+        object `pk` through `relation`: matched as a whole, the list replaces the stored one if they
+        differ. Such children are flat: they have no lists. Returns their rows."""
+        rows = []
+        for index, value in enumerate(values):
+            item_path = f"{path}[{index}]"
+            value = self.known_keys(serializer, value, item_path)
+            row = {relation.field.attname: pk}
+            self.take_values(serializer, value, item_path, relation.related_model, row, draft, page)
+            rows.append(row)
+        draft.idless[relation, pk] = rows
+        return rows
 
     def take_pointing_object(self, model, pk, field, value, path, draft, page):
         """Draft the object that points at object `pk` through a one-to-one relation (a landing's first

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "launches",
     "spacecraft",
     "docking",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

@@ -67,6 +67,11 @@ def list_query(resource, offset, **filters):
     return query
 
 
+def object_query(resource):
+    """The query of an endpoint of one object of lists (a dashboard), in its fullest mode."""
+    return [("mode", "detailed" if "detailed" in resource.modes else "normal")]
+
+
 def pages_needed(count):
     return max(-(-count // PAGE_SIZE), 1)
 
@@ -168,6 +173,8 @@ class Sync:
         """Fetch and import the next page of the cycle of `resource`: starting one if none is under way,
         and starting it again from its first page if another host began it (its offsets list other
         records: continuing would skip some and take the others for removed)."""
+        if resource.subject is not None:
+            return self.crawl_object(resource, state)
         if state.offset is None:
             self.begin_cycle(state, state.cycle + 1)
         elif state.base_url != self.upstream.base_url:
@@ -195,6 +202,21 @@ class Sync:
                 self.complete(resource, state)
             state.save()
         return PageResult(len(results), complete)
+
+    def crawl_object(self, resource, state):
+        """Fetch and import an endpoint of one object of lists (a dashboard) in its fullest mode: a cycle
+        of one call, whose object replaces what its lists held."""
+        self.begin_cycle(state, state.cycle + 1)
+        query = object_query(resource)
+        text = self.upstream.get(resource.path, query)
+        url = self.upstream.url(resource.path, query)
+        page = parse_page(text, url)
+        self.pages += 1
+        with transaction.atomic():
+            records = self.importer.import_page(page, url, resource)
+            state.offset, state.completed, state.count = None, timezone.now(), records
+            state.save()
+        return PageResult(records, True)
 
     def begin_cycle(self, state, number):
         with transaction.atomic():

@@ -34,7 +34,7 @@ from .schema import modes
 
 pytestmark = pytest.mark.django_db
 
-RESOURCES = registry.served()
+RESOURCES = registry.paged()
 
 
 def with_mode(url, mode, query=""):

@@ -85,7 +85,9 @@ def run(ll2, clock, resources=None, **options):
 
 
 def pages(records):
-    return {path: max(math.ceil(len(items) / PAGE_SIZE), 1) for path, items in records.items()}
+    """Per endpoint, the calls of a cycle: one for an object of lists (a dashboard)."""
+    return {path: 1 if isinstance(items, dict) else max(math.ceil(len(items) / PAGE_SIZE), 1)
+            for path, items in records.items()}
 
 
 def assert_serves(client, records):
@@ -95,6 +97,9 @@ def assert_serves(client, records):
         if path not in synced:
             continue  # a subset of an endpoint's records (upcoming launches)
         resource = synced[path]
+        if resource.subject is not None:
+            assert get_json(client, listing(resource)) == expected, path
+            continue
         ours = all_results(client, listing(resource))
         assert [record["id"] for record in ours] == [record["id"] for record in expected], path
         for mine, theirs in zip(ours, expected, strict=True):
@@ -114,7 +119,7 @@ def test_a_full_sync_gives_back_every_record_as_upstream_serves_it(client, empty
     assert_serves(client, records)
     assert synced.pages == ll2.calls.__len__() == sum(pages(records).values())
     # Nothing fetched twice: each endpoint's offsets once each.
-    for path in records:
+    for path in (path for path, items in records.items() if not isinstance(items, dict)):
         offsets = [int(query["offset"]) for query in ll2.calls_to(path)]
         assert offsets == list(range(0, pages(records)[path] * PAGE_SIZE, PAGE_SIZE)), path
 

@@ -125,6 +125,8 @@ class LoopbackLL2:
         if path not in self.records:
             return None
         records = self.records[path]
+        if isinstance(records, dict):  # one object of lists
+            return records
         since = query.get("last_updated__gte")
         if since:
             moment = parse_datetime(since)
@@ -180,15 +182,18 @@ class LoopbackLL2:
 
 def listing(resource):
     """The first page of `resource` as a sync asks for it, from offset 0, with the server's own page size."""
-    from lldapi.sync import list_query
+    from lldapi.sync import list_query, object_query
 
+    if resource.subject is not None:
+        return f"{resource.url}?" + "&".join(f"{key}={value}" for key, value in object_query(resource))
     query = [(key, value) for key, value in list_query(resource, 0) if key not in ("limit", "offset")]
     return f"{resource.url}?" + "&".join(f"{key}={value}" for key, value in query)
 
 
 def upstream_records(client, resources):
     """What LL2 would list, per endpoint, as this server answers it now: every record in the mode a
-    sync asks for, in its order."""
-    from .fidelity import all_results
+    sync asks for, in its order; the object of an endpoint of one object (a dashboard)."""
+    from .fidelity import all_results, get_json
 
-    return {resource.path: all_results(client, listing(resource)) for resource in resources}
+    return {resource.path: all_results(client, listing(resource)) if resource.subject is None
+            else get_json(client, listing(resource)) for resource in resources}

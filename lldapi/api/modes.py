@@ -3,6 +3,7 @@ from functools import cached_property
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from lldapi import store
 
@@ -10,12 +11,11 @@ from .eager import joined, load_nested
 from .shapes import shape_of
 
 
-class ModeViewSet(viewsets.ReadOnlyModelViewSet):
-    """A read-only LL2 endpoint whose `?mode=` picks the serializer of its `resource`; the store answers
-    compact JSON for the rows it selects. `eager_loading = False` is the benchmark's naive baseline."""
+class Modes:
+    """What every LL2 endpoint's view does: `?mode=` picks the serializer of its `resource`, and a
+    request begins by checking the data version."""
 
     resource = None
-    eager_loading = True
 
     def initial(self, request, *args, **kwargs):
         store.send_version_check()
@@ -34,6 +34,13 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return self.resource.serializer_for(self.mode)
+
+
+class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
+    """A read-only LL2 endpoint of records; the store answers compact JSON for the rows it selects.
+    `eager_loading = False` is the benchmark's naive baseline."""
+
+    eager_loading = True
 
     @property
     def shape(self):
@@ -85,3 +92,15 @@ class ModeViewSet(viewsets.ReadOnlyModelViewSet):
     def selected_rows(self):
         """The endpoint's rows under the request's filters, search and ordering: a queryset, not read."""
         return self.filter_queryset(self.queryset.all())
+
+
+class ObjectViewSet(Modes, viewsets.GenericViewSet):
+    """A read-only LL2 endpoint that answers one object of lists (its resource's `subject`), from the
+    store where it can."""
+
+    pagination_class = None
+    filter_backends = []
+
+    def list(self, request, *args, **kwargs):
+        stored = store.answer(self)
+        return Response(self.get_serializer(self.resource.subject()).data) if stored is None else stored

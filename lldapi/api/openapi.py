@@ -10,7 +10,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSe
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 
-from .modes import ModeViewSet
+from .modes import Modes, ModeViewSet, ObjectViewSet
 from .registry import published_schema
 
 VERSION = "2.3.0"
@@ -19,13 +19,14 @@ VERSION = "2.3.0"
 def polymorphic_component(resource):
     """LL2's name for the union of an endpoint's modes: `PolymorphicSpacecraftEndpoint`."""
     response = published_schema()["paths"][resource.url]["get"]["responses"]["200"]
-    page = response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    schema = response["content"]["application/json"]["schema"]
+    page = schema.get("items", schema)["$ref"].rsplit("/", 1)[-1]  # a page, or an object's array
     return page.removeprefix("Paginated").removesuffix("List")
 
 
 class ModeAutoSchema(AutoSchema):
     def get_override_parameters(self):
-        if not isinstance(self.view, ModeViewSet):
+        if not isinstance(self.view, Modes):
             return []
         modes = self.view.resource.modes
         if not modes:
@@ -37,15 +38,17 @@ class ModeAutoSchema(AutoSchema):
         ]
 
     def get_response_serializers(self):
-        if not isinstance(self.view, ModeViewSet):
+        if not isinstance(self.view, Modes):
             return super().get_response_serializers()
         resource = self.view.resource
         if not resource.modes:
             return resource.serializer
+        # One object of lists is no list, whatever its action (LL2's schema says an array of one).
         return PolymorphicProxySerializer(
             component_name=polymorphic_component(resource),
             serializers={mode: serializer for mode, serializer in resource.modes.items()},
             resource_type_field_name="response_mode",
+            many=False if resource.subject is not None else None,
         )
 
 
@@ -90,7 +93,7 @@ def only_our_2_3_0_endpoints(endpoints, **kwargs):
         (path, path_regex, method, callback)
         for path, path_regex, method, callback in endpoints
         if path.startswith(f"/{VERSION}/")
-        and issubclass(getattr(callback, "cls", object), ModeViewSet | APIThrottleView)
+        and issubclass(getattr(callback, "cls", object), Modes | APIThrottleView)
     ]
 
 
@@ -100,7 +103,7 @@ def library_doc_excludes():
 
     from .serializers import RecordSerializer
 
-    return [*get_lib_doc_excludes(), RecordSerializer, ModeViewSet]
+    return [*get_lib_doc_excludes(), RecordSerializer, Modes, ModeViewSet, ObjectViewSet]
 
 
 def integers_without_column_ranges(result, **kwargs):

@@ -11,6 +11,7 @@ every endpoint passes.
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -20,7 +21,7 @@ from django.urls import path as route
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
 from .errors import not_found, not_served
-from .modes import ModeViewSet
+from .modes import ModeViewSet, ObjectViewSet
 
 SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
 # The rest of an object's path after its endpoint's, as DRF's routers match it.
@@ -30,7 +31,9 @@ OBJECT_ID = re.compile(r"[^/.]+/")
 @dataclass(eq=False)
 class Resource:
     """One LL2 endpoint, `/{version}/{path}/` and its objects: the serializer of each `?mode=` (or one
-    `serializer`), filters, search and ordering; a `subset` (`launches/upcoming`) lists some of another's rows."""
+    `serializer`), filters, search and ordering; a `subset` (`launches/upcoming`) lists some of another's rows.
+    An endpoint with a `subject` answers one object of lists, not a page (`dashboard/starship`): its
+    serializers show `subject()`, made at each request, and it has no objects of its own."""
 
     path: str
     model: type
@@ -44,6 +47,7 @@ class Resource:
     subset: str | None = None
     version: str = "2.3.0"
     description: str | None = None
+    subject: Callable | None = None
 
     def __post_init__(self):
         if bool(self.modes) == bool(self.serializer):
@@ -53,6 +57,8 @@ class Resource:
 
     @property
     def basename(self):
+        if self.subject is not None:
+            return self.path.replace("/", "-")
         name = self.model._meta.model_name
         return f"{name}-{self.subset}" if self.subset else name
 
@@ -75,10 +81,13 @@ class Resource:
     def viewset(self):
         """The read-only viewset of this endpoint, named after its model as the browsable API titles it."""
         model = self.model
-        name = model._meta.verbose_name.title().replace(" ", "") + (self.subset or "").title()
+        if self.subject is not None:
+            name = "".join(part.title() for part in reversed(self.path.split("/")))
+        else:
+            name = model._meta.verbose_name.title().replace(" ", "") + (self.subset or "").title()
         return type(
             f"{name}ViewSet",
-            (ModeViewSet,),
+            (ModeViewSet if self.subject is None else ObjectViewSet,),
             {
                 "__module__": f"{model._meta.app_label}.resources",
                 "__doc__": self.description or schema_description(self.url),
@@ -86,7 +95,7 @@ class Resource:
                 "queryset": self.queryset,
                 "filterset_class": self.filterset_class,
                 "search_fields": list(self.search_fields),
-                "ordering_fields": list(self.ordering_fields) or ["id"],
+                "ordering_fields": list(self.ordering_fields) or (["id"] if self.subject is None else []),
                 "ordering": list(self.ordering),
             },
         )
@@ -137,6 +146,10 @@ class Registry:
 
     def served(self, version=None):
         return [r for r in self.resources if version in (None, r.version)]
+
+    def paged(self, version=None):
+        """The served endpoints that list records in pages (all but those of one object of lists)."""
+        return [r for r in self.served(version) if r.subject is None]
 
     def resource_at(self, path):
         """The served resource at URL path `path`, and whether the path names one of its objects (an id

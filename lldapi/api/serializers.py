@@ -38,10 +38,12 @@ class Where(PrefetchedList):
 
 class Selected(serializers.ListSerializer):
     """A list of the rows that `rows(instance)` selects (a queryset, in its order), in an object that no
-    single row holds (a dashboard's lists). Its rows are loaded as a page's are (`lldapi.api.eager`)."""
+    single row holds (a dashboard's lists). Its rows are loaded as a page's are (`lldapi.api.eager`).
+    With an `owner`, the foreign key of its rows to the instance's attribute of that name, an import
+    makes the listed rows the owner's, and the list replaces those it had."""
 
-    def __init__(self, *args, rows, **kwargs):
-        self.rows = rows
+    def __init__(self, *args, rows, owner=None, **kwargs):
+        self.rows, self.owner = rows, owner
         super().__init__(*args, **kwargs)
 
     def get_attribute(self, instance):

@@ -10,11 +10,13 @@ from django.db.models.sql import Query
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_header_parameters
-from rest_framework import generics
+from rest_framework import generics, serializers
 from rest_framework.renderers import JSONRenderer
 
+from lldapi.api.serializers import Selected
+
 from .assembly import Assembly
-from .components import component
+from .components import component, composition
 from .fragments import Origin
 from .memory import RememberedIds, remembered
 from .versions import confirmed, read_consistently, starting_version, with_data_version
@@ -24,6 +26,8 @@ from .versions import confirmed, read_consistently, starting_version, with_data_
 READ_ATTEMPTS = 3
 # Stands for a page's results in its rendered envelope.
 RESULTS_MARK = "\x00results"
+# Stands for a list of an object of lists, followed by its index.
+LIST_MARK = "\x00list"
 
 
 def answer(view, lookup=None):
@@ -36,6 +40,8 @@ def answer(view, lookup=None):
     if "indent" in parse_header_parameters(request.accepted_media_type)[1]:
         return None
     stored = StoredAnswer(view)
+    if view.resource.subject is not None:
+        return stored.respond(lambda: (view.resource.subject, starting_version()), stored.whole)
     if lookup is None:
         return stored.respond(lambda: (view.selected_rows, starting_version()), stored.page)
     return stored.respond(lambda: stored.locate(lookup), stored.record)
@@ -46,7 +52,8 @@ class StoredAnswer:
 
     def __init__(self, view):
         self.view, self.request, self.resource = view, view.request, view.resource
-        self.item = component(view.get_serializer_class(), self.resource.version)
+        make = component if self.resource.subject is None else composition
+        self.item = make(view.get_serializer_class(), self.resource.version)
         self.origin = Origin(self.request)
 
     def respond(self, locate, make):
@@ -83,6 +90,32 @@ class StoredAnswer:
         body = b"".join([before, b"[", records, b"]", after])
         if same_page is not None:
             memory.keep("page", same_page, body, len(body))
+        return body
+
+    def whole(self, subject, version):
+        """The JSON of one object of lists: its serializer's fields around the lists' records, each list
+        selected at the time of the request by its `rows`."""
+        assembly, lists = Assembly(version), []
+
+        def outline(serializer, instance):
+            shown = {}
+            for name, item in serializer.fields.items():
+                if isinstance(item, Selected):
+                    listed = component(type(item.child), self.resource.version)
+                    pks = [str(pk) for pk in item.rows(instance).values_list("pk", flat=True)]
+                    assembly.load(listed, pks)
+                    shown[name] = f"{LIST_MARK}{len(lists)}"
+                    lists.append((listed, pks))
+                elif isinstance(item, serializers.Serializer):
+                    shown[name] = outline(item, item.get_attribute(instance))
+                else:
+                    shown[name] = item.to_representation(item.get_attribute(instance))
+            return shown
+
+        body = JSONRenderer().render(outline(self.view.get_serializer(), subject()))
+        for index, (listed, pks) in enumerate(lists):
+            records = b",".join([assembly.json_with_links(listed, pk, self.origin) for pk in pks])
+            body = body.replace(JSONRenderer().render(f"{LIST_MARK}{index}"), b"[" + records + b"]", 1)
         return body
 
     def record(self, pk, version):

@@ -12,9 +12,11 @@ import rest_framework
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
+from lldapi.api.serializers import Selected
 from lldapi.api.shapes import OBJECT, shape_of
 from lldapi.models import ChildOrder
 from lldapi.records import Children, Links, Record
@@ -180,6 +182,41 @@ def class_code(cls):
     return "\n".join(texts)
 
 
+@dataclass(eq=False)
+class Composition:
+    """A serializer of lists that no record holds (a dashboard), under one API version: the component
+    of each of its `Selected` lists, however deep, and the digest of its definition. Its lists are
+    selected at the time of each request."""
+
+    serializer: type
+    version: str
+    lists: list = field(default_factory=list)
+    digest: str = ""
+    time_relative = True
+
+
+def composition(serializer_class, version):
+    """The composition of `serializer_class` under `version`, planned once."""
+    key = (serializer_class, version)
+    if key not in _components:
+        made = Composition(serializer_class, version)
+        parts = [STORE_FORMAT, made.version]
+
+        def visit(serializer):
+            parts.append(class_code(type(serializer)))
+            for item in serializer.fields.values():
+                if isinstance(item, Selected):
+                    made.lists.append(component(type(item.child), version))
+                    parts.append(made.lists[-1].digest)
+                elif isinstance(item, serializers.Serializer):
+                    visit(item)
+
+        visit(serializer_class())
+        made.digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+        _components[key] = made
+    return _components[key]
+
+
 def located(key):
     """(component, pk) of a fragment's key."""
     digest, _, pk = key.partition(":")
@@ -198,7 +235,12 @@ def components_of_resources(resources):
 
     for resource in resources:
         for mode in resource.modes or [None]:
-            visit(component(resource.serializer_for(mode), resource.version))
+            serializer = resource.serializer_for(mode)
+            if resource.subject is None:
+                visit(component(serializer, resource.version))
+            else:
+                for item in composition(serializer, resource.version).lists:
+                    visit(item)
     return list(found.values())
 
 

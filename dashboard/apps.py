@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DashboardAppConfig(AppConfig):
+    name = "dashboard"
+    verbose_name = "The Starship dashboard"
