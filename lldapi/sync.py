@@ -313,7 +313,9 @@ class Sync:
         plan = {}
         for resource in resources:
             state = states.get(resource.path)
-            if state is None or state.count is None:
+            if resource.subject is not None:  # one object, one call
+                plan[resource.path] = 1
+            elif state is None or state.count is None:
                 plan[resource.path] = None
             elif state.offset is None or state.base_url != self.upstream.base_url:
                 plan[resource.path] = pages_needed(state.count)

@@ -129,7 +129,7 @@ class Command(BaseCommand):
                 records = state.offset if state.offset is not None else state.count
                 if bar.disable:  # not a terminal: a line per page instead
                     self.note(f"{resource.path}: {records} of {state.count} records")
-                bar.total = sync.pages_needed(state.count) if state.count is not None else None
+                bar.total = plan if state.count is None or plan == 1 else sync.pages_needed(state.count)
                 bar.update(1)
                 bar.set_postfix(
                     records=records,
