@@ -18,6 +18,24 @@ COUNTRIES = [
     ("Italy", "IT", "ITA", "Italian"),
     ("Kazakhstan", "KZ", "KAZ", "Kazakh"),
 ]
+# An agency's launch and landing counts, drawn rather than counted from the rows.
+AGENCY_COUNTS = [
+    "total_launch_count",
+    "consecutive_successful_launches",
+    "successful_launches",
+    "failed_launches",
+    "pending_launches",
+    "consecutive_successful_landings",
+    "successful_landings",
+    "failed_landings",
+    "attempted_landings",
+    "successful_landings_spacecraft",
+    "failed_landings_spacecraft",
+    "attempted_landings_spacecraft",
+    "successful_landings_payload",
+    "failed_landings_payload",
+    "attempted_landings_payload",
+]
 # Countries that only the countries lookup lists, so that it fills more than a page of 20.
 MORE_COUNTRIES = [
     ("United Kingdom", "GB", "GBR", "British"),
@@ -101,26 +119,7 @@ def agencies(data):
     data.agency_list = []
     for index in range(data.scaled(50)):
         name = f"{data.pick(NAMES)} {data.pick(['Space Agency', 'Aerospace', 'Orbital', 'Space Systems'])} {index + 1}"
-        counts = {
-            key: data.rng.randrange(200)
-            for key in [
-                "total_launch_count",
-                "consecutive_successful_launches",
-                "successful_launches",
-                "failed_launches",
-                "pending_launches",
-                "consecutive_successful_landings",
-                "successful_landings",
-                "failed_landings",
-                "attempted_landings",
-                "successful_landings_spacecraft",
-                "failed_landings_spacecraft",
-                "attempted_landings_spacecraft",
-                "successful_landings_payload",
-                "failed_landings_payload",
-                "attempted_landings_payload",
-            ]
-        }
+        counts = {key: data.rng.randrange(200) for key in AGENCY_COUNTS}
         agency = data.new(
             models.Agency,
             name=name,

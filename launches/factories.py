@@ -11,6 +11,17 @@ from lldapi.synthetic import INT32_MAX, LOOKUP_ROWS, MEDIA, NAMES, NOW, step
 # Whether a launch succeeded, by its status; a launch of another status is still to come.
 LAUNCH_OUTCOMES = {"Launch Successful": True, "Launch Failure": False, "Partial Failure": False}
 LAUNCHER_STATUSES = ["Active", "Retired", "Expended", "Lost", "Unknown"]
+# A launch's counts of the attempts before it, drawn rather than counted from the launches.
+ATTEMPT_COUNTS = [
+    "orbital_launch_attempt_count",
+    "location_launch_attempt_count",
+    "pad_launch_attempt_count",
+    "agency_launch_attempt_count",
+    "orbital_launch_attempt_count_year",
+    "location_launch_attempt_count_year",
+    "pad_launch_attempt_count_year",
+    "agency_launch_attempt_count_year",
+]
 
 
 @step(after=("agencies.reference",), draws_after="agencies.reference")
@@ -286,22 +297,15 @@ def new_launch(data, craft, net):
         mission=mission,
         pad=data.pick(data.pads),
         webcast_live=data.chance(0.1),
-        **{
-            key: data.rng.randrange(1, 7000)
-            for key in [
-                "orbital_launch_attempt_count",
-                "location_launch_attempt_count",
-                "pad_launch_attempt_count",
-                "agency_launch_attempt_count",
-                "orbital_launch_attempt_count_year",
-                "location_launch_attempt_count_year",
-                "pad_launch_attempt_count_year",
-                "agency_launch_attempt_count_year",
-            ]
-        },
+        **attempt_counts(data),
     )
     data.link(launch, "program", data.some(data.program_list, 0, 2))
     return launch
+
+
+def attempt_counts(data):
+    """A launch's drawn counts of the attempts before it (ATTEMPT_COUNTS)."""
+    return {key: data.rng.randrange(1, 7000) for key in ATTEMPT_COUNTS}
 
 
 def new_mission(data, craft, net):
@@ -848,19 +852,23 @@ def launcher_landing_counts(data):
     rows += [(family, configs_of[family.pk]) for family in data.rows[models.LauncherConfigFamily]]
     for row, config_ids in rows:
         landings = sorted((x for pk in config_ids for x in booster_landings[pk]), key=lambda landing: landing[0])
-        outcomes = [success for _, success in landings]
-        row.attempted_landings = len(outcomes)
-        row.successful_landings = outcomes.count(True)
-        row.failed_landings = outcomes.count(False)
-        row.consecutive_successful_landings = len(outcomes) - max(
-            (i + 1 for i, success in enumerate(outcomes) if success is not True), default=0
-        )
+        set_landing_counts(row, [success for _, success in landings])
     fastest = defaultdict(list)
     for launcher in data.rows[models.Launcher]:
         if launcher.fastest_turnaround is not None:
             fastest[launcher.launcher_config.pk].append(launcher.fastest_turnaround)
     for config in data.launcher_configs:
         config.fastest_turnaround = min(fastest[config.pk], default=None)
+
+
+def set_landing_counts(row, outcomes):
+    """LL2's landing counts of the `outcomes` of attempted landings (in time order) onto `row`."""
+    row.attempted_landings = len(outcomes)
+    row.successful_landings = outcomes.count(True)
+    row.failed_landings = outcomes.count(False)
+    row.consecutive_successful_landings = len(outcomes) - max(
+        (i + 1 for i, success in enumerate(outcomes) if success is not True), default=0
+    )
 
 
 @step(after=("launches.places", "launches.first_stages", "spacecraft.planned_flights", "docking.mix_landings"))
