@@ -991,3 +991,399 @@ def starbase(data):
     data.pad(models.NoticeType, "Notice type")
     data.named(models.RoadClosureStatus, ["Scheduled", "Possible", "Canceled"])
     data.pad(models.RoadClosureStatus, "Closure status")
+
+
+# The programme of the Starship dashboard; its launches fill the time from its first flight (LL2's date) to the
+# end of `future_launches`'s, one in each equal span, so that for years some are still to come.
+STARSHIP = "Starship"
+STARSHIP_FIRST_FLIGHT = datetime(2023, 4, 20, 13, 33, tzinfo=UTC)
+STARSHIP_HORIZON = datetime(2045, 1, 1, tzinfo=UTC)
+# Why a flown Starship launch failed, by its status.
+STARSHIP_FAILURES = {"Launch Failure": "Vehicle lost during ascent", "Partial Failure": "Ship lost before splashdown"}
+
+
+@step(
+    after=(
+        "agencies.reference",
+        "agencies.spacex",
+        "launches.reference",
+        "launches.places",
+        "launches.programs",
+        "launches.more_programs",
+        "launches.launchers",
+        "launches.launcher_lookups",
+        "launches.starbase",
+    ),
+    draws_after="agencies.spacex",
+)
+def starship(data):
+    """The Starship programme, its rocket, and Starbase with its pads and where boosters and ships come down."""
+    data.starship = starship_program(data)
+    data.starship_config, data.starship_family = starship_rocket(data)
+    starbase_places(data)
+
+
+def starship_program(data):
+    """The program named Starship, or a new one of SpaceX with updates of its own (`starbase` gave the
+    others theirs)."""
+    program = next((program for program in data.program_list if program.name == STARSHIP), None)
+    if program is not None:
+        return program
+    program = data.new(
+        models.Program,
+        name=STARSHIP,
+        description="SpaceX's fully reusable super heavy-lift launch system, a Super Heavy booster and a Starship "
+        "upper stage, built and flown at Starbase, Texas.",
+        image=image(data, STARSHIP),
+        info_url="https://www.spacex.com/vehicles/starship/",
+        wiki_url="https://en.wikipedia.org/wiki/SpaceX_Starship",
+        start_date=datetime(2019, 3, 1, 5, tzinfo=UTC),
+        end_date=None,
+        type=next(kind for kind in data.program_types if kind.name == "Commercial"),
+    )
+    data.link(program, "agencies", [data.spacex])
+    data.program_list.append(program)
+    updates(data, program=program, moment=NOW)
+    return program
+
+
+def starship_rocket(data):
+    """Starship's launcher configuration, in a family of its own; its launches give its counts."""
+    family = data.new(
+        models.LauncherConfigFamily,
+        name=STARSHIP,
+        parent=None,
+        description="SpaceX's two-stage rockets of a Super Heavy booster and a Starship upper stage.",
+        active=True,
+    )
+    data.link(family, "manufacturer", [data.spacex])
+    config = data.new(
+        models.LauncherConfig,
+        name=STARSHIP,
+        full_name=STARSHIP,
+        variant="",
+        manufacturer=data.spacex,
+        active=True,
+        is_placeholder=False,
+        reusable=True,
+        image=image(data, f"{STARSHIP} rocket"),
+        info_url="https://www.spacex.com/vehicles/starship/",
+        wiki_url="https://en.wikipedia.org/wiki/SpaceX_Starship",
+        description="A fully reusable two-stage rocket: a Super Heavy booster, which its pad's tower catches, "
+        "and a Starship upper stage.",
+        alias="",
+        min_stage=2,
+        max_stage=2,
+        length=123.1,
+        diameter=9.0,
+        launch_cost=None,
+        launch_mass=5000.0,
+        leo_capacity=100000.0,
+        gto_capacity=None,
+        geo_capacity=None,
+        sso_capacity=None,
+        to_thrust=74400.0,
+        apogee=None,
+        fastest_turnaround=None,
+    )
+    data.link(config, "families", [family])
+    data.link(config, "program", [data.starship])
+    data.launcher_configs.append(config)
+    return config, family
+
+
+def starbase_places(data):
+    """Starbase, its two orbital launch pads, the towers that catch boosters on them, and the seas where
+    boosters and ships splash down; `starship_counts` counts their launches and landings."""
+    usa = data.countries[0]
+    name = "SpaceX Starbase, TX, USA"
+    starbase = data.new(
+        models.Location,
+        name=name,
+        celestial_body=data.earth,
+        active=True,
+        country=usa,
+        description="SpaceX's factory and spaceport for Starship, near Brownsville, Texas, on the Gulf of Mexico.",
+        image=image(data, name),
+        map_image=f"{MEDIA}/map_location_starbase.jpg",
+        longitude=-97.157,
+        latitude=25.997,
+        timezone_name="America/Chicago",
+    )
+    data.starbase_pads = []
+    for number, latitude, longitude in [(1, 25.996944, -97.154722), (2, 25.99175, -97.157528)]:
+        name = f"Orbital Launch Pad {number}"
+        pad = data.new(
+            models.Pad,
+            active=True,
+            name=name,
+            image=optional_image(data, name),
+            description=f"Starbase's orbital launch pad {number}, whose tower stacks Starship and catches boosters.",
+            info_url="",
+            wiki_url="https://en.wikipedia.org/wiki/SpaceX_Starbase",
+            map_url=f"https://www.google.com/maps?q={latitude},{longitude}",
+            latitude=latitude,
+            longitude=longitude,
+            country=usa,
+            map_image=f"{MEDIA}/map_pad_orbital_launch_pad_{number}.jpg",
+            location=starbase,
+        )
+        data.link(pad, "agencies", [data.spacex])
+        data.pads.append(pad)
+        data.starbase_pads.append(pad)
+    landing_types = {landing_type.abbrev: landing_type for landing_type in data.rows[models.LandingType]}
+    towers = landing_place(data, "Starbase catch towers", "OLP", 25.9965, -97.1561, starbase)
+    gulf = landing_place(data, "Gulf of Mexico, off Starbase", "GOM", 26.0, -96.9)
+    data.booster_landings = [(towers, landing_types["RTLS"]), (gulf, landing_types["OS"])]
+    data.ship_landing = landing_place(data, "Indian Ocean", "IO", -20.0, 80.0), landing_types["OS"]
+
+
+def landing_place(data, name, abbrev, latitude, longitude, location=None):
+    """A place where Starship's boosters or ships come down, on the Earth."""
+    place = data.new(
+        models.LandingLocation,
+        name=name,
+        active=True,
+        abbrev=abbrev,
+        description=f"Where Starship's vehicles come down: {name}.",
+        location=location,
+        longitude=longitude,
+        latitude=latitude,
+        image=optional_image(data, name),
+        celestial_body=data.earth,
+    )
+    data.landing_locations.append(place)
+    return place
+
+
+@step(
+    after=(
+        "launches.reference",
+        "launches.events",
+        "launches.future_launches",
+        "launches.launcher_lookups",
+        "launches.first_stages",
+        "docking.mix_landings",
+        "launches.starship",
+    ),
+    draws_after="launches.starship",
+)
+def starship_launches(data):
+    """Starship's flights: flown ones from its first to a week before NOW, each with its booster's first stage,
+    and upcoming ones to STARSHIP_HORIZON; each with a static fire before it, and updates.
+
+    After `docking.mix_landings`, which numbers the landings made before."""
+    flown = spread(data, STARSHIP_FIRST_FLIGHT, NOW - timedelta(days=7), data.scaled(12))
+    to_come = spread(data, NOW, STARSHIP_HORIZON, data.scaled(12))
+    launch_list = [starship_launch(data, number, net) for number, net in enumerate(flown + to_come, 1)]
+    data.starship_launches = launch_list
+    data.starship_flown = launch_list[: len(flown)]
+    data.launch_of.update((launch.rocket.pk, launch) for launch in launch_list)
+    stages = super_heavy_stages(data, data.starship_flown)
+    outcomes = [stage.landing.success for stage in stages if stage.landing.attempt]
+    for row in (data.starship_config, data.starship_family):
+        set_launch_counts(data, row, launch_list)
+        set_landing_counts(row, outcomes)
+        row.maiden_flight = launch_list[0].net.date()
+    for pad in data.starbase_pads:
+        for before, launch in pairwise(launch for launch in launch_list if launch.pad is pad):
+            launch.pad_turnaround = launch.net - before.net
+    event_types = {event_type.name: event_type for event_type in data.event_types}
+    for number, launch in enumerate(launch_list, 1):
+        event = static_fire(data, number, launch, event_types["Static Fire"])
+        updates(data, launch=launch, moment=launch.last_updated)
+        updates(data, event=event, moment=event.last_updated)
+    for launch in data.starship_flown:
+        outcome_update(data, launch)
+
+
+def spread(data, start, end, count):
+    """`count` moments from `start` to `end`, in time order, one in each of `count` equal spans."""
+    span = (end - start) / count
+    return [data.moment(start + span * index, start + span * (index + 1)) for index in range(count)]
+
+
+def starship_launch(data, number, net):
+    """Starship's `number`-th flight, at `net`, from a Starbase pad; flown if before NOW, to come if not."""
+    name = f"{STARSHIP} | Flight {number}"
+    statuses = {status.name: status for status in data.launch_statuses}
+    flown = net < NOW
+    if flown:
+        status = statuses[data.pick(["Launch Successful"] * 3 + ["Launch Failure", "Partial Failure"])]
+        last_updated = min(data.moment(net, net + timedelta(days=30)), NOW)
+    else:
+        status = data.pick(data.launch_statuses[:2])
+        last_updated = NOW - timedelta(days=data.rng.uniform(0, 60))
+    launch = data.new(
+        models.Launch,
+        name=name,
+        slug=f"starship-flight-{number}",
+        launch_designator=None,
+        status=status,
+        last_updated=last_updated,
+        net=net,
+        net_precision=data.maybe(data.pick(data.precisions)),
+        window_end=net + timedelta(hours=data.rng.randint(1, 2)),
+        window_start=net,
+        inhold=False,
+        tbdtime=False,
+        tbddate=False,
+        image=optional_image(data, name),
+        infographic=data.maybe(f"{MEDIA}/infographic_{data.rng.randrange(10**6)}.png", 0.5),
+        probability=data.maybe(data.rng.randrange(40, 100), 0.4),
+        weather_concerns=data.maybe("Upper-level winds", 0.6),
+        holdreason="",
+        failreason=STARSHIP_FAILURES.get(status.name, ""),
+        hashtag="#Starship",
+        launch_service_provider=data.spacex,
+        rocket=data.new(models.Rocket, configuration=data.starship_config),
+        mission=starship_mission(data, number, net),
+        pad=data.pick(data.starbase_pads),
+        webcast_live=data.chance(0.1),
+        **attempt_counts(data),
+    )
+    launch.flightclub_url = data.maybe(f"https://flightclub.io/result?llId={launch.id}", 0.5)
+    data.link(launch, "program", [data.starship])
+    return launch
+
+
+def starship_mission(data, number, net):
+    """The mission of Starship's `number`-th flight, at `net`: a suborbital test flight, with its links and webcast."""
+    name = f"Flight {number}"
+    mission = data.new(
+        models.Mission,
+        name=name,
+        type="Test Flight",
+        description="A suborbital test flight of Starship from Starbase: the Super Heavy booster returns to the "
+        "launch site or splashes down in the Gulf of Mexico, the ship splashes down in the Indian Ocean.",
+        image=optional_image(data, f"{STARSHIP} {name} mission", 0.5),
+        orbit=data.suborbital,
+    )
+    data.link(mission, "agencies", [data.spacex])
+    info_urls(data, 1, f"{STARSHIP} {name}", f"{STARSHIP} {name} press kit", mission=mission)
+    data.new(
+        models.VidURL,
+        mission=mission,
+        priority=0,
+        source="spacex.com",
+        publisher="SpaceX",
+        title=f"{STARSHIP} {name} webcast",
+        description=data.sentence(),
+        feature_image=f"{MEDIA}/video_0.jpg",
+        url=data.url("video", f"{STARSHIP} {name}"),
+        type=data.vid_types[0],
+        language=data.languages[0],
+        start_time=net - timedelta(minutes=30),
+        end_time=net + timedelta(hours=2),
+        live=False,
+    )
+    return mission
+
+
+def super_heavy_stages(data, launch_list):
+    """The first stages of the flown launches of `launch_list` (in time order), one a launch: the Super Heavy
+    booster is a new one, numbered from B7, the first flown, or one that a tower caught before; with the figures
+    `first_stages` and `launcher_landing_counts` keep of boosters and of the configuration."""
+    caught, stages_of, boosters, stages = [], defaultdict(list), [], []
+    for launch in launch_list:
+        if caught and data.chance(0.6):
+            booster = caught.pop(data.rng.randrange(len(caught)))
+        else:
+            serial = f"B{7 + len(boosters)}"
+            booster = data.new(
+                models.Launcher,
+                serial_number=serial,
+                is_placeholder=False,
+                image=optional_image(data, f"Super Heavy {serial}"),
+                details=f"Super Heavy booster {serial}, built at Starbase.",
+                launcher_config=data.starship_config,
+            )
+            boosters.append(booster)
+        previous = stages_of[booster.pk][-1] if stages_of[booster.pk] else None
+        previous_launch = previous and data.launch_of[previous.rocket.pk]
+        landing = booster_landing(data, launch)
+        stage = data.new(
+            models.FirstStage,
+            type=data.stage_types["Core"],
+            reused=previous is not None,
+            launcher_flight_number=len(stages_of[booster.pk]) + 1,
+            launcher=booster,
+            previous_flight_date=previous_launch and previous_launch.net,
+            turn_around_time=previous_launch and launch.net - previous_launch.net,
+            landing=landing,
+            previous_flight=previous_launch,
+            rocket=launch.rocket,
+        )
+        stages_of[booster.pk].append(stage)
+        stages.append(stage)
+        if landing.success and landing.landing_location is data.booster_landings[0][0]:
+            caught.append(booster)
+    for booster in boosters:
+        launcher_figures(data, booster, stages_of[booster.pk])
+        last = stages_of[booster.pk][-1].landing
+        if last.success and last.landing_location is not data.booster_landings[0][0]:
+            booster.status = data.launcher_statuses["Expended"]  # a booster that splashed down flies no more
+    turnarounds = [booster.fastest_turnaround for booster in boosters if booster.fastest_turnaround is not None]
+    data.starship_config.fastest_turnaround = min(turnarounds, default=None)
+    return stages
+
+
+def booster_landing(data, launch):
+    """The return of a flown launch's booster, to a tower or to the sea; not attempted when the launch fails."""
+    place, landing_type = data.pick(data.booster_landings)
+    attempt = launch.status.name != "Launch Failure"
+    return data.new(
+        models.Landing,
+        attempt=attempt,
+        success=data.chance(0.8) if attempt else None,
+        description=f"{landing_type.name} of the Super Heavy booster: {place.name}.",
+        downrange_distance=data.maybe(round(data.rng.uniform(0.5, 10), 1), 0.3),
+        landing_location=place,
+        type=landing_type,
+    )
+
+
+def static_fire(data, number, launch, event_type):
+    """The static fire of the vehicle of Starship's `number`-th flight, days before its `launch`."""
+    day = launch.net - timedelta(days=data.rng.uniform(3, 20))
+    name = f"{STARSHIP} Flight {number} Static Fire"
+    event = data.new(
+        models.Event,
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        type=event_type,
+        description=f"A firing of the engines of the vehicle of {launch.name}, held down on its pad.",
+        webcast_live=data.chance(0.1),
+        location="Starbase, Texas",
+        image=optional_image(data, name),
+        date=day,
+        date_precision=data.maybe(data.pick(data.precisions)),
+        duration=data.maybe(timedelta(seconds=data.rng.randrange(5, 60)), 0.3),
+        last_updated=min(day, NOW) - timedelta(days=data.rng.uniform(1, 60)),
+    )
+    data.link(event, "agencies", [data.spacex])
+    data.link(event, "launches", [launch])
+    data.link(event, "program", [data.starship])
+    data.event_list.append(event)
+    return event
+
+
+def outcome_update(data, launch):
+    """The update that tells how a flown launch went, minutes after it."""
+    author = data.pick(NAMES)
+    data.new(
+        models.Update,
+        launch=launch,
+        profile_image=f"{MEDIA}/profile_{author.lower()}.png",
+        comment=f"{launch.name} lifted off from {launch.pad.name}: {launch.status.name}.",
+        info_url=data.url("update", launch.name),
+        created_by=author,
+        created_on=launch.net + timedelta(minutes=data.rng.randrange(10, 120)),
+    )
+
+
+@step(after=("launches.place_counts", "launches.starship_launches"))
+def starship_counts(data):
+    """The launches and landings of Starbase, its pads and its landing places, by `place_counts` again: it
+    counts the same for the places made before, which saw no Starship launch or landing."""
+    place_counts(data)
