@@ -1382,6 +1382,55 @@ def outcome_update(data, launch):
     )
 
 
+# The characters of a YouTube video's id, 11 of them.
+YOUTUBE_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@step(after=("launches.starbase", "launches.starship_launches"), draws_after="launches.starship_launches")
+def starship_notices(data):
+    """The live streams that watch Starbase, and the road closures and notices of each Starship launch."""
+    for camera in data.rng.sample(NAMES, data.rng.randint(2, 5)):
+        video = "".join(data.pick(YOUTUBE_ID_CHARACTERS) for _ in range(11))
+        data.new(
+            models.LiveStream,
+            program=data.starship,
+            title=f"{camera} Cam - Starship Live At Starbase",
+            description=data.sentence(),
+            image=f"https://i.ytimg.com/vi/{video}/maxresdefault_live.jpg",
+            url=f"https://www.youtube.com/watch?v={video}",
+        )
+    statuses = {status.name: status for status in data.rows[models.RoadClosureStatus]}
+    notice_types = {notice_type.name: notice_type for notice_type in data.rows[models.NoticeType]}
+    for launch in data.starship_launches:
+        road_closures(data, launch, statuses)
+        for name, share in [("TFR", 1), ("NOTMAR", 0.7), ("Overpressure Notice", 0.3)]:
+            if data.chance(share):
+                data.new(
+                    models.Notice,
+                    program=data.starship,
+                    type=notice_types[name],
+                    date=launch.net - timedelta(days=data.rng.uniform(2, 10)),
+                    url=data.url("notice", f"{name} {launch.name}"),
+                )
+
+
+def road_closures(data, launch, statuses):
+    """The closures of the road to Starbase for `launch`, on its day and for some on a later one: scheduled
+    for most, else canceled once it flew or only possible while it is to come (`statuses` by name)."""
+    usual, other = "Scheduled", "Canceled" if launch.net < NOW else "Possible"
+    start = launch.net.replace(minute=0, second=0, microsecond=0) - timedelta(hours=data.rng.randint(1, 4))
+    for title in ["Primary Date", "Secondary Date"][: data.rng.randint(1, 2)]:
+        data.new(
+            models.RoadClosure,
+            program=data.starship,
+            title=title,
+            status=statuses[usual if data.chance(0.8) else other],
+            window_start=start,
+            window_end=start + timedelta(hours=data.rng.randint(3, 8)),
+        )
+        start += timedelta(days=data.rng.randint(1, 3))
+
+
 @step(after=("launches.place_counts", "launches.starship_launches"))
 def starship_counts(data):
     """The launches and landings of Starbase, its pads and its landing places, by `place_counts` again: it
