@@ -1431,7 +1431,7 @@ def road_closures(data, launch, statuses):
         start += timedelta(days=data.rng.randint(1, 3))
 
 
-@step(after=("launches.place_counts", "launches.starship_launches"))
+@step(after=("launches.place_counts", "launches.starship_launches", "spacecraft.starship_ships"))
 def starship_counts(data):
     """The launches and landings of Starbase, its pads and its landing places, by `place_counts` again: it
     counts the same for the places made before, which saw no Starship launch or landing."""

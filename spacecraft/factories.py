@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from agencies.factories import optional_image
 from launches import models as launches
-from launches.factories import landing, new_launch
+from launches.factories import LAUNCH_OUTCOMES, landing, new_launch
 from lldapi.synthetic import LOOKUP_ROWS, NAMES, NOW, step
 from spacecraft import models
 
@@ -258,3 +258,128 @@ def planned_flights(data):
         craft.time_in_space += flight.duration
         craft.fastest_turnaround = min(filter(None, [craft.fastest_turnaround, flight.turn_around_time]))
         data.planned.append(flight)
+
+
+# Starship's upper stages by generation, as LL2 lists them: name, first flight, height (m), payload (kg).
+STARSHIP_GENERATIONS = [
+    ("Starship V1", date(2023, 4, 20), 50.3, None),
+    ("Starship V2", date(2025, 1, 16), 52.1, 35000),
+    ("Starship V3", date(2026, 5, 22), 52.1, None),
+]
+
+
+@step(
+    after=("agencies.spacex", "spacecraft.lookups", "spacecraft.spacecraft", "launches.starship_launches"),
+    draws_after="launches.starship_notices",
+)
+def starship_ships(data):
+    """The ship of each flown Starship launch: a new one, numbered from Ship 24, the first flown, of the
+    generation flying at its date; with the counts of each generation and of their family."""
+    # LL2's spelling of the type.
+    ship_type = data.new(models.SpacecraftConfigType, name="Reuseable Upper Stage")
+    family = data.new(
+        models.SpacecraftConfigFamily,
+        name="Starship",
+        description="The upper stages of SpaceX's Starship rockets.",
+        manufacturer=data.spacex,
+        parent=None,
+    )
+    generations = []
+    for name, since, height, payload in STARSHIP_GENERATIONS:
+        config = data.new(
+            models.SpacecraftConfig,
+            name=name,
+            type=ship_type,
+            agency=data.spacex,
+            in_use=since == STARSHIP_GENERATIONS[-1][1],
+            image=optional_image(data, name),
+            capability="More than 100 tons to Earth orbit.",
+            history=f"The Starship upper stage of the flights from {since:%B %Y}.",
+            details="The second stage of the two-stage Starship super heavy-lift launch vehicle.",
+            height=height,
+            diameter=9.0,
+            human_rated=False,
+            crew_capacity=0,
+            payload_capacity=payload,
+            payload_return_capacity=None,
+            flight_life="Suborbital test flights so far.",
+            wiki_link="",
+            info_link="https://www.spacex.com/vehicles/starship/",
+            fastest_turnaround=None,
+        )
+        data.link(config, "family", [family])
+        data.configs.append(config)
+        generations.append((since, config))
+    statuses = {status.name: status for status in data.spacecraft_statuses}
+    flights_of = {config.pk: [] for _, config in generations}
+    for number, launch in enumerate(data.starship_flown, 24):
+        config = [config for since, config in generations if since <= launch.net.date()][-1]
+        flight = ship_flight(data, number, launch, config)
+        flight.spacecraft.status = statuses["Single Use" if flight.landing.success else "Destroyed"]
+        flights_of[config.pk].append(flight)
+    for _, config in generations:
+        ship_counts(config, flights_of[config.pk])
+    ship_counts(family, [flight for flights in flights_of.values() for flight in flights])
+    family.maiden_flight = min(filter(None, (config.maiden_flight for _, config in generations)), default=None)
+
+
+def ship_flight(data, number, launch, config):
+    """The flight of Ship `number`, of `config`, on `launch`: up and down in about an hour, to a splashdown in
+    the Indian Ocean; lost minutes after liftoff when the launch fails."""
+    name = f"Ship {number}"
+    ship = data.new(
+        models.Spacecraft,
+        name=name,
+        serial_number=f"S{number}",
+        is_placeholder=False,
+        image=optional_image(data, name),
+        description=f"A {config.name} upper stage, built at Starbase.",
+        spacecraft_config=config,
+    )
+    failed = LAUNCH_OUTCOMES[launch.status.name] is False
+    end = launch.net + timedelta(minutes=data.rng.uniform(3, 10) if failed else data.rng.uniform(60, 70))
+    place, landing_type = data.ship_landing
+    attempt = launch.status.name != "Launch Failure"
+    landing = data.new(
+        launches.Landing,
+        attempt=attempt,
+        success=(launch.status.name == "Launch Successful" and data.chance(0.85)) if attempt else None,
+        description=f"{landing_type.name} of the ship: {place.name}.",
+        downrange_distance=None,
+        landing_location=place,
+        type=landing_type,
+    )
+    flight = data.new(
+        models.SpacecraftFlight,
+        destination="Suborbital",
+        mission_end=end,
+        spacecraft=ship,
+        launch=launch,
+        carrier_rocket=launch.rocket,
+        landing=landing,
+        duration=end - launch.net,
+        turn_around_time=None,
+    )
+    ship.flights_count = ship.mission_ends_count = 1
+    ship.in_space = False
+    ship.time_in_space = flight.duration
+    ship.time_docked = timedelta(0)
+    ship.fastest_turnaround = None
+    data.spacecraft_list.append(ship)
+    data.flights.append(flight)
+    if config.maiden_flight is None:
+        config.maiden_flight = launch.net.date()
+    return flight
+
+
+def ship_counts(row, flights):
+    """The counts LL2 keeps of a spacecraft configuration or family `row`, over its ships' `flights`."""
+    outcomes = [LAUNCH_OUTCOMES[flight.launch.status.name] for flight in flights]
+    landings = [flight.landing for flight in flights if flight.landing.attempt]
+    row.spacecraft_flown = len({flight.spacecraft.pk for flight in flights})
+    row.total_launch_count = len(flights)
+    row.successful_launches = outcomes.count(True)
+    row.failed_launches = outcomes.count(False)
+    row.attempted_landings = len(landings)
+    row.successful_landings = sum(landing.success is True for landing in landings)
+    row.failed_landings = sum(landing.success is False for landing in landings)

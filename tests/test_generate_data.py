@@ -46,10 +46,11 @@ def digest():
 
 def test_scale_one_is_shaped_like_ll2():
     output = generate()
-    assert "generated" in output and "spacecraft: 600" in output
-    assert Spacecraft.objects.count() == 600
-    # The flights and dockings that took place, and those planned on the first upcoming launches.
-    assert SpacecraftFlight.objects.count() == 900 + 12
+    # And the ships of Starship's 12 flown launches, one a flight.
+    assert "generated" in output and "spacecraft: 612" in output
+    assert Spacecraft.objects.count() == 600 + 12
+    # The flights and dockings that took place, those planned on the first upcoming launches, and Starship's.
+    assert SpacecraftFlight.objects.count() == 900 + 12 + 12
     assert DockingEvent.objects.count() == 700 + 14
     assert Astronaut.objects.count() == 600
 
