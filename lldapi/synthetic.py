@@ -2,10 +2,11 @@
 
 At scale 1 it holds about 600 spacecraft over 40 configurations, 900 flights with their launches and
 landings (and 12 planned on upcoming launches), 700 docking events (and 13 more, on upcoming launches
-and the first one) and 600 astronauts; everything scales linearly. The same scale and seed always
-give the same rows. Every field that any mode shows is filled for most rows, and the values LL2
-derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree with the rows
-they summarise. Rows are written with bulk inserts in one transaction.
+and the first one) and 600 astronauts, and a Starship programme whose dashboard lists something in each
+of its lists for years (12 launches flown and 12 to come up to 2045); everything scales linearly. The
+same scale and seed always give the same rows. Every field that any mode shows is filled for most rows,
+and the values LL2 derives (`flights_count`, `in_space`, `time_in_space`, `turn_around_time`...) agree
+with the rows they summarise. Rows are written with bulk inserts in one transaction.
 
 Each app makes its own rows in the steps of its `factories` module: functions of one `DataSet`, which
 holds the rows, the building blocks that draw them from one random stream, and what steps set for later

@@ -13,10 +13,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, models
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from agencies.models import Agency
 from docking.models import DockingEvent, SpaceStation
-from launches.models import Astronaut, Event, Program
+from launches.models import Astronaut, Event, Launch, Launcher, LiveStream, Notice, Program, RoadClosure, Update
 from lldapi import synthetic, tables
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
@@ -79,6 +80,45 @@ def test_derived_values_agree_with_the_rows_they_summarise():
         for flight in flights:
             assert flight.duration == (flight.mission_end or synthetic.NOW) - flight.launch.net
     assert Spacecraft.objects.filter(in_space=True).exists() and Spacecraft.objects.filter(in_space=False).exists()
+
+
+def starship_dashboard():
+    """What the Starship dashboard lists, by its rules, of the rows there now, by list."""
+    [program] = Program.objects.filter(name="Starship")
+    launches = Launch.objects.filter(program=program)
+    events = Event.objects.filter(program=program)
+    day_ago = timezone.now() - timedelta(hours=24)
+    news = Q(program=program) | Q(launch__in=launches) | Q(event__in=events)
+    return {
+        "updates": list(Update.objects.filter(news).order_by("-created_on", "-id")[:10]),
+        "live_streams": list(LiveStream.objects.filter(program=program)),
+        "road_closures": list(RoadClosure.objects.filter(program=program).order_by("window_start")),
+        "notices": list(Notice.objects.filter(program=program)),
+        "vehicles": list(Launcher.objects.filter(launcher_config__program=program)),
+        "orbiters": list(Spacecraft.objects.filter(flights__launch__in=launches).distinct()),
+        "upcoming launches": list(launches.filter(net__gte=day_ago)),
+        "upcoming events": list(events.filter(date__gte=day_ago)),
+        "previous launches": list(launches.filter(net__lt=timezone.now()).order_by("net")),
+        "previous events": list(events.filter(date__lt=timezone.now())),
+    }
+
+
+@pytest.mark.usefixtures("generated")
+def test_the_starship_dashboard_lists_something_in_every_list_for_years():
+    """One program is Starship's, and every list of its dashboard holds rows, as they will until 2043 at
+    least: its launches and their static fires and road closures run to 2045."""
+    lists = starship_dashboard()
+    assert [name for name, rows in lists.items() if not rows] == []
+    assert 2 <= len(lists["live_streams"]) <= 5
+    assert all(vehicle.serial_number for vehicle in lists["vehicles"])
+    assert [closure for closure in lists["road_closures"] if closure.window_start.year >= 2043]
+    assert Launch.objects.filter(program__name="Starship", net__year__gte=2043).exists()
+    assert Event.objects.filter(program__name="Starship", date__year__gte=2043).exists()
+    # A flown launch is a whole one, as clients read it.
+    launch = lists["previous launches"][-1]
+    assert launch.launch_service_provider.name and launch.pad.location.country.name
+    assert launch.status.name in ("Launch Successful", "Launch Failure", "Partial Failure")
+    assert launch.webcast_live is not None and launch.rocket.configuration.name == "Starship"
 
 
 def test_every_url_is_a_valid_uri():
