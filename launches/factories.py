@@ -775,27 +775,33 @@ def first_stages(data):
                     details=data.sentence(),
                     launcher_config=config,
                 )
-            previous = stages_of[launcher.pk][-1] if stages_of[launcher.pk] else None
-            previous_launch = previous and data.launch_of[previous.rocket.pk]
             landing = stage_landing(data, landing_types)
-            stage = data.new(
-                models.FirstStage,
-                type=data.stage_types["Core" if number == 0 else "Booster"],
-                reused=previous is not None,
-                launcher_flight_number=len(stages_of[launcher.pk]) + 1,
-                launcher=launcher,
-                previous_flight_date=previous_launch and previous_launch.net,
-                turn_around_time=previous_launch and launch.net - previous_launch.net,
-                landing=landing,
-                previous_flight=previous_launch,
-                rocket=launch.rocket,
-            )
-            stages_of[launcher.pk].append(stage)
+            stage = first_stage(data, launch, launcher, "Core" if number == 0 else "Booster", stages_of, landing)
             if landing is not None and landing.success:
                 landed.append(launcher)
         reusable[config.pk].extend(landed)
     for launcher in data.rows[models.Launcher]:
         launcher_figures(data, launcher, stages_of[launcher.pk])
+
+
+def first_stage(data, launch, launcher, stage_type, stages_of, landing):
+    """The first stage `launcher` flies on `launch`, after its flights in `stages_of` (added to them)."""
+    previous = stages_of[launcher.pk][-1] if stages_of[launcher.pk] else None
+    previous_launch = previous and data.launch_of[previous.rocket.pk]
+    stage = data.new(
+        models.FirstStage,
+        type=data.stage_types[stage_type],
+        reused=previous is not None,
+        launcher_flight_number=len(stages_of[launcher.pk]) + 1,
+        launcher=launcher,
+        previous_flight_date=previous_launch and previous_launch.net,
+        turn_around_time=previous_launch and launch.net - previous_launch.net,
+        landing=landing,
+        previous_flight=previous_launch,
+        rocket=launch.rocket,
+    )
+    stages_of[launcher.pk].append(stage)
+    return stage
 
 
 def stage_landing(data, landing_types):
@@ -1299,22 +1305,8 @@ def super_heavy_stages(data, launch_list):
                 launcher_config=data.starship_config,
             )
             boosters.append(booster)
-        previous = stages_of[booster.pk][-1] if stages_of[booster.pk] else None
-        previous_launch = previous and data.launch_of[previous.rocket.pk]
         landing = booster_landing(data, launch)
-        stage = data.new(
-            models.FirstStage,
-            type=data.stage_types["Core"],
-            reused=previous is not None,
-            launcher_flight_number=len(stages_of[booster.pk]) + 1,
-            launcher=booster,
-            previous_flight_date=previous_launch and previous_launch.net,
-            turn_around_time=previous_launch and launch.net - previous_launch.net,
-            landing=landing,
-            previous_flight=previous_launch,
-            rocket=launch.rocket,
-        )
-        stages_of[booster.pk].append(stage)
+        stage = first_stage(data, launch, booster, "Core", stages_of, landing)
         stages.append(stage)
         if landing.success and landing.landing_location is data.booster_landings[0][0]:
             caught.append(booster)
