@@ -180,32 +180,3 @@ def country(data, name, alpha_2_code, alpha_3_code, nationality):
         nationality_name=nationality,
         nationality_name_composed=f"{nationality} citizen",
     )
-
-
-@step(after=("agencies.reference", "agencies.agencies"), draws_after="launches.starbase")
-def spacex(data):
-    """SpaceX, the agency of the Starship programme (`launches.starship`): it flies and builds Starship."""
-    name = "SpaceX"
-    data.spacex = data.new(
-        models.Agency,
-        name=name,
-        abbrev="SpX",
-        type=next(agency_type for agency_type in data.agency_types if agency_type.name == "Commercial"),
-        featured=True,
-        description="An American company that builds and launches rockets and spacecraft, Starship among them.",
-        administrator="CEO: Elon Musk",
-        founding_year=2002,
-        launchers="Falcon | Starship",
-        spacecraft="Dragon | Starship",
-        parent=None,
-        parent_agency=None,
-        image=image(data, name),
-        logo=image(data, f"{name} logo"),
-        social_logo=image(data, f"{name} social"),
-        info_url="https://www.spacex.com/",
-        wiki_url="https://en.wikipedia.org/wiki/SpaceX",
-        **{key: data.rng.randrange(200) for key in AGENCY_COUNTS},
-    )
-    data.link(data.spacex, "country", [data.countries[0]])  # the United States of America
-    social_links(data, data.spacex, "social_media_links")
-    data.agency_list.append(data.spacex)

@@ -75,4 +75,5 @@ class Period:
 
     def events(self):
         # Oldest first either way, as a real 2.2.0 dashboard lists its previous events.
-        return self.starship.of(Event.objects, program=self.starship.program).filter(self.when("date")).order_by("date", "id")
+        rows = self.starship.of(Event.objects, program=self.starship.program).filter(self.when("date"))
+        return rows.order_by("date", "id")

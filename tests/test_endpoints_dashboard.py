@@ -72,10 +72,12 @@ def test_each_list_is_what_the_endpoints_of_its_records_select(client):
     assert ids["updates"] == list(updates.order_by("-created_on", "-id").values_list("pk", flat=True)[:10])
     assert ids["road_closures"] == list(
         RoadClosure.objects.filter(program=program).order_by("window_start", "id").values_list("pk", flat=True))
-    assert ids["notices"] == list(Notice.objects.filter(program=program).order_by("date", "id").values_list("pk", flat=True))
+    notices = Notice.objects.filter(program=program).order_by("date", "id")
+    assert ids["notices"] == list(notices.values_list("pk", flat=True))
     assert [stream["url"] for stream in dashboard["live_streams"]] == list(
         LiveStream.objects.filter(program=program).values_list("url", flat=True))
-    configurations = ",".join(map(str, listed(client, f"/2.3.0/launcher_configurations/?program={program.pk}&limit=100")))
+    configurations = listed(client, f"/2.3.0/launcher_configurations/?program={program.pk}&limit=100")
+    configurations = ",".join(map(str, configurations))
     vehicles = listed(client, f"/2.3.0/launchers/?launcher_config__ids={configurations}&limit=100")
     assert sorted(ids["vehicles"]) == sorted(vehicles)
     assert [item["serial_number"] for item in dashboard["vehicles"]] == sorted(
@@ -111,7 +113,8 @@ def test_its_queries_do_not_grow_with_the_programme(client, settings, stored):
 
     def size():
         dashboard = get(client, f"{URL}?mode=list")
-        return sum(len(dashboard[period][kind]) for period in ("upcoming", "previous") for kind in ("launches", "events"))
+        return sum(len(dashboard[period][kind]) for period in ("upcoming", "previous")
+                   for kind in ("launches", "events"))
 
     # Launches and events of other programmes join it, in two halves of a sample in the order of their ids
     # (random UUIDs for launches): the first half holds every kind of nested object, the second more of them.

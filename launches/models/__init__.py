@@ -30,7 +30,7 @@ __all__ = [
     "Astronaut", "AstronautFlight", "AstronautRole", "AstronautStatus", "AstronautType", "CelestialBody",
     "CelestialBodyType", "Event", "EventType", "FirstStage", "FirstStageType", "InfoURL", "InfoURLType", "Landing",
     "LandingLocation", "LandingType", "Language", "Launch", "LaunchStatus", "Launcher", "LauncherConfig",
-    "LauncherConfigFamily", "LauncherStatus", "LiveStream", "Location", "Mission", "MissionPatch", "MissionType", "NetPrecision",
-    "Notice", "NoticeType", "Orbit", "Pad", "Program", "ProgramType", "RoadClosure", "RoadClosureStatus", "Rocket", "TimelineEvent",
-    "TimelineEventType", "Update", "VidURL", "VidURLType",
+    "LauncherConfigFamily", "LauncherStatus", "LiveStream", "Location", "Mission", "MissionPatch", "MissionType",
+    "NetPrecision", "Notice", "NoticeType", "Orbit", "Pad", "Program", "ProgramType", "RoadClosure",
+    "RoadClosureStatus", "Rocket", "TimelineEvent", "TimelineEventType", "Update", "VidURL", "VidURLType",
 ]
