@@ -54,6 +54,9 @@ def both(client, url, **headers):
     return stored
 
 
+CSRF_TOKEN = re.compile(rb'"csrfToken": "\w+"')
+
+
 def headers_but_etag(response):
     """The headers of a response, but its ETag (the store's comes from the data version)."""
     return {name: value for name, value in response.items() if name != "ETag"}
@@ -101,6 +104,29 @@ def test_text_and_numbers_come_back_as_the_serializers_write_them(client, tmp_pa
     # The Earth's mass, as LL2 writes it.
     earth = both(client, "/2.3.0/celestial_bodies/?mode=detailed&limit=100").content
     assert b'"mass":5.972168e+24' in earth
+
+
+@pytest.mark.parametrize("rendering", [{"HTTP_ACCEPT": "application/json; indent=4"}, {"HTTP_ACCEPT": "text/html"}],
+                         ids=["indented", "browsable"])
+def test_indented_json_and_the_browsable_api_write_the_stored_data_as_the_serializers(client, rendering):
+    """The store gives its data to the view's renderer: the same bytes as the serializers', text and numbers
+    included; the pages keep their controls."""
+    spacecraft = all_results(client, "/2.3.0/spacecraft/?limit=100")[0]
+    urls = ["/2.3.0/spacecraft/?mode=detailed&limit=3&offset=1", f"/2.3.0/spacecraft/{spacecraft['id']}/",
+            "/2.3.0/celestial_bodies/?mode=detailed&limit=100", "/2.3.0/dashboard/starship/?mode=detailed"]
+    bodies = {}
+    for url in urls:
+        stored = client.get(url, **rendering)
+        with override_settings(REPRESENTATION_STORE=False):
+            plain = client.get(url, **rendering)
+        assert stored.status_code == plain.status_code == 200, url
+        # A page of the browsable API carries a CSRF token of its own.
+        bodies[url], expected = CSRF_TOKEN.sub(b"", stored.content), CSRF_TOKEN.sub(b"", plain.content)
+        assert bodies[url] == expected, (url, first_difference(bodies[url], expected))
+        assert headers_but_etag(stored) == headers_but_etag(plain), url
+    if rendering["HTTP_ACCEPT"] == "text/html":
+        assert b"5.972168e+24" in bodies[urls[2]] and b"Starship Dashboard" in bodies[urls[3]]
+        assert b"?limit=3&amp;mode=detailed&amp;offset=4" in bodies[urls[0]]
 
 
 # Never stale

@@ -2,6 +2,7 @@
 consistency of a stored answer."""
 
 import hashlib
+import json
 import time
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_header_parameters
 from rest_framework import generics, serializers
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from lldapi.api.serializers import Selected
 
@@ -31,13 +33,11 @@ LIST_MARK = "\x00list"
 
 
 def answer(view, lookup=None):
-    """The stored answer to `view`'s request (a `ModeViewSet`'s): its list, or its object `lookup`, with an
-    ETag (a 304 where the client holds it). None where the serializers answer: the store is off, the
-    answer is not compact JSON (the browsable API, indented JSON), or the data kept moving as it was read."""
-    request = view.request
-    if not settings.REPRESENTATION_STORE or not isinstance(request.accepted_renderer, JSONRenderer):
-        return None
-    if "indent" in parse_header_parameters(request.accepted_media_type)[1]:
+    """The stored answer to `view`'s request (a `ModeViewSet`'s): its list, or its object `lookup`, as
+    compact JSON with an ETag (a 304 where the client holds it); for any other rendering (the browsable
+    API, indented JSON), its data, which the view's renderer writes as it writes the serializers'. None
+    where the serializers answer: the store is off, or the data kept moving as it was read."""
+    if not settings.REPRESENTATION_STORE:
         return None
     stored = StoredAnswer(view)
     if view.resource.subject is not None:
@@ -55,6 +55,9 @@ class StoredAnswer:
         make = component if self.resource.subject is None else composition
         self.item = make(view.get_serializer_class(), self.resource.version)
         self.origin = Origin(self.request)
+        renderer = self.request.accepted_renderer
+        indented = "indent" in parse_header_parameters(self.request.accepted_media_type)[1]
+        self.compact = isinstance(renderer, JSONRenderer) and not indented
 
     def respond(self, locate, make):
         """`locate()` gives what to read (a page's rows, an object's id) and the data version, `make(what,
@@ -62,7 +65,7 @@ class StoredAnswer:
         for _ in range(READ_ATTEMPTS):
             what, version = locate()
             etag = self.etag(version)
-            if not_modified := self.not_modified(etag):
+            if self.compact and (not_modified := self.not_modified(etag)):
                 if confirmed(version):
                     return not_modified
                 continue
@@ -73,11 +76,13 @@ class StoredAnswer:
 
     def page(self, rows, version):
         """The page's JSON. A page whose rows and shape only a write changes (no filter, no clock), asked
-        again at the same data version, is the bytes this process made for it the first time."""
+        again at the same data version, is the bytes this process made for it the first time (in compact
+        JSON: another rendering needs the paginator's controls)."""
         request, paginator, item = self.request, self.view.paginator, self.item
         key = self.remembered_as()
         memory = remembered(version)
-        same_page = None if key is None or item.time_relative else (self.origin.key, request.get_full_path())
+        unchanging = key is not None and not item.time_relative and self.compact
+        same_page = (self.origin.key, request.get_full_path()) if unchanging else None
         if same_page is not None and (body := memory.get("page", same_page)) is not None:
             return body
         ids = rows.values_list("pk", flat=True) if key is None else RememberedIds(rows, key, version)
@@ -171,7 +176,10 @@ class StoredAnswer:
 
     def response(self, body, etag):
         """The stored body, with the headers of the serializers' answer (DRF renders JSON as
-        `application/json`) but for the ETag, which comes from what the answer depends on."""
+        `application/json`) but for the ETag, which comes from what the answer depends on; or, for another
+        rendering, its data, read back in its order (its values are JSON's: they render as they were)."""
+        if not self.compact:
+            return Response(json.loads(body))
         response = HttpResponse(body, content_type=self.request.accepted_renderer.media_type)
         response["ETag"] = etag
         return response
