@@ -606,10 +606,11 @@ def payloads_on(data, launch_list):
 
 
 def rendezvous(data, chaser, host, **target):
-    """A docking of the flight `chaser` during its mission, at a docking location of a `host`
-    (spacecraft, payload), counted in its spacecraft's time docked."""
-    docked = data.moment(chaser.launch.net, chaser.launch.net + (chaser.mission_end - chaser.launch.net) / 4)
-    departure = data.moment(docked, chaser.mission_end)
+    """A docking of the flight `chaser` during its mission (so far, for a flight still under way), at a
+    docking location of a `host` (spacecraft, payload), counted in its spacecraft's time docked."""
+    end = chaser.mission_end or NOW
+    docked = data.moment(chaser.launch.net, chaser.launch.net + (end - chaser.launch.net) / 4)
+    departure = data.moment(docked, end)
     chaser.spacecraft.time_docked += departure - docked
     data.new(
         models.DockingEvent,

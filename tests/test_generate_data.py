@@ -66,6 +66,17 @@ def test_same_seed_same_rows_other_seed_other_rows():
     assert digest() != first
 
 
+@pytest.mark.parametrize("seed", [4, 15])
+def test_a_seed_whose_first_launch_flies_a_spacecraft_still_in_space_builds(seed):
+    """The rendezvous on the first launch docks during the mission so far when it has not ended (these
+    seeds' first flights have no `mission_end`)."""
+    data = synthetic.build(1, seed)
+    first = min((flight for flight in data.flights), key=lambda flight: flight.launch.net)
+    assert first.mission_end is None
+    events = [event for event in data.rows[DockingEvent] if event.flight_vehicle_chaser is first]
+    assert events and all(first.launch.net <= event.docking <= event.departure <= synthetic.NOW for event in events)
+
+
 def test_derived_values_agree_with_the_rows_they_summarise():
     generate(representations=False)
     crafts = Spacecraft.objects.annotate(
