@@ -737,6 +737,8 @@ def column_validators(column):
     """The validators of a model field, with its column type's range as PostgreSQL has it, so that a page
     imports into either database or neither (SQLite takes 64 bits in any integer column)."""
     validators = [v for v in column.validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+    # Django's own table of the column types' ranges (undocumented, a class attribute of the base
+    # backend): the one that PostgreSQL's backend uses, whatever the database of this process.
     ranges = BaseDatabaseOperations.integer_field_ranges
     if isinstance(column, models.IntegerField):
         low, high = ranges[column.get_internal_type()]
