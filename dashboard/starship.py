@@ -5,7 +5,7 @@ selects, at the time of the request (upcoming and previous as `/launches/upcomin
 from dataclasses import dataclass
 
 from launches.models import Event, Launch, Launcher, LauncherConfig, LiveStream, Notice, Program, RoadClosure, Update
-from launches.resources import previous, upcoming
+from launches.resources import PREVIOUS, UPCOMING, When
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
 PROGRAM = "Starship"
@@ -28,11 +28,11 @@ class Starship:
 
     @property
     def upcoming(self):
-        return Period(self, upcoming)
+        return Period(self, UPCOMING)
 
     @property
     def previous(self):
-        return Period(self, previous)
+        return Period(self, PREVIOUS)
 
     def updates(self):
         """Its own updates and those of its launches and events."""
@@ -63,17 +63,17 @@ class Starship:
 
 @dataclass(frozen=True)
 class Period:
-    """The programme's launches and events upcoming, or previous (`when`: `launches.resources.upcoming`
-    or `previous`)."""
+    """The programme's launches and events upcoming, or previous (`when`: `launches.resources.UPCOMING`
+    or `PREVIOUS`), as `/launches/upcoming/` and `/launches/previous/` select and order them."""
 
     starship: Starship
-    when: object
+    when: When
 
     def launches(self):
-        rows = self.starship.of(Launch.objects, program=self.starship.program).filter(self.when("net"))
-        return rows.order_by("net", "id") if self.when is upcoming else rows.order_by("-net", "-id")
+        rows = self.starship.of(Launch.objects, program=self.starship.program).filter(self.when.condition("net"))
+        return rows.order_by(*self.when.order("net"), "id")
 
     def events(self):
         # Oldest first either way, as a real 2.2.0 dashboard lists its previous events.
-        rows = self.starship.of(Event.objects, program=self.starship.program).filter(self.when("date"))
-        return rows.order_by("date", "id")
+        rows = self.starship.of(Event.objects, program=self.starship.program).filter(self.when.condition("date"))
+        return rows.order_by(*UPCOMING.order("date"), "id")

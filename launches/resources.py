@@ -1,4 +1,4 @@
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.db.models import Q
@@ -224,12 +224,21 @@ registry.register(
 RECENT = timedelta(hours=24)
 
 
-def upcoming(moment):
-    return Q(**{f"{moment}__gte": Now() - RECENT})
+@dataclass(frozen=True)
+class When:
+    """Upcoming (`later`) or previous, at the time of each query: the rows' condition on their `moment`
+    field, and their order (ties by id, as every ordering here)."""
+
+    later: bool
+
+    def condition(self, moment):
+        return Q(**{f"{moment}__gte": Now() - RECENT}) if self.later else Q(**{f"{moment}__lt": Now()})
+
+    def order(self, moment):
+        return (moment,) if self.later else (f"-{moment}",)
 
 
-def previous(moment):
-    return Q(**{f"{moment}__lt": Now()})
+UPCOMING, PREVIOUS = When(later=True), When(later=False)
 
 
 def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_search=None):
@@ -242,17 +251,17 @@ def with_upcoming_and_previous(resource, moment, upcoming_filterset, upcoming_se
             resource,
             path=f"{resource.path}/upcoming",
             subset="upcoming",
-            queryset=model.objects.filter(upcoming(moment)),
+            queryset=model.objects.filter(UPCOMING.condition(moment)),
             filterset_class=upcoming_filterset,
             search_fields=upcoming_search or resource.search_fields,
-            ordering=(moment,),
+            ordering=UPCOMING.order(moment),
         ),
         replace(
             resource,
             path=f"{resource.path}/previous",
             subset="previous",
-            queryset=model.objects.filter(previous(moment)),
-            ordering=(f"-{moment}",),
+            queryset=model.objects.filter(PREVIOUS.condition(moment)),
+            ordering=PREVIOUS.order(moment),
         ),
     )
 
