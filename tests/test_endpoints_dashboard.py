@@ -21,7 +21,7 @@ from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError
 
 from .conftest import ROOT
-from .fidelity import follow_links
+from .fidelity import follow_links, get_json, ids
 from .schema import Conformance
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -32,59 +32,48 @@ COMPONENTS = {"list": "StarshipDashboardList", "normal": "StarshipDashboardNorma
 LISTS = ("updates", "live_streams", "road_closures", "notices", "vehicles", "orbiters")
 
 
-def get(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, (url, response.content[:500])
-    assert response["Content-Type"].startswith("application/json"), url
-    return json.loads(response.content)
-
-
-def listed(client, url):
-    return [record["id"] for record in get(client, url)["results"]]
-
-
 def test_every_mode_is_one_object_that_conforms_to_its_component(client):
     for mode, component in COMPONENTS.items():
-        dashboard = get(client, f"{URL}?mode={mode}")
+        dashboard = get_json(client, f"{URL}?mode={mode}")
         conformance = Conformance()
         conformance.check(dashboard, component)
         assert conformance.problems[:20] == []
         assert dashboard["response_mode"] == mode
         assert all(dashboard[name] for name in LISTS), {name: len(dashboard[name]) for name in LISTS}
         assert all(dashboard[period][kind] for period in ("upcoming", "previous") for kind in ("launches", "events"))
-    assert get(client, URL)["response_mode"] == "normal"
+    assert get_json(client, URL)["response_mode"] == "normal"
 
 
 def test_each_list_is_what_the_endpoints_of_its_records_select(client):
     program = Starship.now().program
-    dashboard = get(client, f"{URL}?mode=detailed")
-    ids = {name: [item.get("id") for item in dashboard[name]] for name in LISTS}
+    dashboard = get_json(client, f"{URL}?mode=detailed")
+    shown = {name: [item.get("id") for item in dashboard[name]] for name in LISTS}
     for period in ("upcoming", "previous"):
         for kind in ("launches", "events"):
             found = [item["id"] for item in dashboard[period][kind]]
-            served = listed(client, f"/2.3.0/{kind}/{period}/?program={program.pk}&limit=100")
+            served = ids(client, f"/2.3.0/{kind}/{period}/?program={program.pk}&limit=100")
             # Previous launches newest first, as `/launches/previous/`; events oldest first either way.
             assert (found if kind == "launches" or period == "upcoming" else found[::-1]) == served, (period, kind)
     launches = Launch.objects.filter(program=program)
     events = Event.objects.filter(program=program)
     updates = Update.objects.filter(program=program) | Update.objects.filter(launch__in=launches) | (
         Update.objects.filter(event__in=events))
-    assert ids["updates"] == list(updates.order_by("-created_on", "-id").values_list("pk", flat=True)[:10])
-    assert ids["road_closures"] == list(
+    assert shown["updates"] == list(updates.order_by("-created_on", "-id").values_list("pk", flat=True)[:10])
+    assert shown["road_closures"] == list(
         RoadClosure.objects.filter(program=program).order_by("window_start", "id").values_list("pk", flat=True))
     notices = Notice.objects.filter(program=program).order_by("date", "id")
-    assert ids["notices"] == list(notices.values_list("pk", flat=True))
+    assert shown["notices"] == list(notices.values_list("pk", flat=True))
     assert [stream["url"] for stream in dashboard["live_streams"]] == list(
         LiveStream.objects.filter(program=program).values_list("url", flat=True))
-    configurations = listed(client, f"/2.3.0/launcher_configurations/?program={program.pk}&limit=100")
+    configurations = ids(client, f"/2.3.0/launcher_configurations/?program={program.pk}&limit=100")
     configurations = ",".join(map(str, configurations))
-    vehicles = listed(client, f"/2.3.0/launchers/?launcher_config__ids={configurations}&limit=100")
-    assert sorted(ids["vehicles"]) == sorted(vehicles)
+    vehicles = ids(client, f"/2.3.0/launchers/?launcher_config__ids={configurations}&limit=100")
+    assert sorted(shown["vehicles"]) == sorted(vehicles)
     assert [item["serial_number"] for item in dashboard["vehicles"]] == sorted(
         item["serial_number"] for item in dashboard["vehicles"])
     flown = {str(pk) for pk in launches.values_list("pk", flat=True)}
     for orbiter in dashboard["orbiters"]:
-        flights = get(client, f"/2.3.0/spacecraft_flights/?spacecraft={orbiter['id']}&limit=100&mode=detailed")
+        flights = get_json(client, f"/2.3.0/spacecraft_flights/?spacecraft={orbiter['id']}&limit=100&mode=detailed")
         assert any(flight["launch"]["id"] in flown for flight in flights["results"]), orbiter["id"]
 
 
@@ -97,7 +86,7 @@ def test_the_store_serves_the_serializers_bytes_and_links_answer(client):
         assert stored.status_code == plain.status_code == 200
         assert stored.content == plain.content, mode
         assert stored["ETag"] and client.get(url, HTTP_IF_NONE_MATCH=stored["ETag"]).status_code == 304
-    assert not follow_links(client, [get(client, f"{URL}?mode=detailed")])
+    assert not follow_links(client, [get_json(client, f"{URL}?mode=detailed")])
 
 
 @pytest.mark.parametrize("stored", [True, False], ids=["store", "serializers"])
@@ -106,13 +95,13 @@ def test_its_queries_do_not_grow_with_the_programme(client, settings, stored):
     program = Starship.now().program
 
     def cost(mode):
-        get(client, f"{URL}?mode={mode}")  # the first read fills the store
+        get_json(client, f"{URL}?mode={mode}")  # the first read fills the store
         with CaptureQueriesContext(connection) as queries:
-            get(client, f"{URL}?mode={mode}")
+            get_json(client, f"{URL}?mode={mode}")
         return len(queries)
 
     def size():
-        dashboard = get(client, f"{URL}?mode=list")
+        dashboard = get_json(client, f"{URL}?mode=list")
         return sum(len(dashboard[period][kind]) for period in ("upcoming", "previous")
                    for kind in ("launches", "events"))
 
@@ -133,14 +122,14 @@ def test_an_imported_dashboard_comes_back_identical_and_replaces_the_programme_s
     """A sync imports the dashboard in its fullest mode: its records in their shapes; the programme's road
     closures, notices and live streams become those it lists, no more."""
     program = Starship.now().program
-    dashboard = get(client, f"{URL}?mode=detailed")
+    dashboard = get_json(client, f"{URL}?mode=detailed")
     stale = RoadClosure.objects.create(id=10**6, program=program, title="Secondary Date")
     LiveStream.objects.filter(program=program).update(title="renamed")
     Notice.objects.filter(program=program).delete()
     Update.objects.filter(pk=dashboard["updates"][0]["id"]).update(comment="edited")
     resource, _ = registry.resource_at(URL)
     assert Importer().import_page(dashboard, "dashboard.json", resource) > 0
-    assert get(client, f"{URL}?mode=detailed") == dashboard
+    assert get_json(client, f"{URL}?mode=detailed") == dashboard
     assert not RoadClosure.objects.filter(pk=stale.pk).exists()
     unchanged = Importer()
     unchanged.import_page(dashboard, "dashboard.json", resource)
@@ -148,7 +137,7 @@ def test_an_imported_dashboard_comes_back_identical_and_replaces_the_programme_s
 
 
 def test_a_dashboard_whose_programme_is_not_stored_is_refused_whole(client):
-    dashboard = get(client, f"{URL}?mode=detailed")
+    dashboard = get_json(client, f"{URL}?mode=detailed")
     resource, _ = registry.resource_at(URL)
     Starship.now().program.delete()
     with pytest.raises(PageError, match=r"\$\.live_streams: its program is not stored here"):
@@ -156,8 +145,8 @@ def test_a_dashboard_whose_programme_is_not_stored_is_refused_whole(client):
 
 
 def test_an_unknown_mode_and_an_id_are_json_errors_and_writes_are_refused(client):
-    assert "mode" in get(client, f"{URL}?mode=huge", status=400)
-    assert get(client, f"{URL}1/", status=404)["detail"]
+    assert "mode" in get_json(client, f"{URL}?mode=huge", status=400)
+    assert get_json(client, f"{URL}1/", status=404)["detail"]
     for method in ("post", "put", "patch", "delete"):
         assert getattr(client, method)(URL).status_code == 405
 
