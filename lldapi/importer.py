@@ -37,7 +37,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from lldapi import store
 from lldapi.api.registry import registry
-from lldapi.api.serializers import Selected
+from lldapi.api.serializers import selected_lists
 from lldapi.api.shapes import CONSTANT, ID, LINK, LIST, OBJECT, VALUE, shape_of
 from lldapi.records import Children, Links
 from lldapi.tables import reset_sequences
@@ -136,22 +136,19 @@ def object_lists(page, resource):
     if not isinstance(mode, str) or mode not in resource.modes:
         raise Problem("$.response_mode", f"unknown mode {shown(mode)} for {resource.url}")
     found = []
-
-    def visit(serializer, data, path):
-        for name, field in serializer.fields.items():
-            value, at = data.get(name), f"{path}.{name}"
-            if value is None:
-                continue
-            if isinstance(field, Selected):
-                if not isinstance(value, list):
-                    raise Problem(at, "expected a list")
-                found.append((field, at, value))
-            elif isinstance(field, serializers.Serializer):
-                if not isinstance(value, dict):
-                    raise Problem(at, f"expected an object, not {json_type(value)}")
-                visit(field, value, at)
-
-    visit(resource.serializer_for(mode)(), page, "$")
+    for keys, field in selected_lists(resource.serializer_for(mode)()):
+        value, at = page, "$"
+        for key in keys:
+            if value is None:  # an object not given: nothing said of its lists
+                break
+            if not isinstance(value, dict):
+                raise Problem(at, f"expected an object, not {json_type(value)}")
+            value, at = value.get(key), f"{at}.{key}"
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise Problem(at, "expected a list")
+        found.append((field, at, value))
     return found
 
 

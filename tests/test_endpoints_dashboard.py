@@ -144,6 +144,19 @@ def test_a_dashboard_whose_programme_is_not_stored_is_refused_whole(client):
         Importer().import_page(dashboard, "dashboard.json", resource)
 
 
+@pytest.mark.parametrize("page, path", [
+    ({"upcoming": 5}, r"\$\.upcoming: expected an object"),
+    ({"upcoming": {"launches": {}}}, r"\$\.upcoming\.launches: expected a list"),
+    ({"response_mode": "huge"}, r"\$\.response_mode: unknown mode"),
+])
+def test_a_malformed_dashboard_is_refused_with_its_path(page, path):
+    resource, _ = registry.resource_at(URL)
+    with pytest.raises(PageError, match=path):
+        Importer().import_page(page, "dashboard.json", resource)
+    # An object not given says nothing of its lists.
+    assert Importer().import_page({"upcoming": None}, "dashboard.json", resource) == 0
+
+
 def test_an_unknown_mode_and_an_id_are_json_errors_and_writes_are_refused(client):
     assert "mode" in get_json(client, f"{URL}?mode=huge", status=400)
     assert get_json(client, f"{URL}1/", status=404)["detail"]

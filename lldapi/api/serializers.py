@@ -51,6 +51,15 @@ class Selected(serializers.ListSerializer):
         return load_nested(list(joined(self.rows(instance), shape)), shape)
 
 
+def selected_lists(serializer, path=()):
+    """(keys from the top, field) of each `Selected` list of an object of lists, however deep, in order."""
+    for name, field in serializer.fields.items():
+        if isinstance(field, Selected):
+            yield (*path, name), field
+        elif isinstance(field, serializers.Serializer):
+            yield from selected_lists(field, (*path, name))
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """The base of every LL2 representation of a record: ISO 8601 durations, nested lists from eager
     loading, fields built once per class (they depend on it alone), and a record shown several times in

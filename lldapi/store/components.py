@@ -12,11 +12,10 @@ import rest_framework
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
-from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
-from lldapi.api.serializers import Selected
+from lldapi.api.serializers import selected_lists
 from lldapi.api.shapes import OBJECT, shape_of
 from lldapi.models import ChildOrder
 from lldapi.records import Children, Links, Record
@@ -200,18 +199,10 @@ def composition(serializer_class, version):
     key = (serializer_class, version)
     if key not in _components:
         made = Composition(serializer_class, version)
-        parts = [STORE_FORMAT, made.version]
-
-        def visit(serializer):
-            parts.append(class_code(type(serializer)))
-            for item in serializer.fields.values():
-                if isinstance(item, Selected):
-                    made.lists.append(component(type(item.child), version))
-                    parts.append(made.lists[-1].digest)
-                elif isinstance(item, serializers.Serializer):
-                    visit(item)
-
-        visit(serializer_class())
+        parts = [STORE_FORMAT, made.version, class_code(serializer_class)]
+        for path, item in selected_lists(serializer_class()):
+            made.lists.append(component(type(item.child), version))
+            parts += ["/".join(path), class_code(type(item.parent)), made.lists[-1].digest]
         made.digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
         _components[key] = made
     return _components[key]
