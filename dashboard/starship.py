@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from launches.models import Event, Launch, Launcher, LauncherConfig, LiveStream, Notice, Program, RoadClosure, Update
 from launches.resources import PREVIOUS, UPCOMING, When
+from lldapi.collation import Collated
 from spacecraft.models import Spacecraft, SpacecraftFlight
 
 PROGRAM = "Starship"
@@ -53,12 +54,13 @@ class Starship:
     def vehicles(self):
         """The launchers of its configurations, by serial number."""
         configurations = self.of(LauncherConfig.objects, program=self.program)
-        return Launcher.objects.filter(launcher_config__in=configurations.values("pk")).order_by("serial_number", "id")
+        launchers = Launcher.objects.filter(launcher_config__in=configurations.values("pk"))
+        return launchers.order_by(Collated("serial_number"), "id")
 
     def orbiters(self):
         """The spacecraft that flew, or are to fly, on its launches."""
         flights = SpacecraftFlight.objects.filter(launch__in=self.of(Launch.objects, program=self.program).values("pk"))
-        return Spacecraft.objects.filter(pk__in=flights.values("spacecraft")).order_by("serial_number", "id")
+        return Spacecraft.objects.filter(pk__in=flights.values("spacecraft")).order_by(Collated("serial_number"), "id")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ class LLDAPIConfig(AppConfig):
     def ready(self):
         # Each app declares its endpoints in its `resources` module.
         autodiscover_modules("resources")
+        from django.db.backends.signals import connection_created
         from django.db.models import signals
 
-        from lldapi import store, tables
+        from lldapi import collation, store, tables
         from lldapi.api.registry import registry
         from lldapi.records import Children, forget_orders
 
@@ -23,4 +24,5 @@ class LLDAPIConfig(AppConfig):
         for model in tables.app_models():
             if Children.of_rows(model):
                 signals.post_delete.connect(forget_orders, sender=model)
+        connection_created.connect(collation.register)
         from lldapi import checks  # noqa: F401 (registers the project's system checks)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from django.db import models
 from django.db.models import signals
 
+from lldapi.collation import Collated
 from lldapi.models import ChildOrder
 
 
@@ -73,8 +74,7 @@ class Links(NamedTuple):
         if self.keeps_order:
             return self.rows(owners)
         ordering = self.table._meta.get_field(self.item).related_model._meta.ordering
-        return self.rows(owners).order_by(*(f"-{self.item}__{name[1:]}" if name.startswith("-") else
-                                            f"{self.item}__{name}" for name in ordering), "pk")
+        return self.rows(owners).order_by(*(through(self.item, part) for part in ordering), "pk")
 
     def write(self, owner_model, lists):
         """Make the lists of owners of `owner_model` the ids of `lists`, {owner pk: [item pks]}; returns
@@ -108,6 +108,13 @@ class Links(NamedTuple):
                                              reverse=self.reverse, model=item_model, pk_set=set(pks),
                                              using=table.objects.db)
         return set(changed)
+
+
+def through(relation, part):
+    """A part of a model's `Meta.ordering` as seen from the rows that `relation` links to it."""
+    if isinstance(part, Collated):
+        return part.through(relation)
+    return f"-{relation}__{part[1:]}" if part.startswith("-") else f"{relation}__{part}"
 
 
 class Children(NamedTuple):

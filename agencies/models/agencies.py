@@ -1,5 +1,6 @@
 from django.db import models
 
+from lldapi.collation import Collated
 from lldapi.records import NamedType, Record
 
 from .images import Image
@@ -69,7 +70,7 @@ class Agency(Record):
 
     class Meta(Record.Meta):
         # LL2 lists agencies by name wherever it nests several (a program's or a mission's).
-        ordering = ["name", "id"]
+        ordering = [Collated("name"), "id"]
         verbose_name_plural = "agencies"
         indexes = [
             models.Index(fields=[column, "id"])

@@ -3,6 +3,7 @@
 from django.db import models
 
 from agencies.models import Agency, Image
+from lldapi.collation import Collated
 from lldapi.records import NamedType, Record
 
 from .places import CelestialBody, Pad
@@ -97,7 +98,7 @@ class LauncherConfig(LaunchCounts):
 
     class Meta(LaunchCounts.Meta):
         # LL2 lists an agency's launcher configurations by name.
-        ordering = ["name", "id"]
+        ordering = [Collated("name"), "id"]
         indexes = [
             models.Index(fields=[column, "id"])
             for column in [

@@ -1,6 +1,7 @@
 from django.db import models
 
 from agencies.models import Agency, Image
+from lldapi.collation import Collated
 from lldapi.records import NamedType, Record
 
 
@@ -61,7 +62,7 @@ class SpacecraftConfig(FlightCounts):
 
     class Meta(FlightCounts.Meta):
         # LL2 lists an agency's and a family's spacecraft configurations by name.
-        ordering = ["name", "id"]
+        ordering = [Collated("name"), "id"]
         indexes = [
             models.Index(fields=["name", "id"]),
             models.Index(fields=["human_rated", "id"]),
