@@ -119,6 +119,7 @@ registry.register(
         ordering_fields=(
             *LAUNCH_COUNT_ORDERING, "gto_capacity", "launch_cost", "launch_mass", "leo_capacity", "maiden_flight",
         ),
+        ordering=("name",),  # LL2's own order (corpus 025)
     ),
     Resource(
         path="launchers",

@@ -45,6 +45,7 @@ registry.register(
         filterset_class=SpacecraftConfigFilter,
         search_fields=("agency__abbrev", "agency__name", "name"),
         ordering_fields=("name",),
+        ordering=("name",),  # LL2's own order (corpus 018)
     ),
     Resource(
         path="spacecraft_configuration_families",

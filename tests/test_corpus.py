@@ -6,7 +6,7 @@ import difflib
 import io
 import json
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +18,7 @@ from lldapi.importer import read_page
 from .fidelity import (
     CORPUS,
     FIXTURES,
+    all_results,
     as_text,
     at_any_time,
     computed_at_request_time,
@@ -84,6 +85,28 @@ def test_a_real_page_imports_as_it_is_and_comes_back_identical(client, tmp_path,
                 served = comparable(name, get_json(client, url)).splitlines()
                 difference = "\n".join(difflib.unified_diff(comparable(name, record).splitlines(), served, n=2))
                 assert not difference, f"{name}: {url} ({read})\n{difference}"
+        transaction.set_rollback(True)
+
+
+# Pages in an order LL2 keeps, as the server's default order of the endpoint: the others are upcoming and
+# previous lists (which depend on the time) or endpoints LL2 lists in no order (pads, locations and
+# stations: two captures of the same list disagree).
+IN_ORDER = ["001_launches.json", "010_astronauts.json", "018_spacecraft_configurations.json",
+            "025_launcher_configurations.json"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", IN_ORDER)
+def test_a_real_page_comes_back_in_ll2_s_order(client, tmp_path, name):
+    """Names, not ids: LL2 orders equal names in no order we can tell (025's two `Vega-C`)."""
+    records = corpus_records(name)
+    request = urlsplit(dict(ROWS)[name])
+    query = {key: value for key, value in parse_qs(request.query).items() if key not in ("limit", "offset", "format")}
+    with transaction.atomic():
+        tables.flush()
+        call_command("import_ll2", str(importable(tmp_path, name)), stdout=io.StringIO())
+        served = all_results(client, f"{list_path(request.path)}?{urlencode({**query, 'limit': 100}, doseq=True)}")
+        assert [record["name"] for record in served] == [record["name"] for record in records]
         transaction.set_rollback(True)
 
 

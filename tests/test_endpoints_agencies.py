@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 
 from launches.models import LauncherConfig, Location
 
-from .expectations import expected_order, found
+from .expectations import expected_order, found, sorted_by_name
 from .fidelity import all_results, get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -221,7 +221,7 @@ def test_configuration_agency_filter(client, configurations):
     agency_ids = {c["agency"]["id"] for c in configurations}
     assert len(agency_ids) > 1
     for agency_id in agency_ids:
-        expected = sorted(c["id"] for c in configurations if c["agency"]["id"] == agency_id)
+        expected = sorted_by_name(configurations, lambda c, agency_id=agency_id: c["agency"]["id"] == agency_id)
         assert matching(client, CONFIGS, agency=agency_id) == expected
     assert "agency" in get_json(client, f"{CONFIGS}?agency=999999", status=400)
 
@@ -229,7 +229,7 @@ def test_configuration_agency_filter(client, configurations):
 @pytest.mark.parametrize("key", ["human_rated", "in_use"])
 @pytest.mark.parametrize("word, value", [("true", True), ("False", False)])
 def test_configuration_boolean_filters(client, configurations, key, word, value):
-    expected = sorted(c["id"] for c in configurations if c[key] is value)
+    expected = sorted_by_name(configurations, lambda c: c[key] is value)
     assert matching(client, CONFIGS, **{key: word}) == informative(expected, configurations)
 
 
@@ -241,8 +241,8 @@ def test_configuration_name_filter_is_exact(client, configurations):
 
 def test_configuration_search_covers_its_name_and_its_agency_s(client, configurations):
     for term in (configurations[0]["agency"]["abbrev"].lower(), "capsule", configurations[1]["agency"]["name"]):
-        expected = sorted(
-            c["id"] for c in configurations if found(term, c["name"], c["agency"]["name"], c["agency"]["abbrev"])
+        expected = sorted_by_name(
+            configurations, lambda c, term=term: found(term, c["name"], c["agency"]["name"], c["agency"]["abbrev"])
         )
         assert expected
         assert matching(client, CONFIGS, search=term) == expected

@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from launches.models import FirstStage, FirstStageType, Landing
 
-from .expectations import COMPARED, expected_order, sorted_ids
+from .expectations import COMPARED, expected_order, sorted_by_name, sorted_ids
 from .fidelity import get_json, ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
@@ -313,44 +313,44 @@ def test_configuration_family_and_program_filters(client, fetched):
     family_sets = {i: {f["id"] for f in config["families"]} for i, config in configs.items()}
     both = next(sorted(families) for families in family_sets.values() if len(families) > 1)
     query = "&".join(f"families={family}" for family in both)
-    assert ids(client, f"{CONFIGS}?{query}") == sorted(i for i, f in family_sets.items() if f & set(both))
+    assert ids(client, f"{CONFIGS}?{query}") == sorted_by_name(configs, lambda c: family_sets[c["id"]] & set(both))
     query = "&".join(f"families__contains={family}" for family in both)
-    assert ids(client, f"{CONFIGS}?{query}") == sorted(i for i, f in family_sets.items() if f >= set(both))
+    assert ids(client, f"{CONFIGS}?{query}") == sorted_by_name(configs, lambda c: family_sets[c["id"]] >= set(both))
     programs = {i: {p["id"] for p in config["program"]} for i, config in configs.items()}
     chosen = sorted(set().union(*programs.values()))[:2]
     query = "&".join(f"program={program}" for program in chosen)
-    assert ids(client, f"{CONFIGS}?{query}") == sorted(i for i, p in programs.items() if p & set(chosen))
+    assert ids(client, f"{CONFIGS}?{query}") == sorted_by_name(configs, lambda c: programs[c["id"]] & set(chosen))
     query = "&".join(f"program__contains={program}" for program in chosen)
-    assert ids(client, f"{CONFIGS}?{query}") == sorted(i for i, p in programs.items() if p >= set(chosen))
+    assert ids(client, f"{CONFIGS}?{query}") == sorted_by_name(configs, lambda c: programs[c["id"]] >= set(chosen))
     get_json(client, f"{CONFIGS}?families=999999", status=400)
 
 
 def test_configuration_text_and_count_filters(client, fetched):
     configs = fetched(f"{CONFIGS}?mode=detailed")
     one = configs[3]
-    assert ids(client, f"{CONFIGS}?name={one['name']}") == sorted_ids(configs, lambda x: x["name"] == one["name"])
-    assert ids(client, f"{CONFIGS}?full_name={one['full_name']}") == sorted_ids(
+    assert ids(client, f"{CONFIGS}?name={one['name']}") == sorted_by_name(configs, lambda x: x["name"] == one["name"])
+    assert ids(client, f"{CONFIGS}?full_name={one['full_name']}") == sorted_by_name(
         configs, lambda x: x["full_name"] == one["full_name"]
     )
     word = one["name"].split()[0]
-    assert ids(client, f"{CONFIGS}?name__contains={word}") == sorted_ids(configs, lambda x: word in x["name"])
+    assert ids(client, f"{CONFIGS}?name__contains={word}") == sorted_by_name(configs, lambda x: word in x["name"])
     assert ids(client, f"{CONFIGS}?name__contains={word.upper()}") == []
-    assert ids(client, f"{CONFIGS}?full_name__contains=Block") == sorted_ids(
+    assert ids(client, f"{CONFIGS}?full_name__contains=Block") == sorted_by_name(
         configs, lambda x: "Block" in x["full_name"]
     )
     maker = next(x["manufacturer"]["name"] for x in configs.values() if x["manufacturer"])
-    assert ids(client, f"{CONFIGS}?manufacturer__name={maker}") == sorted_ids(
+    assert ids(client, f"{CONFIGS}?manufacturer__name={maker}") == sorted_by_name(
         configs, lambda x: x["manufacturer"] and x["manufacturer"]["name"] == maker
     )
     for name in ("active", "is_placeholder"):
-        assert ids(client, f"{CONFIGS}?{name}=false") == sorted_ids(configs, lambda x, name=name: x[name] is False)
+        assert ids(client, f"{CONFIGS}?{name}=false") == sorted_by_name(configs, lambda x, name=name: x[name] is False)
     day = middle(x["maiden_flight"] for x in configs.values())
-    assert ids(client, f"{CONFIGS}?maiden_flight__lt={day}") == sorted_ids(
+    assert ids(client, f"{CONFIGS}?maiden_flight__lt={day}") == sorted_by_name(
         configs, lambda x: x["maiden_flight"] is not None and x["maiden_flight"] < day
     )
     for field in ("total_launch_count", "pending_launches", "consecutive_successful_landings"):
         bound = middle(x[field] for x in configs.values())
-        assert ids(client, f"{CONFIGS}?{field}__gte={bound}") == sorted_ids(
+        assert ids(client, f"{CONFIGS}?{field}__gte={bound}") == sorted_by_name(
             configs, lambda x, field=field, bound=bound: x[field] >= bound
         )
 
