@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
+        ('lldapi', '0008_text_collation'),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('launches', '0004_starbase_closures_notices_streams'),
+        ('lldapi', '0008_text_collation'),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('spacecraft', '0002_launch_world'),
+        ('lldapi', '0008_text_collation'),
     ]
 
     operations = [
