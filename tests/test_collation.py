@@ -2,13 +2,12 @@
 punctuation ignored until then (`lldapi.collation`)."""
 
 import pytest
-from django.db import transaction
 
 from agencies.models import Agency, AgencyType
-from lldapi import tables
 from lldapi.collation import Collated, sort_key, sorted_as_ll2
 
 from .fidelity import get_json
+from .writes import emptied
 
 # As glibc 2.36's `en_US.UTF-8` sorts them (LL2's PostgreSQL collation), and ICU's `und-u-ka-shifted-kv-
 # currency` and `sort_key` as well: the corpus' names where binary order differs, and letters that
@@ -32,27 +31,20 @@ def test_the_sort_key_orders_as_ll2():
     assert sorted(LL2_ORDER) != LL2_ORDER
 
 
-@pytest.fixture
-def empty():
-    """A database of nothing but what the test writes, as it was afterwards."""
-    with transaction.atomic():
-        tables.flush()
-        yield
-        transaction.set_rollback(True)
+@pytest.mark.django_db
+def test_the_database_orders_text_as_ll2():
+    with emptied():
+        AgencyType.objects.bulk_create(AgencyType(id=i, name=name) for i, name in enumerate(STORED, start=1))
+        rows = AgencyType.objects.order_by(Collated("name"), "id")
+        assert list(rows.values_list("name", flat=True)) == LL2_ORDER
+        rows = AgencyType.objects.order_by(Collated("name").desc(), "id")
+        assert list(rows.values_list("name", flat=True)) == LL2_ORDER[::-1]
 
 
 @pytest.mark.django_db
-def test_the_database_orders_text_as_ll2(empty):
-    AgencyType.objects.bulk_create(AgencyType(id=i, name=name) for i, name in enumerate(STORED, start=1))
-    rows = AgencyType.objects.order_by(Collated("name"), "id")
-    assert list(rows.values_list("name", flat=True)) == LL2_ORDER
-    rows = AgencyType.objects.order_by(Collated("name").desc(), "id")
-    assert list(rows.values_list("name", flat=True)) == LL2_ORDER[::-1]
-
-
-@pytest.mark.django_db
-def test_ordering_by_a_name_follows_ll2_s_order_both_ways(client, empty):
-    Agency.objects.bulk_create(Agency(id=i, name=name) for i, name in enumerate(STORED, start=1))
-    for ordering, expected in (("name", LL2_ORDER), ("-name", LL2_ORDER[::-1])):
-        page = get_json(client, f"/2.3.0/agencies/?mode=list&limit=100&ordering={ordering}")
-        assert [agency["name"] for agency in page["results"]] == expected
+def test_ordering_by_a_name_follows_ll2_s_order_both_ways(client):
+    with emptied():
+        Agency.objects.bulk_create(Agency(id=i, name=name) for i, name in enumerate(STORED, start=1))
+        for ordering, expected in (("name", LL2_ORDER), ("-name", LL2_ORDER[::-1])):
+            page = get_json(client, f"/2.3.0/agencies/?mode=list&limit=100&ordering={ordering}")
+            assert [agency["name"] for agency in page["results"]] == expected

@@ -1,6 +1,11 @@
 """What the tests write: rows as the importer writes them, and pages for `import_ll2` to read."""
 
 import json
+from contextlib import contextmanager
+
+from django.db import transaction
+
+from lldapi import tables
 
 
 def save(queryset, **values):
@@ -18,3 +23,12 @@ def write_page(tmp_path, name, page, preamble=""):
     path = tmp_path / name
     path.write_text(preamble + json.dumps(page, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+@contextmanager
+def emptied():
+    """The database emptied for the block, and as it was again after it (rolled back)."""
+    with transaction.atomic():
+        tables.flush()
+        yield
+        transaction.set_rollback(True)
