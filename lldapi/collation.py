@@ -7,7 +7,7 @@ PostgreSQL gets ICU's equivalent (`CREATE COLLATION`, in lldapi's migration 0008
 
 import sys
 import unicodedata
-from functools import cmp_to_key, lru_cache
+from functools import lru_cache
 
 from django.db.models import F
 from django.db.models.functions import Collate
@@ -91,10 +91,6 @@ def compare(first, second):
     """SQLite's collation function: negative, zero or positive as `first` sorts before, with or after."""
     first, second = sort_key(first), sort_key(second)
     return (first > second) - (first < second)
-
-
-def sorted_as_ll2(texts):
-    return sorted(texts, key=cmp_to_key(compare))
 
 
 def register(sender, connection, **kwargs):
