@@ -55,7 +55,9 @@ def loading_plan(shape):
     return _plans[shape]
 
 
-def plan_loading(shape):
+def plan_reads(shape):
+    """What a query for `shape`'s objects joins, and the `Deferred` relations it leaves, for its plain
+    fields alone (`reads_relations`): its nested serializers aside."""
     model = shape.model
     joins, deferred = [], []
     for name in shape.reads_relations:
@@ -64,6 +66,12 @@ def plan_loading(shape):
             joins.append(name)
         else:
             deferred.append(Deferred((), model, name, None, True, prefetched_attr(name)))
+    return joins, deferred
+
+
+def plan_loading(shape):
+    model = shape.model
+    joins, deferred = plan_reads(shape)
     for part in shape.nested:
         if not part.many:
             child_joins, child_deferred = loading_plan(part.shape)
@@ -103,11 +111,7 @@ def load_nested(objects, shape):
         if not parents:
             continue
         item = found[key]
-        links = Links.of(item.model, item.source) if item.condition is None else None
-        if links:
-            load_links(parents, links, item)
-        else:
-            prefetch(parents, item)
+        load(parents, item)
         if item.child is None:
             continue
         if item.many:
@@ -138,6 +142,15 @@ def loading_order(shape):
         visit(shape, 0)
         _orders[shape] = sorted(depths, key=depths.get)
     return _orders[shape]
+
+
+def load(parents, item):
+    """Load the relation of `item` on `parents`, which all hold it, in one query (or two)."""
+    links = Links.of(item.model, item.source) if item.condition is None else None
+    if links:
+        load_links(parents, links, item)
+    else:
+        prefetch(parents, item)
 
 
 def prefetch(parents, item):

@@ -51,8 +51,8 @@ class Assembly:
                     self.bodies[item, pk] = body
                     arrived.append((item, pk))
             made = []
-            for item, pks in missing.items():
-                for pk, body in make_fragments(item, pks).items():
+            for item, bodies in make_fragments(missing).items():
+                for pk, body in bodies.items():
                     self.bodies[item, pk] = body
                     arrived.append((item, pk))
                     made.append(stored_row(item, pk, body))

@@ -10,7 +10,6 @@ from functools import cache, cached_property
 import django
 import rest_framework
 from django.db import models
-from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
@@ -21,7 +20,7 @@ from lldapi.models import ChildOrder
 from lldapi.records import Children, Links, Record
 
 from .fragments import LINK_MARK
-from .queries import one_parameter
+from .queries import among
 
 # Bump when what stored fragments hold changes beyond what their digests see (their layout, a list's order).
 STORE_FORMAT = "4"
@@ -50,10 +49,15 @@ class Nested:
         match a condition on the time, which are read at the time of the request."""
         return self.kind == "list" and self.condition is None
 
+    @property
+    def relation(self):
+        """What tells a list's relation apart from the other lists of the same model, whatever shows it."""
+        return (self.component.model, self.back, self.links, self.condition)
+
     def children(self, parents):
         """{parent pk (str): [child pk (str)]} of the rows related to `parents`, in the list's order."""
         model = self.component.model
-        parents = RawSQL(*one_parameter(self.parent_pk, parents))
+        parents = among(self.parent_pk, parents)
         if self.links:
             pairs = self.links.listed(parents).values_list(f"{self.links.owner}_id", f"{self.links.item}_id")
         else:
@@ -67,7 +71,7 @@ class Nested:
         for parent, child in pairs:
             rows[str(parent)].append(str(child))
         if self.unsorted:
-            orders = self.unsorted.orders(RawSQL(*one_parameter(ChildOrder._meta.get_field("parent"), rows)))
+            orders = self.unsorted.orders(among(ChildOrder._meta.get_field("parent"), rows))
             for parent, order in orders.items():
                 rows[parent] = self.unsorted.arrange(rows[parent], order)
         return rows

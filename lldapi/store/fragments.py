@@ -6,12 +6,16 @@ link is written `"\\u0000/2.3.0/agencies/1/"`. LL2 data has no NUL (the importer
 """
 
 import re
+from collections import defaultdict
 
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from rest_framework.reverse import preserve_builtin_query_params
 
+from lldapi.api.eager import load, plan_reads
 from lldapi.models import Representation
+
+from .queries import among
 
 # A self link's start, and a hole's, as a fragment is made; then as JSON writes them.
 LINK_MARK = "\x00"
@@ -23,19 +27,53 @@ HOLE = re.compile(rb'"\\u0000#([^"\\]*)"')
 SPLIT = b"\x01"
 
 
-def make_fragments(item, pks):
-    """{pk (str): fragment bytes} of the rows of `pks` that exist, in component `item`."""
-    fields, reads = item.fields_with_links, item.shape.reads_relations
-    queryset = item.model.objects.filter(pk__in=list(pks))
-    joins = [name for name in reads if item.model._meta.get_field(name).concrete and
-             not item.model._meta.get_field(name).many_to_many]
-    prefetches = [name for name in reads if name not in joins]
-    queryset = queryset.select_related(*joins).prefetch_related(*prefetches)
-    lists = {name: nested.children(pks) for name, nested in item.nested.items() if nested.stored_list}
+def make_fragments(wanted):
+    """{component: {pk (str): fragment bytes}} of the rows that exist of `wanted`, {component: pks}. The
+    rows of a model are read once for all its components, with what any of them reads, and each list
+    once for all the components that show it: a query or a few per model and per relation."""
+    made = {}
+    by_model = defaultdict(dict)
+    for item, pks in wanted.items():
+        by_model[item.model][item] = [str(pk) for pk in pks]
     renderer = JSONRenderer()
     # Active, the time zone is not looked up again, and missed, for each date a field writes.
     with timezone.override(timezone.get_current_timezone()):
-        return {str(instance.pk): fragment(instance, item, fields, lists, renderer) for instance in queryset}
+        for model, items in by_model.items():
+            instances = rows_of(model, items)
+            lists = {}  # Nested.relation -> {pk: [child pk]}
+            for item, pks in items.items():
+                pks = set(pks)
+                item_lists = {name: list_of(nested, items, lists) for name, nested in item.nested.items()
+                              if nested.stored_list}
+                fields = item.fields_with_links
+                made[item] = {pk: fragment(instance, item, fields, item_lists, renderer)
+                              for pk, instance in instances.items() if pk in pks}
+    return made
+
+
+def rows_of(model, items):
+    """{pk (str): instance} of the rows that `items`, {component of `model`: pks}, want, with the
+    relations that the plain fields of any of them read."""
+    joins, deferred = {}, {}
+    for item in items:
+        item_joins, item_deferred = plan_reads(item.shape)
+        joins.update(dict.fromkeys(item_joins))
+        deferred.update((relation.source, relation) for relation in item_deferred)
+    pks = {pk for item_pks in items.values() for pk in item_pks}
+    instances = list(model.objects.filter(pk__in=among(model._meta.pk, pks)).select_related(*joins))
+    for relation in deferred.values():
+        load(instances, relation)
+    return {str(instance.pk): instance for instance in instances}
+
+
+def list_of(nested, items, lists):
+    """{pk: [child pk]} of the list `nested` of the rows that `items` want, read once for every component
+    of `items` that shows the same relation."""
+    if nested.relation not in lists:
+        parents = {pk for item, pks in items.items() for other in item.nested.values()
+                   if other.stored_list and other.relation == nested.relation for pk in pks}
+        lists[nested.relation] = nested.children(parents)
+    return lists[nested.relation]
 
 
 def fragment(instance, item, fields, lists, renderer):

@@ -13,8 +13,9 @@ from django.db.models import signals
 from lldapi.models import Representation
 from lldapi.records import Record
 
-from .build import BATCH, Built, build
+from .build import Built, build
 from .components import components_of, holders_of, moving_lookups, readers_of, saving_lookups
+from .queries import among
 from .versions import move_version
 
 # {model: pks} of the rows saved inside `rebuilt_together()` on this thread, None outside it.
@@ -93,8 +94,8 @@ def forget(model, pks, holding=holders_of):
 def forget_keys(keys):
     """Move the data version on and forget the fragments of `keys`."""
     move_version()
-    for start in range(0, len(keys), BATCH):
-        Representation.objects.filter(key__in=keys[start : start + BATCH]).delete()
+    if keys:
+        Representation.objects.filter(key__in=among(Representation._meta.pk, keys)).delete()
 
 
 def forget_everything():

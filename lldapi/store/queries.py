@@ -3,6 +3,7 @@
 import json
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 
 def one_parameter(field, values):
@@ -15,3 +16,8 @@ def one_parameter(field, values):
     if values and str(field.get_db_prep_value(values[0], connection)) != str(values[0]):
         values = [field.get_db_prep_value(value, connection) for value in values]  # a UUID's 32 hex digits
     return "SELECT value FROM json_each(%s)", [json.dumps(values)]
+
+
+def among(field, values):
+    """`values` of `field` as the right side of an `__in` lookup, in one parameter (`one_parameter`)."""
+    return RawSQL(*one_parameter(field, values))
