@@ -139,6 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # in 4. Options of DATABASE_URL (`?options=...`) win.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off", **DATABASES["default"].get("OPTIONS", {})}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, whose statements hold as many values as SQLite takes (lldapi/sqlite). Its
+    # tests run in memory, as Django's own SQLite backend's do (which pytest-django knows by its name).
+    DATABASES["default"]["ENGINE"] = "lldapi.sqlite"
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:", **DATABASES["default"].get("TEST", {})}
     # WAL: reads go on while an import writes. A writer takes the lock as its transaction begins
     # (IMMEDIATE) and waits up to `timeout` seconds for another writer's to end, instead of failing at
     # once when it first writes. Options of DATABASE_URL (`?timeout=60`) win.
