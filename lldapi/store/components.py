@@ -6,11 +6,14 @@ import inspect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 
 import django
 import rest_framework
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.versioning import NamespaceVersioning
 
@@ -107,12 +110,29 @@ class Component:
         return any(nested.condition is not None or nested.component.time_relative for nested in self.nested.values())
 
     @cached_property
-    def fields_with_links(self):
-        """The fields of an instance of the serializer whose self links start with the link mark, under this
-        version: worked out once, as they read nothing but a row."""
+    def rendered_fields(self):
+        """(name, field, its `Nested` or None, what reads its value from a row) of each field of an instance of
+        the serializer whose self links start with the link mark, under this version: worked out once, as
+        they read nothing but a row."""
         request = Request(MarkedLinks())
         request.version, request.versioning_scheme = self.version, NamespaceVersioning()
-        return self.serializer(context={"request": request}).fields
+        fields = self.serializer(context={"request": request}).fields
+        return [(name, field, self.nested.get(name), reader(self.model, field)) for name, field in fields.items()]
+
+
+def reader(model, field):
+    """What reads `field`'s value from a row of `model`: DRF's `get_attribute`, or, for a column of the row
+    itself that the field reads as DRF reads it, the column's attribute, without DRF's checks for
+    dictionaries and callables."""
+    if type(field).get_attribute is not serializers.Field.get_attribute or len(field.source_attrs) != 1:
+        return field.get_attribute
+    try:
+        column = model._meta.get_field(field.source_attrs[0])
+    except FieldDoesNotExist:
+        return field.get_attribute
+    if not column.concrete or column.is_relation:
+        return field.get_attribute
+    return attrgetter(column.attname)
 
 
 class MarkedLinks(HttpRequest):

@@ -45,8 +45,7 @@ def make_fragments(wanted):
                 pks = set(pks)
                 item_lists = {name: list_of(nested, items, lists) for name, nested in item.nested.items()
                               if nested.stored_list}
-                fields = item.fields_with_links
-                made[item] = {pk: fragment(instance, item, fields, item_lists, renderer)
+                made[item] = {pk: fragment(instance, item, item_lists, renderer)
                               for pk, instance in instances.items() if pk in pks}
     return made
 
@@ -76,13 +75,12 @@ def list_of(nested, items, lists):
     return lists[nested.relation]
 
 
-def fragment(instance, item, fields, lists, renderer):
+def fragment(instance, item, lists, renderer):
     """The fragment bytes of `instance` in component `item`."""
     data = {}
-    for name, plain in fields.items():
-        nested = item.nested.get(name)
+    for name, plain, nested, read in item.rendered_fields:
         if nested is None:
-            attribute = plain.get_attribute(instance)
+            attribute = read(instance)
             data[name] = None if attribute is None else plain.to_representation(attribute)
         elif nested.kind == "object":
             pk = getattr(instance, nested.attname)
@@ -91,7 +89,7 @@ def fragment(instance, item, fields, lists, renderer):
             data[name] = f"{HOLE_MARK}m{name}:{','.join(lists[name].get(str(instance.pk), []))}"
         else:
             data[name] = f"{HOLE_MARK}l{name}"
-    return HOLE.sub(SPLIT + rb"\1" + SPLIT, renderer.render(data))
+    return SPLIT.join(HOLE.split(renderer.render(data)))
 
 
 def stored_row(item, pk, body):
