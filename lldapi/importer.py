@@ -35,7 +35,7 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from lldapi import store
+from lldapi import changelog, store
 from lldapi.api.registry import registry
 from lldapi.api.serializers import selected_lists
 from lldapi.api.shapes import CONSTANT, ID, LINK, LIST, OBJECT, VALUE, shape_of
@@ -276,6 +276,8 @@ class Importer:
         number of records. `resource` is the endpoint that listed the page, for records without a
         `url`, when the page's own links do not name it; `source` names the page in errors."""
         self.journal, self.page_unknown_keys, self.source, self.set_aside = [], {}, source, []
+        # {(model, pk): {field: [old, new]}} of what the current page changed, for the change log.
+        self.page_fields = defaultdict(dict)
         # {(serializer class, field name, type, value): parsed} of the current page: a related field (a
         # first stage's type by its name) may add a row, which the page's transaction holds.
         self.parsed = {}
@@ -292,6 +294,7 @@ class Importer:
                 with store.rebuilt_together() as rebuilt:
                     self.write(draft, read_rows(draft.values))
                     self.remove_unlisted(owned)
+                changelog.write(self.journal, self.page_fields, str(source))
                 reset_sequences({model for model, _, outcome in self.journal if outcome == CREATED})
         except Problem as problem:
             raise PageError(source, problem.path, problem) from None
@@ -569,14 +572,18 @@ class Importer:
             if row is None:
                 row = model(pk=pk)
                 new[model].append(row)
-                fields = list(values)
+                fields, before = list(values), {}
             else:
                 fields = [attname for attname, value in values.items() if getattr(row, attname) != value]
+                before = {attname: getattr(row, attname) for attname in fields}
                 if fields:
                     changed[model][frozenset(fields)].append(row)
                 # A one-to-one link that moves is freed first, so that no row meets the value another leaves.
                 freed[model] += [(attname, pk) for attname in fields
                                  if attname in unique_columns(model) and getattr(row, attname) is not None]
+            self.page_fields[model, pk].update(
+                (field_name(model, attname), [before.get(attname), values[attname]])
+                for attname in fields if values[attname] is not None or attname in before)
             for attname in fields:
                 setattr(row, attname, values[attname])
         created, updated = set(), set()
@@ -602,7 +609,12 @@ class Importer:
         lists = defaultdict(dict)
         for (links, model, pk), items in draft.links.items():
             lists[links, model][pk] = items
-        return {(model, pk) for (links, model), owned in lists.items() for pk in links.write(model, owned)}
+        relisted = set()
+        for (links, model), owned in lists.items():
+            for pk, change in links.write(model, owned).items():
+                self.page_fields[model, pk][links_name(model, links)] = list(change)
+                relisted.add((model, pk))
+        return relisted
 
     def write_orders(self, draft):
         """Keep the order of the lists of children of `draft` (`Children`); returns the keys of their
@@ -614,7 +626,9 @@ class Importer:
         for (children, model), owned in lists.items():
             changed = children.write(owned)
             store.forget_saved(model, changed)
-            relisted.update((model, pk) for pk in changed)
+            for pk, change in changed.items():
+                self.page_fields[model, pk][children.accessor] = list(change)
+                relisted.add((model, pk))
         return relisted
 
     def write_idless(self, draft):
@@ -636,6 +650,8 @@ class Importer:
                     entries += [(model, row.pk, UNCHANGED) for row in stored[pk]]
                     continue
                 changed.add((relation.model, pk))
+                self.page_fields[relation.model, pk][relation.get_accessor_name()] = [
+                    [idless_values(row) for row in stored[pk]], [idless_values(row) for row in rows]]
                 replaced.append(pk)
                 new += rows
                 entries += [(model, row.pk, DELETED) for row in stored[pk]]
@@ -669,6 +685,24 @@ def read_rows(keys):
     for model, pk in keys:
         pks[model].append(pk)
     return {(model, pk): row for model, keys in pks.items() for pk, row in model.objects.in_bulk(keys).items()}
+
+
+@cache
+def field_name(model, attname):
+    """The name of `model`'s field whose column is `attname` (`status` for `status_id`)."""
+    return model._meta.get_field(attname).name
+
+
+@cache
+def links_name(model, links):
+    """The name of `model`'s many-to-many relation (either side) whose link rows are `links`."""
+    return next(field.name for field in model._meta.get_fields()
+                if field.many_to_many and Links.of(model, field.name) == links)
+
+
+def idless_values(row):
+    """{name: value} of the columns of a child listed without id but its id, as the change log keeps it."""
+    return {field.name: getattr(row, field.attname) for field in row._meta.concrete_fields if not field.primary_key}
 
 
 @cache

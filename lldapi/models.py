@@ -3,6 +3,7 @@ that a sync killed at any moment resumes after the last page it committed."""
 
 from functools import cache
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 
 
@@ -130,3 +131,33 @@ class ChildOrder(models.Model):
 
     def __str__(self):
         return f"{self.relation} of {self.parent}"
+
+
+class Change(models.Model):
+    """One row created, updated or removed by an import or a sync, written in the transaction that did it
+    (`lldapi.changelog`). `fields` holds what changed, {field: [old, new]}: nested objects by their ids, a
+    list by its ids (or its rows' values, for children LL2 lists without ids); every value given, for a
+    row created; nothing, for one removed."""
+
+    CREATED, UPDATED, REMOVED = "created", "updated", "removed"
+
+    id = models.BigAutoField(primary_key=True)
+    time = models.DateTimeField()
+    # The 2.3.0 endpoint of the row's kind, where its objects have one (served, or linked to by responses).
+    endpoint = models.CharField(max_length=100, null=True)
+    model = models.CharField(max_length=100)  # the row's kind, `app_label.Model`
+    record = models.CharField(max_length=64)  # its id, as text
+    kind = models.CharField(max_length=7, choices=[(kind, kind) for kind in (CREATED, UPDATED, REMOVED)])
+    fields = models.JSONField(encoder=DjangoJSONEncoder, default=dict)
+    # The page's URL, for a sync; the file's path, for an import.
+    source = models.TextField()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["endpoint", "record", "id"], name="change_of_record"),
+            models.Index(fields=["time"], name="change_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.model} {self.record}"

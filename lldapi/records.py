@@ -9,6 +9,7 @@ default.
 from collections import defaultdict
 from typing import NamedTuple
 
+from django.apps import apps
 from django.db import models
 from django.db.models import signals
 
@@ -78,14 +79,14 @@ class Links(NamedTuple):
 
     def write(self, owner_model, lists):
         """Make the lists of owners of `owner_model` the ids of `lists`, {owner pk: [item pks]}; returns
-        the owners whose list that changed. Where a list keeps its order (`keeps_order`), an owner's rows
-        are written in the order of its list, again when only that order changed; elsewhere the rows of
-        the items kept stay, and new ones come last.
+        {owner pk: (its list before, after)} of the owners whose list that changed. Where a list keeps its
+        order (`keeps_order`), an owner's rows are written in the order of its list, again when only that
+        order changed; elsewhere the rows of the items kept stay, and new ones come last.
         `m2m_changed` receivers are told, as Django's managers tell them. At most three queries."""
         stored = defaultdict(list)
         for owner, item, row in self.rows(list(lists)).values_list(f"{self.owner}_id", f"{self.item}_id", "pk"):
             stored[owner].append((item, row))
-        gone, new, changed = [], [], {}
+        gone, new, changed, lists_now = [], [], {}, {}
         for owner, items in lists.items():
             kept = [item for item, _ in stored[owner]]
             if not self.keeps_order:
@@ -97,6 +98,8 @@ class Links(NamedTuple):
                 gone += [row for item, row in stored[owner] if item in removed]
                 new += [self.table(**{f"{self.owner}_id": owner, f"{self.item}_id": pk}) for pk in added]
                 changed[owner] = (removed, added)
+                lists_now[owner] = (kept, items if self.keeps_order else
+                                    [item for item in kept if item not in removed] + added)
         table, item_model = self.table, self.table._meta.get_field(self.item).related_model
         if gone:
             table.objects.filter(pk__in=gone).delete()
@@ -107,7 +110,7 @@ class Links(NamedTuple):
                     signals.m2m_changed.send(sender=table, instance=owner_model(pk=owner), action=action,
                                              reverse=self.reverse, model=item_model, pk_set=set(pks),
                                              using=table.objects.db)
-        return set(changed)
+        return lists_now
 
 
 def through(relation, part):
@@ -134,6 +137,12 @@ class Children(NamedTuple):
             return None
         return cls(f"{relation.related_model._meta.label}.{relation.field.name}")
 
+    @property
+    def accessor(self):
+        """The name of the parents' list of these children."""
+        label, _, name = self.relation.rpartition(".")
+        return apps.get_model(label)._meta.get_field(name).remote_field.get_accessor_name()
+
     def orders(self, owners):
         """{owner pk (str): [child pk (str)]} of the lists of `owners` (pks as text, or a query of them)
         that a page ordered, and [] for the others."""
@@ -148,16 +157,17 @@ class Children(NamedTuple):
 
     def write(self, lists):
         """Keep each list of `lists`, {owner pk: [child pks]}, as the order of its owner's list, unless it is
-        served in that order already; returns the owners whose list that changed. At most three queries."""
+        served in that order already; returns {owner: (its kept order before or None, after)} of the
+        owners whose list that changed. At most three queries."""
         rows = ChildOrder.objects.filter(relation=self.relation, parent__in=[str(owner) for owner in lists])
         stored = {row.parent: row for row in rows}
-        new, moved, changed = [], [], set()
+        new, moved, changed = [], [], {}
         for owner, children in lists.items():
             children = list(dict.fromkeys(children))
             listed, row = [str(pk) for pk in children], stored.get(str(owner))
             if self.arrange([str(pk) for pk in sorted(children)], row.children if row else []) == listed:
                 continue
-            changed.add(owner)
+            changed[owner] = (row.children if row else None, listed)
             if row is None:
                 new.append(ChildOrder(relation=self.relation, parent=str(owner), children=listed))
             else:

@@ -207,6 +207,8 @@ SPECTACULAR_SETTINGS = {
 # JSON answers come from the representation store (lldapi/store/); off (`0`): every answer is
 # made by the serializers.
 REPRESENTATION_STORE = env_flag("REPRESENTATION_STORE", default=True)
+# How many days `manage.py prune_changes` keeps of the change log (`/2.3.0/changes/`).
+CHANGE_LOG_DAYS = int(os.environ.get("CHANGE_LOG_DAYS", "365"))
 # What each worker keeps in memory of the store between requests, in MB (0: nothing), valid until the
 # data changes.
 STORE_MEMORY_MB = int(os.environ.get("STORE_MEMORY_MB", "64"))

@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from lldapi import changelog
 from lldapi.api.registry import registry
 from lldapi.importer import Importer, PageError, parse_page
 from lldapi.models import SetAsideRecord, SyncState, UnknownKey
@@ -199,7 +200,7 @@ class Sync:
             state.offset += len(results)
             complete = page["next"] is None or not results
             if complete:
-                self.complete(resource, state)
+                self.complete(resource, state, url)
             state.save()
         return PageResult(len(results), complete)
 
@@ -249,12 +250,14 @@ class Sync:
         self.pages += 1
         return page, url
 
-    def complete(self, resource, state):
-        """End the cycle of `state`: remove what upstream no longer lists, if the cycle can tell."""
+    def complete(self, resource, state, url):
+        """End the cycle of `state` at its last page, `url`: remove what upstream no longer lists, if the
+        cycle can tell, and log it (as coming from that page)."""
         seen = set(state.seen.values_list("record", flat=True))
         if state.count == state.first_count and len(seen) >= state.count:
             model = resource.model
             stale = [pk for pk in model.objects.values_list("pk", flat=True) if str(pk) not in seen]
+            changelog.removed(model, stale, url)
             for start in range(0, len(stale), 500):
                 model.objects.filter(pk__in=stale[start : start + 500]).delete()
             self.removed[resource.path] += stale

@@ -6,7 +6,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from lldapi import store
-from lldapi.models import ChildOrder, SetAsideRecord, SyncSeen, SyncState, UnknownKey
+from lldapi.models import Change, ChildOrder, SetAsideRecord, SyncSeen, SyncState, UnknownKey
 from lldapi.records import Record
 
 
@@ -25,11 +25,12 @@ def is_empty():
 
 def flush():
     """Delete every row of the mirror's tables, the orders of their lists, the sync's positions in them and
-    what it could not store, the stored representations of their rows, and restart their id sequences.
+    what it could not store, the change log, the stored representations of their rows, and restart their
+    id sequences.
 
     In one transaction, so that SQLite checks its (deferred) foreign keys once every table is empty.
     """
-    beside = [ChildOrder, SyncSeen, SyncState, SetAsideRecord, UnknownKey]
+    beside = [ChildOrder, SyncSeen, SyncState, SetAsideRecord, UnknownKey, Change]
     tables = [model._meta.db_table for model in [*app_models(include_auto_created=True), *beside]]
     with transaction.atomic():
         # PostgreSQL refuses to truncate tables with foreign key checks still deferred in this transaction.

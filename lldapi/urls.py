@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from lldapi.api.changes import ChangeFeed
 from lldapi.api.registry import registry
 from lldapi.api.views import APIThrottleView, HealthView
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("2.3.0/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("2.3.0/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger"),
     path("2.3.0/api-throttle/", APIThrottleView.as_view(), name="api-throttle"),
+    path("2.3.0/changes/", ChangeFeed.as_view(), name="changes"),
     path("health/", HealthView.as_view(), name="health"),
     *(path(f"{version}/", include((registry.urlpatterns(version), version))) for version in registry.versions()),
 ]

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from agencies.models import ImageVariant
 from lldapi import tables
 from lldapi.importer import Importer, PageError, read_page, record_serializer
-from lldapi.models import ChildOrder, DataVersion, Representation
+from lldapi.models import Change, ChildOrder, DataVersion, Representation
 
 from .fidelity import FIXTURES, MEDIA_HOSTS_DISAGREE, corpus_records, get_json
 from .writes import emptied, write_page
@@ -62,12 +62,13 @@ def table(name):
 
 def import_pages(*paths):
     """A new Importer's import of `paths`, and the INSERT, UPDATE and DELETE statements it issued on the
-    mirror's data (the representation store follows them: see tests/test_store.py)."""
+    mirror's data (the representation store and the change log follow them: see tests/test_store.py and
+    tests/test_changes.py)."""
     importer = Importer()
     with CaptureQueriesContext(connection) as queries:
         for path in paths:
             importer.import_file(path)
-    store = {Representation._meta.db_table, DataVersion._meta.db_table}
+    store = {Representation._meta.db_table, DataVersion._meta.db_table, Change._meta.db_table}
     return importer, [
         query["sql"] for query in queries.captured_queries
         if WRITE.match(query["sql"]) and not any(f'"{table}"' in query["sql"].split(" WHERE ")[0] for table in store)

@@ -25,7 +25,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from lldapi.importer import Importer, PageError, read_page
-from lldapi.models import DataVersion
+from lldapi.models import Change, DataVersion
 
 from .fidelity import FIXTURES
 
@@ -153,13 +153,15 @@ def write(path, page):
 
 
 def snapshot():
-    """Every row of every table of the database, but the data version: each write moves it to a new
-    random value (lldapi/store/versions.py)."""
+    """Every row of every table of the database, but the data version (each write moves it to a new random
+    value: lldapi/store/versions.py), and the change log's entries without their id and time."""
     state = {}
     with connection.cursor() as cursor:
         for table in set(connection.introspection.table_names(cursor)) - {DataVersion._meta.db_table}:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             state[table] = sorted(map(repr, cursor.fetchall()))
+    state[Change._meta.db_table] = sorted(
+        map(repr, Change.objects.values_list("endpoint", "model", "record", "kind", "fields", "source")))
     return state
 
 

@@ -132,9 +132,10 @@ def test_swagger_ui_is_served_from_our_own_static_files(client):
     assert "swagger-ui-dist" in page and "//cdn" not in page and "https://" not in page.split("<body")[0]
 
 
-def test_the_home_page_links_the_api_root_swagger_the_schema_and_ll2_s_documentation(client):
+def test_the_home_page_links_the_api_root_the_changes_swagger_the_schema_and_ll2_s_documentation(client):
     response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
-    for link in ('href="/2.3.0/"', 'href="/2.3.0/swagger/"', 'href="/2.3.0/schema/"', "https://ll.thespacedevs.com/docs/"):
+    for link in ('href="/2.3.0/"', 'href="/2.3.0/changes/"', 'href="/2.3.0/swagger/"', 'href="/2.3.0/schema/"',
+                 "https://ll.thespacedevs.com/docs/"):
         assert link in page

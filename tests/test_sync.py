@@ -30,7 +30,7 @@ from django.utils.dateparse import parse_datetime
 from launches.models import Launch
 from lldapi import sync, tables
 from lldapi.importer import Importer, PageError
-from lldapi.models import SetAsideRecord, SyncState, UnknownKey
+from lldapi.models import Change, SetAsideRecord, SyncState, UnknownKey
 from lldapi.upstream import Throttle, Upstream, UpstreamError
 
 from .fidelity import all_results, as_text, at_any_time, corpus_records, get_json
@@ -440,6 +440,9 @@ def test_a_deleted_record_is_removed_only_after_a_complete_crawl(client, empty, 
     assert synced.removed["spacecraft"] == [gone["id"]]
     assert not Spacecraft.objects.filter(pk=gone["id"]).exists()
     assert_serves(client, records)
+    [tombstone] = Change.objects.filter(kind=Change.REMOVED)
+    assert (tombstone.endpoint, tombstone.record, tombstone.fields) == ("spacecraft", str(gone["id"]), {})
+    assert "/spacecraft/" in tombstone.source and "offset=" in tombstone.source
 
 
 def test_a_cycle_during_which_upstream_changed_removes_nothing(empty, ll2, clock, records):

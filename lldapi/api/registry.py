@@ -20,10 +20,13 @@ from django.urls import include, re_path
 from django.urls import path as route
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
+from .changes import RecordHistory
 from .errors import not_found, not_served
 from .modes import ModeViewSet, ObjectViewSet
 
 SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
+# The API version whose records have a history (`RecordHistory`) and whose root the change feed sits under.
+CHANGE_LOG_VERSION = "2.3.0"
 # The rest of an object's path after its endpoint's, as DRF's routers match it.
 OBJECT_ID = re.compile(r"[^/.]+/")
 
@@ -181,8 +184,16 @@ class Registry:
             for item in self.embedded
             if item.version == version
         ]
+        # Each record's entries in the change log, at `{id}/history/` of every endpoint that lists records.
+        history = [
+            route(f"{resource.path}/<str:pk>/history/", RecordHistory.as_view(resource=resource),
+                  name=f"{resource.basename}-history")
+            for resource in self.paged(version)
+            if version == CHANGE_LOG_VERSION
+        ]
         return [
             re_path(r"^$", root.get_api_root_view(), name=root.root_view_name),
+            *history,
             *(route(f"{segment}/", include(router.urls)) for segment, router in groups.items()),
             *embedded,
             re_path(r"^(.*/)?$", not_found),

@@ -1,0 +1,88 @@
+"""The change log served (`lldapi.models.Change`): the feed `/2.3.0/changes/`, oldest first, and each
+record's `history/`."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django_filters import rest_framework as filters
+from rest_framework import generics, pagination, serializers
+
+from lldapi.models import Change
+
+
+class ChangePage(pagination.CursorPagination):
+    """Pages that follow the log by its ids, `limit` entries each: a client following `next` never misses
+    or repeats an entry, as entries get their ids in the order they commit (imports and syncs take turns:
+    `lldapi.importer.take_turn`)."""
+
+    ordering = "id"
+    page_size = 100
+    page_size_query_param = "limit"
+    max_page_size = 1000
+
+
+class ChangeEntry(serializers.ModelSerializer):
+    """An entry of the log, with the link of the record it changed (none for a removal, or for a row of a
+    kind that only sits inside others)."""
+
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Change
+        fields = ["id", "time", "endpoint", "model", "record", "url", "kind", "fields", "source"]
+
+    def get_url(self, change):
+        if change.endpoint is None or change.kind == Change.REMOVED:
+            return None
+        return self.context["request"].build_absolute_uri(f"/2.3.0/{change.endpoint}/{change.record}/")
+
+
+class ChangeFilter(filters.FilterSet):
+    endpoint = filters.CharFilter()
+    record = filters.CharFilter()
+    kind = filters.ChoiceFilter(choices=Change._meta.get_field("kind").choices)
+    field = filters.CharFilter(field_name="fields", lookup_expr="has_key")
+    since = filters.IsoDateTimeFilter(field_name="time", lookup_expr="gte")
+    until = filters.IsoDateTimeFilter(field_name="time", lookup_expr="lt")
+
+    class Meta:
+        model = Change
+        fields = []
+
+
+class ChangeFeed(generics.ListAPIView):
+    """
+    What imports and syncs changed, oldest first: an entry per row created, updated or removed, with the
+    fields that changed and their old and new values.
+
+    Follow `next` to read on; filters: `endpoint`, `record` (an id), `kind` (`created`, `updated`,
+    `removed`), `field` (entries that changed it), `since` and `until` (ISO 8601 times); `limit` (up to
+    1000) entries a page.
+    """
+
+    queryset = Change.objects.all()
+    serializer_class = ChangeEntry
+    pagination_class = ChangePage
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = ChangeFilter
+
+
+class RecordHistory(generics.ListAPIView):
+    """The entries of the change log of one record, oldest first."""
+
+    serializer_class = ChangeEntry
+    pagination_class = ChangePage
+    resource = None  # the registry's `Resource` whose record it is
+
+    def get_queryset(self):
+        return Change.objects.filter(model=self.resource.model._meta.label, record=self.kwargs["pk"])
+
+    def list(self, request, *args, **kwargs):
+        """A 404 for a record neither stored nor ever logged."""
+        model = self.resource.model
+        try:
+            pk = model._meta.pk.to_python(self.kwargs["pk"])
+        except ValidationError:
+            raise Http404 from None
+        if not self.get_queryset().exists() and not model.objects.filter(pk=pk).exists():
+            raise Http404
+        return super().list(request, *args, **kwargs)
