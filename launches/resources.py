@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import Now
 
 from launches import filters, models
+from launches.calendars import EVENT_CALENDAR, LAUNCH_CALENDAR
 from launches.filters import (
     AstronautFilter,
     EventFilter,
@@ -282,6 +283,7 @@ registry.register(
             path="launches",
             model=models.Launch,
             modes=LAUNCH_MODES,
+            calendar=LAUNCH_CALENDAR,
             filterset_class=LaunchFilter,
             search_fields=LAUNCH_SEARCH,
             ordering_fields=LAUNCH_ORDERING,
@@ -297,6 +299,7 @@ registry.register(
             path="events",
             model=models.Event,
             modes=EVENT_MODES,
+            calendar=EVENT_CALENDAR,
             filterset_class=EventFilter,
             search_fields=("name",),
             ordering_fields=("date", "last_updated"),

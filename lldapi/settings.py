@@ -199,7 +199,10 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["lldapi.api.openapi.only_our_2_3_0_endpoints"],
     "GET_LIB_DOC_EXCLUDES": "lldapi.api.openapi.library_doc_excludes",
     # Without drf-spectacular's enum hook: LL2 writes its enums in place, not as components.
-    "POSTPROCESSING_HOOKS": ["lldapi.api.openapi.integers_without_column_ranges"],
+    "POSTPROCESSING_HOOKS": [
+        "lldapi.api.openapi.integers_without_column_ranges",
+        "lldapi.api.openapi.calendars_as_text",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

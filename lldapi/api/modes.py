@@ -3,10 +3,12 @@ from functools import cached_property
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from lldapi import store
 
+from .calendars import CalendarRenderer, calendar_response
 from .eager import joined, load_nested
 from .shapes import shape_of
 
@@ -77,12 +79,26 @@ class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
         return instance
 
     def list(self, request, *args, **kwargs):
+        if self.wants_calendar:
+            return calendar_response(self, self.selected_rows)
         stored = self.stored_answer()
         return super().list(request, *args, **kwargs) if stored is None else stored
 
     def retrieve(self, request, *args, **kwargs):
+        if self.wants_calendar:
+            return calendar_response(self, self.queryset.filter(pk=super().get_object().pk))
         stored = self.stored_answer(str(kwargs[self.lookup_url_kwarg or self.lookup_field]))
         return super().retrieve(request, *args, **kwargs) if stored is None else stored
+
+    @property
+    def wants_calendar(self):
+        return isinstance(self.request.accepted_renderer, CalendarRenderer)
+
+    def handle_exception(self, exc):
+        """Errors answer JSON, whatever the format asked for."""
+        if isinstance(getattr(self.request, "accepted_renderer", None), CalendarRenderer):
+            self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
+        return super().handle_exception(exc)
 
     def stored_answer(self, lookup=None):
         """The representation store's answer, or None where the serializers answer."""

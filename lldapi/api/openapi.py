@@ -10,6 +10,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSe
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 
+from .calendars import CalendarRenderer
 from .modes import Modes, ModeViewSet, ObjectViewSet
 from .registry import published_schema
 
@@ -117,4 +118,18 @@ def integers_without_column_ranges(result, **kwargs):
             if prop.get("type") == "integer":
                 for key in ("format", "minimum", "maximum"):
                     prop.pop(key, None)
+    return result
+
+
+def calendars_as_text(result, **kwargs):
+    """drf-spectacular's postprocessing hook: an endpoint's calendar (`?format=ics`) is iCalendar text,
+    not its JSON's schema, which drf-spectacular gives every media type of its renderers."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if CalendarRenderer.media_type in content:
+                    content[CalendarRenderer.media_type] = {
+                        "schema": {"type": "string", "description": "An iCalendar file (RFC 5545), `?format=ics`."}
+                    }
     return result

@@ -19,7 +19,9 @@ from pathlib import Path
 from django.urls import include, re_path
 from django.urls import path as route
 from rest_framework.routers import DefaultRouter, SimpleRouter
+from rest_framework.settings import api_settings
 
+from .calendars import CalendarRenderer
 from .changes import RecordHistory
 from .errors import not_found, not_served
 from .modes import ModeViewSet, ObjectViewSet
@@ -51,6 +53,7 @@ class Resource:
     version: str = "2.3.0"
     description: str | None = None
     subject: Callable | None = None
+    calendar: object = None  # a `Calendar`: the endpoint also answers `?format=ics`
 
     def __post_init__(self):
         if bool(self.modes) == bool(self.serializer):
@@ -100,6 +103,8 @@ class Resource:
                 "search_fields": list(self.search_fields),
                 "ordering_fields": list(self.ordering_fields) or (["id"] if self.subject is None else []),
                 "ordering": list(self.ordering),
+                **({"renderer_classes": [*api_settings.DEFAULT_RENDERER_CLASSES, CalendarRenderer]}
+                   if self.calendar else {}),
             },
         )
 

@@ -1,0 +1,88 @@
+"""Calendars of launches and events (`?format=ics`): an iCalendar event per record the request selects,
+every filter, search and ordering applying, for calendar apps to subscribe to. An event's UID is its
+record's; its `SEQUENCE` counts the record's updates in the change log and its `LAST-MODIFIED` is the
+time of its last entry, so that calendar apps update their entries in place."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import icalendar
+from django.db.models import Count, Max, Q
+from django.http import HttpResponse
+from django.utils import timezone
+from rest_framework.renderers import BaseRenderer
+
+from lldapi.models import Change
+from lldapi.store.queries import among
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How an endpoint's records become calendar events: the relations `entry` reads (`select_related`),
+    and `entry(row)`, an `Entry`, or None for a record without a date."""
+
+    related: tuple
+    entry: Callable
+
+
+@dataclass(frozen=True)
+class Entry:
+    start: object  # an aware datetime
+    end: object
+    summary: str
+    location: str | None
+    description: list  # its lines
+
+
+class CalendarRenderer(BaseRenderer):
+    """`?format=ics` (or `Accept: text/calendar`) on the endpoints that declare a `Calendar`; the body is
+    made by `calendar_response`, and errors stay JSON (`ModeViewSet.handle_exception`)."""
+
+    media_type = "text/calendar"
+    format = "ics"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+def calendar_response(view, rows):
+    """The calendar of `rows` of `view`'s endpoint: an event per row with a date."""
+    resource, request = view.resource, view.request
+    model, declared = resource.model, resource.calendar
+    rows = list(rows.select_related(*declared.related))
+    logged = {
+        record: (updates, last)
+        for record, updates, last in Change.objects.filter(
+            model=model._meta.label, record__in=among(Change._meta.get_field("record"), [str(row.pk) for row in rows])
+        )
+        .values("record")
+        .annotate(updates=Count("id", filter=Q(kind=Change.UPDATED)), last=Max("time"))
+        .values_list("record", "updates", "last")
+    }
+    host = request.get_host().partition(":")[0]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Launch Library 2 mirror//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{resource.path} ({host})")
+    now = timezone.now()
+    for row in rows:
+        entry = declared.entry(row)
+        if entry is None:
+            continue
+        link = request.build_absolute_uri(f"/{resource.version}/{resource.path.split('/')[0]}/{row.pk}/")
+        updates, last = logged.get(str(row.pk), (0, getattr(row, "last_updated", None) or now))
+        event = icalendar.Event()
+        event.add("uid", f"{resource.path.split('/')[0]}-{row.pk}@{host}")
+        event.add("dtstamp", last)
+        event.add("last-modified", last)
+        event.add("sequence", updates)
+        event.add("dtstart", entry.start)
+        event.add("dtend", max(entry.end or entry.start, entry.start))
+        event.add("summary", entry.summary)
+        if entry.location:
+            event.add("location", entry.location)
+        event.add("description", "\n".join([*entry.description, link]))
+        event.add("url", link)
+        calendar.add_component(event)
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
