@@ -201,7 +201,7 @@ SPECTACULAR_SETTINGS = {
     # Without drf-spectacular's enum hook: LL2 writes its enums in place, not as components.
     "POSTPROCESSING_HOOKS": [
         "lldapi.api.openapi.integers_without_column_ranges",
-        "lldapi.api.openapi.calendars_as_text",
+        "lldapi.api.openapi.other_formats_as_text",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

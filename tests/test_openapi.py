@@ -71,13 +71,14 @@ def test_it_describes_every_2_3_0_endpoint_and_nothing_else(ours):
 def test_each_endpoint_has_ll2_s_responses_and_documented_parameters(ours, resource):
     published = published_schema()["paths"][resource.url]["get"]
     operation = ours["paths"][resource.url]["get"]
-    calendar = operation["responses"]["200"]["content"].pop("text/calendar", None)
+    # The formats LL2 does not have: every record as NDJSON, and a calendar where the endpoint has one.
+    content = operation["responses"]["200"]["content"]
+    formats = {"application/x-ndjson": "ndjson", **({"text/calendar": "ics"} if resource.calendar else {})}
+    assert {media_type: content.pop(media_type)["schema"]["type"] for media_type in formats} == dict.fromkeys(
+        formats, "string")
     assert operation["responses"]["200"] == published["responses"]["200"]
-    assert (calendar is not None) == (resource.calendar is not None)
-    assert calendar is None or calendar["schema"]["type"] == "string"
     parameters = {p["name"]: p for p in operation["parameters"]}
-    if resource.calendar is not None:  # `?format=ics`, which LL2 does not have
-        assert "ics" in parameters.pop("format")["schema"]["enum"]
+    assert set(formats.values()) <= set(parameters.pop("format")["schema"]["enum"])
     assert set(parameters) == {p["name"] for p in published.get("parameters", [])}
     if resource.modes:
         [mode] = [p for p in operation["parameters"] if p["name"] == "mode"]
@@ -138,10 +139,11 @@ def test_swagger_ui_is_served_from_our_own_static_files(client):
     assert "swagger-ui-dist" in page and "//cdn" not in page and "https://" not in page.split("<body")[0]
 
 
-def test_the_home_page_links_the_api_root_the_changes_swagger_the_schema_and_ll2_s_documentation(client):
+def test_the_home_page_links_the_api_root_what_goes_beyond_ll2_swagger_the_schema_and_ll2_s_docs(client):
     response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
-    for link in ('href="/2.3.0/"', 'href="/2.3.0/changes/"', 'href="/2.3.0/swagger/"', 'href="/2.3.0/schema/"',
+    for link in ('href="/2.3.0/"', 'href="/2.3.0/changes/"', 'href="/2.3.0/launches/?mode=detailed&amp;format=ndjson"',
+                 'href="/2.3.0/launches/upcoming/?format=ics"', 'href="/2.3.0/swagger/"', 'href="/2.3.0/schema/"',
                  "https://ll.thespacedevs.com/docs/"):
         assert link in page

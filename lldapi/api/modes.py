@@ -10,6 +10,7 @@ from lldapi import store
 
 from .calendars import CalendarRenderer, calendar_response
 from .eager import joined, load_nested
+from .export import NDJSONRenderer, export_response
 from .shapes import shape_of
 
 
@@ -79,12 +80,16 @@ class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
         return instance
 
     def list(self, request, *args, **kwargs):
+        if isinstance(request.accepted_renderer, NDJSONRenderer):
+            return export_response(self, self.selected_rows)
         if self.wants_calendar:
             return calendar_response(self, self.selected_rows)
         stored = self.stored_answer()
         return super().list(request, *args, **kwargs) if stored is None else stored
 
     def retrieve(self, request, *args, **kwargs):
+        if isinstance(request.accepted_renderer, NDJSONRenderer):
+            return export_response(self, self.queryset.filter(pk=super().get_object().pk))
         if self.wants_calendar:
             return calendar_response(self, self.queryset.filter(pk=super().get_object().pk))
         stored = self.stored_answer(str(kwargs[self.lookup_url_kwarg or self.lookup_field]))
@@ -96,7 +101,7 @@ class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
 
     def handle_exception(self, exc):
         """Errors answer JSON, whatever the format asked for."""
-        if isinstance(getattr(self.request, "accepted_renderer", None), CalendarRenderer):
+        if isinstance(getattr(self.request, "accepted_renderer", None), CalendarRenderer | NDJSONRenderer):
             self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
         return super().handle_exception(exc)
 

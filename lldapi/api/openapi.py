@@ -11,6 +11,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 
 from .calendars import CalendarRenderer
+from .export import NDJSONRenderer
 from .modes import Modes, ModeViewSet, ObjectViewSet
 from .registry import published_schema
 
@@ -121,15 +122,21 @@ def integers_without_column_ranges(result, **kwargs):
     return result
 
 
-def calendars_as_text(result, **kwargs):
-    """drf-spectacular's postprocessing hook: an endpoint's calendar (`?format=ics`) is iCalendar text,
-    not its JSON's schema, which drf-spectacular gives every media type of its renderers."""
+def other_formats_as_text(result, **kwargs):
+    """drf-spectacular's postprocessing hook: a list's export (`?format=ndjson`) and calendar (`?format=ics`)
+    are text, not the schema of its JSON, which drf-spectacular gives every media type of its renderers."""
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for response in operation.get("responses", {}).values():
                 content = response.get("content", {})
-                if CalendarRenderer.media_type in content:
-                    content[CalendarRenderer.media_type] = {
-                        "schema": {"type": "string", "description": "An iCalendar file (RFC 5545), `?format=ics`."}
-                    }
+                for media_type, description in TEXT_FORMATS.items():
+                    if media_type in content:
+                        content[media_type] = {"schema": {"type": "string", "description": description}}
     return result
+
+
+TEXT_FORMATS = {
+    NDJSONRenderer.media_type: "Every record the request selects, not one page, one JSON object per line "
+    "(`?format=ndjson`).",
+    CalendarRenderer.media_type: "An iCalendar file (RFC 5545) of every record the request selects (`?format=ics`).",
+}

@@ -24,6 +24,7 @@ from rest_framework.settings import api_settings
 from .calendars import CalendarRenderer
 from .changes import RecordHistory
 from .errors import not_found, not_served
+from .export import NDJSONRenderer
 from .modes import ModeViewSet, ObjectViewSet
 
 SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
@@ -83,6 +84,13 @@ class Resource:
     def serializer_for(self, mode):
         return self.modes[mode] if self.modes else self.serializer
 
+    @property
+    def renderers(self):
+        """DRF's renderers, and for an endpoint of records its other formats: every record at once as
+        NDJSON, and a calendar where it declares one."""
+        others = [] if self.subject is not None else [NDJSONRenderer, *([CalendarRenderer] if self.calendar else [])]
+        return [*api_settings.DEFAULT_RENDERER_CLASSES, *others]
+
     @cached_property
     def viewset(self):
         """The read-only viewset of this endpoint, named after its model as the browsable API titles it."""
@@ -103,8 +111,7 @@ class Resource:
                 "search_fields": list(self.search_fields),
                 "ordering_fields": list(self.ordering_fields) or (["id"] if self.subject is None else []),
                 "ordering": list(self.ordering),
-                **({"renderer_classes": [*api_settings.DEFAULT_RENDERER_CLASSES, CalendarRenderer]}
-                   if self.calendar else {}),
+                "renderer_classes": self.renderers,
             },
         )
 

@@ -12,18 +12,19 @@ the serializers that define the shapes, kept in the database and served without 
   while it was read is read again.
 - `invalidation`: every write forgets, in the same transaction, the fragments it changes.
 - `build`: fragments made ahead of reads (`build_representations`, an import's pages).
-- `answers`: what a view asks (`answer`).
+- `answers`: what a view asks (`answer`), and every record of a list or an endpoint (`export`, `export_at`).
 """
 
 from . import components
-from .answers import answer
+from .answers import answer, export, export_at
 from .build import Built, build, prepare, purge_other_versions
 from .components import all_components, components_of_resources
 from .invalidation import connect_signals, forget_everything, forget_saved, moving_rows, rebuilt_together
 from .versions import send_version_check
 
 __all__ = [
-    "Built", "all_components", "answer", "build", "components_of_resources", "connect", "forget_everything",
+    "Built", "all_components", "answer", "build", "components_of_resources", "connect", "export", "export_at",
+    "forget_everything",
     "forget_saved", "moving_rows", "prepare", "purge_other_versions", "rebuilt_together", "send_version_check",
 ]
 

@@ -18,10 +18,11 @@ from rest_framework.response import Response
 from lldapi.api.serializers import Selected
 
 from .assembly import Assembly
+from .build import BATCH
 from .components import component, composition
 from .fragments import Origin
 from .memory import RememberedIds, remembered
-from .versions import confirmed, read_consistently, starting_version, with_data_version
+from .versions import DataMoved, confirmed, data_version, read_consistently, starting_version, with_data_version
 
 # Times a stored answer is read again when the data changed while it was read, before the serializers
 # answer instead.
@@ -183,6 +184,47 @@ class StoredAnswer:
         response = HttpResponse(body, content_type=self.request.accepted_renderer.media_type)
         response["ETag"] = etag
         return response
+
+
+def export(view, rows):
+    """Every record of `rows` (a `ModeViewSet`'s selection) in the view's mode, as its JSON lists them:
+    (the ETag of the whole, an iterator of each record's JSON bytes)."""
+    stored = StoredAnswer(view)
+    pks = [str(pk) for pk in rows.values_list("pk", flat=True)]
+    # Links as the JSON's, without `?format=ndjson`: each line is the record as the JSON lists it.
+    origin = Origin.at(view.request.build_absolute_uri("/"))
+    return stored.etag(starting_version()), records(stored.item, pks, origin)
+
+
+def export_at(resource, mode, base_url):
+    """Every record of `resource` in `mode`, with `base_url` (`https://host`) in their links: an iterator
+    of each record's JSON bytes, in the endpoint's default order."""
+    item = component(resource.serializer_for(mode), resource.version)
+    pks = [str(pk) for pk in resource.queryset.order_by(*resource.ordering, "pk").values_list("pk", flat=True)]
+    return records(item, pks, Origin.at(base_url))
+
+
+def records(item, pks, origin):
+    """The JSON of records `pks` in component `item`, `origin` in their links, one bytes object per record:
+    `BATCH` records at a time, each batch at one data version (read again, without the records gone,
+    where a write commits under it), so that memory stays flat however many records there are."""
+    for start in range(0, len(pks), BATCH):
+        batch = pks[start : start + BATCH]
+        for _ in range(READ_ATTEMPTS):
+            version = data_version()
+            made = read_consistently(version, assembled, item, batch, origin, version)
+            if made is not None:
+                yield from made
+                break
+            batch = [str(pk) for pk in item.model.objects.filter(pk__in=batch).values_list("pk", flat=True)]
+        else:
+            raise DataMoved(f"records of {item.name} kept changing as they were read")
+
+
+def assembled(item, pks, origin, version):
+    assembly = Assembly(version)
+    assembly.load(item, pks)
+    return [assembly.json_with_links(item, pk, origin) for pk in pks]
 
 
 def reads_clock(expression):

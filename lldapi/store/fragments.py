@@ -130,6 +130,14 @@ class Origin:
         self.suffix = preserve_builtin_query_params("", request).encode()
         self.key = (self.origin, self.suffix)
 
+    @classmethod
+    def at(cls, base_url):
+        """The origin `base_url` (`https://host`), without a request."""
+        origin = cls.__new__(cls)
+        origin.origin, origin.suffix = base_url.rstrip("/").encode(), b""
+        origin.key = (origin.origin, origin.suffix)
+        return origin
+
     def apply(self, body):
         if not self.suffix:
             return body.replace(LINK, b'"' + self.origin + b"/")
