@@ -284,6 +284,7 @@ registry.register(
             model=models.Launch,
             modes=LAUNCH_MODES,
             calendar=LAUNCH_CALENDAR,
+            dates=("net", "window_start", "window_end", "status", "probability"),
             filterset_class=LaunchFilter,
             search_fields=LAUNCH_SEARCH,
             ordering_fields=LAUNCH_ORDERING,

@@ -163,3 +163,27 @@ def test_prune_deletes_the_entries_older_than_the_retention(settings):
     settings.CHANGE_LOG_DAYS = 1
     call_command("prune_changes", stdout=out)
     assert Change.objects.count() == total - 3
+
+
+def test_a_launch_s_dates_show_how_its_net_window_status_and_probability_moved(client, tmp_path):
+    page = read_page(LAUNCHES)
+    launch = page["results"][0]
+    with emptied():
+        Importer().import_file(LAUNCHES)
+        launch["net"] = launch["window_start"] = "1957-10-05T19:28:34Z"
+        Importer().import_file(write_page(tmp_path, "slipped.json", page))
+        launch["status"] = {"id": 4, "name": "Launch Failure", "abbrev": "Failure", "description": "Failed."}
+        launch["name"] = "Renamed: not a date"
+        Importer().import_file(write_page(tmp_path, "failed.json", page))
+        launch["name"] = "Renamed again"
+        Importer().import_file(write_page(tmp_path, "renamed.json", page))
+        dates = get_json(client, f"/2.3.0/launches/{launch['id']}/dates/")
+    assert dates["id"] == launch["id"]
+    first, slipped, failed = dates["results"]  # the renaming alone is not a date's change
+    assert first["kind"] == "created" and first["net"] == "1957-10-04T19:28:34Z"
+    assert first["status"] == {"id": 3, "name": "Launch Successful"}
+    assert slipped["changed"] == ["net", "window_start"] and slipped["net"] == "1957-10-05T19:28:34Z"
+    assert slipped["source"].endswith("slipped.json") and slipped["status"] == first["status"]
+    assert failed["changed"] == ["status"] and failed["status"] == {"id": 4, "name": "Launch Failure"}
+    assert failed["net"] == slipped["net"] and failed["window_end"] == first["window_end"]
+    assert client.get("/2.3.0/agencies/1/dates/").status_code == 404  # only launches have dates

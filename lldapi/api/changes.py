@@ -1,10 +1,11 @@
-"""The change log served (`lldapi.models.Change`): the feed `/2.3.0/changes/`, oldest first, and each
-record's `history/`."""
+"""The change log served (`lldapi.models.Change`): the feed `/2.3.0/changes/`, oldest first, each record's
+`history/`, and for the endpoints that declare their `dates`, how those stood over time (`dates/`)."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django_filters import rest_framework as filters
 from rest_framework import generics, pagination, serializers
+from rest_framework.response import Response
 
 from lldapi.models import Change
 
@@ -77,6 +78,10 @@ class RecordHistory(generics.ListAPIView):
         return Change.objects.filter(model=self.resource.model._meta.label, record=self.kwargs["pk"])
 
     def list(self, request, *args, **kwargs):
+        self.check_record()
+        return super().list(request, *args, **kwargs)
+
+    def check_record(self):
         """A 404 for a record neither stored nor ever logged."""
         model = self.resource.model
         try:
@@ -85,4 +90,35 @@ class RecordHistory(generics.ListAPIView):
             raise Http404 from None
         if not self.get_queryset().exists() and not model.objects.filter(pk=pk).exists():
             raise Http404
-        return super().list(request, *args, **kwargs)
+
+
+class RecordDates(RecordHistory):
+    """
+    How a record's dates and status stood after each change of any of them, oldest first, with when this
+    mirror published it: a launch's NET, window, status and probability over time (how its date slipped).
+    A value the log has not seen since the record was first stored here is null.
+    """
+
+    pagination_class = None
+
+    def list(self, request, *args, **kwargs):
+        self.check_record()
+        fields, model = self.resource.dates, self.resource.model
+        state, results = dict.fromkeys(fields), []
+        for change in self.get_queryset():
+            changed = [name for name in fields if name in change.fields]
+            if not changed and change.kind != Change.REMOVED:
+                continue
+            state.update((name, change.fields[name][1]) for name in changed)
+            results.append({"time": change.time, "kind": change.kind, "changed": changed, **state,
+                            "source": change.source})
+        for name in fields:
+            related = model._meta.get_field(name).related_model
+            if related is not None:
+                ids = {entry[name] for entry in results} - {None}
+                names = dict(related.objects.filter(pk__in=ids).values_list("pk", "name"))
+                for entry in results:
+                    if entry[name] is not None:
+                        entry[name] = {"id": entry[name], "name": names.get(entry[name])}
+        return Response({"id": self.kwargs["pk"], "results": [
+            {**entry, "time": serializers.DateTimeField().to_representation(entry["time"])} for entry in results]})

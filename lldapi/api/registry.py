@@ -22,7 +22,7 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 from rest_framework.settings import api_settings
 
 from .calendars import CalendarRenderer
-from .changes import RecordHistory
+from .changes import RecordDates, RecordHistory
 from .errors import not_found, not_served
 from .export import NDJSONRenderer
 from .modes import ModeViewSet, ObjectViewSet
@@ -55,6 +55,7 @@ class Resource:
     description: str | None = None
     subject: Callable | None = None
     calendar: object = None  # a `Calendar`: the endpoint also answers `?format=ics`
+    dates: tuple = ()  # fields whose values over time `{id}/dates/` shows, from the change log
 
     def __post_init__(self):
         if bool(self.modes) == bool(self.serializer):
@@ -202,6 +203,11 @@ class Registry:
                   name=f"{resource.basename}-history")
             for resource in self.paged(version)
             if version == CHANGE_LOG_VERSION
+        ] + [
+            route(f"{resource.path}/<str:pk>/dates/", RecordDates.as_view(resource=resource),
+                  name=f"{resource.basename}-dates")
+            for resource in self.paged(version)
+            if version == CHANGE_LOG_VERSION and resource.dates
         ]
         return [
             re_path(r"^$", root.get_api_root_view(), name=root.root_view_name),
