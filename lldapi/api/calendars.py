@@ -10,10 +10,11 @@ import icalendar
 from django.db.models import Count, Max, Q
 from django.http import HttpResponse
 from django.utils import timezone
-from rest_framework.renderers import BaseRenderer
 
 from lldapi.models import Change
 from lldapi.store.queries import among
+
+from .formats import MadeByView
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,12 @@ class Entry:
     description: list  # its lines
 
 
-class CalendarRenderer(BaseRenderer):
-    """`?format=ics` (or `Accept: text/calendar`) on the endpoints that declare a `Calendar`; the body is
-    made by `calendar_response`, and errors stay JSON (`ModeViewSet.handle_exception`)."""
+class CalendarRenderer(MadeByView):
+    """`?format=ics` (or `Accept: text/calendar`) on the endpoints that declare a `Calendar`, made by
+    `calendar_response`."""
 
     media_type = "text/calendar"
     format = "ics"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
 
 
 def calendar_response(view, rows):

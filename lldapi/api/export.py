@@ -4,27 +4,23 @@ JSON object per line, streamed from the representation store with memory flat ho
 from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils.cache import get_conditional_response
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 
 from lldapi import store
 
 from .eager import load_nested
+from .formats import MadeByView
 
 # Records serialized at a time where the store is off.
 BATCH = 500
 FORMAT_IN_LINK = b'?format=ndjson"'
 
 
-class NDJSONRenderer(BaseRenderer):
-    """`?format=ndjson` (or `Accept: application/x-ndjson`) on every list; the body is streamed by
-    `export_response`, and errors stay JSON (`ModeViewSet.handle_exception`)."""
+class NDJSONRenderer(MadeByView):
+    """`?format=ndjson` (or `Accept: application/x-ndjson`) on every list, streamed by `export_response`."""
 
     media_type = "application/x-ndjson"
     format = "ndjson"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
 
 
 def export_response(view, rows):

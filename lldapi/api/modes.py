@@ -11,6 +11,7 @@ from lldapi import store
 from .calendars import CalendarRenderer, calendar_response
 from .eager import joined, load_nested
 from .export import NDJSONRenderer, export_response
+from .formats import MadeByView
 from .shapes import shape_of
 
 
@@ -101,7 +102,7 @@ class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
 
     def handle_exception(self, exc):
         """Errors answer JSON, whatever the format asked for."""
-        if isinstance(getattr(self.request, "accepted_renderer", None), CalendarRenderer | NDJSONRenderer):
+        if isinstance(getattr(self.request, "accepted_renderer", None), MadeByView):
             self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), "application/json"
         return super().handle_exception(exc)
 
