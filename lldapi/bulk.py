@@ -11,11 +11,13 @@ from django.db import connection, models
 
 def insert(model, instances, fields):
     """Insert `instances` of `model`, new rows, with the values of `fields` (names), the others left to
-    the database's defaults."""
+    the database's defaults; no statement for none."""
     quote, columns = connection.ops.quote_name, [model._meta.get_field(name) for name in fields]
     names = ", ".join(quote(column.column) for column in columns)
     values = [written(column) for column in columns]
-    rows = ([value(instance) for value in values] for instance in instances)
+    rows = [[value(instance) for value in values] for instance in instances]
+    if not rows:
+        return
     table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -23,7 +25,7 @@ def insert(model, instances, fields):
                 for row in rows:
                     copy.write_row(row)
         else:
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", list(rows))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
 
 
 def written(field):

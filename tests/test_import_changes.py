@@ -105,8 +105,10 @@ def test_a_page_imported_again_writes_nothing(seed):
     # The first import settles what the seed pages dispute (see the test above).
     import_pages(seed)
     version = DataVersion.objects.get().value
-    importer, writes = import_pages(seed)
+    with CaptureQueriesContext(connection) as queries:
+        importer, writes = import_pages(seed)
     assert writes == []
+    assert not any(Change._meta.db_table in query["sql"] for query in queries.captured_queries)  # nor logs
     # Nothing to forget: the ETags of the answers served before stay valid.
     assert DataVersion.objects.get().value == version
     assert outcomes(importer, "created") == outcomes(importer, "updated") == {}
