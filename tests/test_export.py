@@ -8,9 +8,11 @@ import json
 import pytest
 from django.core.management import call_command
 
+from launches.models import LauncherConfig
 from lldapi.api.registry import registry
 
 from .fidelity import all_results
+from .writes import save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
@@ -66,15 +68,23 @@ def test_errors_stay_json(client):
     assert response.status_code == 400 and "mode" in response.json()
 
 
-@pytest.mark.parametrize("form", ["ndjson", "csv"])
-def test_the_export_command_writes_what_the_api_exports(client, tmp_path, form):
-    _, body = exported(client, "/2.3.0/spacecraft/?mode=normal&format=ndjson")
-    path = tmp_path / f"spacecraft.{form}"
+@pytest.mark.parametrize(
+    "endpoint, form",
+    [("spacecraft", "ndjson"), ("spacecraft", "csv"), ("launcher_configurations", "ndjson"), ("launches", "ndjson")],
+)
+def test_the_export_command_writes_what_the_api_exports_in_its_order(client, tmp_path, endpoint, form):
+    """Launcher configurations list by name in LL2's collation, launches by NET: the file keeps that order."""
+    if endpoint == "launcher_configurations":  # names whose binary order is not LL2's
+        first, second = LauncherConfig.objects.order_by("id")[:2]
+        save(LauncherConfig.objects.filter(pk=first.pk), name="zeta lower")
+        save(LauncherConfig.objects.filter(pk=second.pk), name="Zeta Upper")
+    _, body = exported(client, f"/2.3.0/{endpoint}/?mode=normal&format=ndjson")
+    path = tmp_path / f"{endpoint}.{form}"
     err = io.StringIO()
-    call_command("export", "spacecraft", "--mode", "normal", "--format", form, "--output", str(path),
+    call_command("export", endpoint, "--mode", "normal", "--format", form, "--output", str(path),
                  "--base-url", "http://testserver", stderr=err)
     records = [json.loads(line) for line in body.splitlines()]
-    assert err.getvalue().strip() == f"exported {len(records)} records of spacecraft (normal) as {form}"
+    assert err.getvalue().strip() == f"exported {len(records)} records of {endpoint} (normal) as {form}"
     if form == "ndjson":
         assert path.read_bytes() == body
         return

@@ -14,15 +14,20 @@ class StableOrderingFilter(filters.OrderingFilter):
     overlap or skip."""
 
     def filter_queryset(self, request, queryset, view):
-        ordering = self.get_ordering(request, queryset, view) or ["id"]
-        expressions = []
-        for field in ordering:
-            name = field.removeprefix("-")
-            value = Collated(name) if is_text(queryset.model, name) else F(name)
-            expressions.append(value.desc(nulls_first=True) if field.startswith("-") else value.asc(nulls_last=True))
-        if not {"id", "-id"} & set(ordering):
-            expressions.append(F("id").asc())
-        return queryset.order_by(*expressions)
+        return stably_ordered(queryset, self.get_ordering(request, queryset, view) or ["id"])
+
+
+def stably_ordered(queryset, ordering):
+    """`queryset` in `ordering` (field names, `-` for descending) as the API orders: text in LL2's collation,
+    nulls last ascending on every database, and `id` breaking ties."""
+    expressions = []
+    for field in ordering:
+        name = field.removeprefix("-")
+        value = Collated(name) if is_text(queryset.model, name) else F(name)
+        expressions.append(value.desc(nulls_first=True) if field.startswith("-") else value.asc(nulls_last=True))
+    if not {"id", "-id"} & set(ordering):
+        expressions.append(F("id").asc())
+    return queryset.order_by(*expressions)
 
 
 @cache

@@ -24,8 +24,8 @@ from .versions import send_version_check
 
 __all__ = [
     "Built", "all_components", "answer", "build", "components_of_resources", "connect", "export", "export_at",
-    "forget_everything",
-    "forget_saved", "moving_rows", "prepare", "purge_other_versions", "rebuilt_together", "send_version_check",
+    "forget_everything", "forget_saved", "moving_rows", "prepare", "purge_other_versions", "rebuilt_together",
+    "send_version_check",
 ]
 
 

@@ -15,6 +15,7 @@ from rest_framework import generics, serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from lldapi.api.ordering import stably_ordered
 from lldapi.api.serializers import Selected
 
 from .assembly import Assembly
@@ -202,7 +203,8 @@ def export_at(resource, mode, base_url):
     """Every record of `resource` in `mode`, with `base_url` (`https://host`) in their links: an iterator
     of each record's JSON bytes, in the endpoint's default order."""
     item = component(resource.serializer_for(mode), resource.version)
-    pks = [str(pk) for pk in resource.queryset.order_by(*resource.ordering, "pk").values_list("pk", flat=True)]
+    rows = stably_ordered(resource.queryset.all(), resource.ordering)
+    pks = [str(pk) for pk in rows.values_list("pk", flat=True)]
     return records(item, pks, Origin.at(base_url))
 
 
