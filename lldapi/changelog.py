@@ -8,35 +8,27 @@ from django.conf import settings
 from django.utils import timezone
 
 from lldapi import bulk
+from lldapi.api.changes import CHANGE_LOG_VERSION
 from lldapi.api.registry import registry
 from lldapi.models import Change
 
-# The importer's outcomes that are changes, as the log names them.
-KINDS = {"created": Change.CREATED, "updated": Change.UPDATED, "deleted": Change.REMOVED}
+KINDS = (Change.CREATED, Change.UPDATED, Change.REMOVED)
 COLUMNS = ["time", "endpoint", "model", "record", "kind", "fields", "source"]
 
 
 @cache
 def endpoint_of(model):
-    """The 2.3.0 path of `model`'s objects: the endpoint that lists them, or that responses link them to
-    (`Embedded`); None for objects that only sit inside others."""
-    for resource in registry.paged("2.3.0"):
-        if resource.model is model and resource.subset is None:
-            return resource.path
-    for item in registry.embedded:
-        if item.model is model and item.version == "2.3.0":
-            return item.path
-    return None
+    """`registry.path_of`, looked up once per kind of row."""
+    return registry.path_of(model, CHANGE_LOG_VERSION)
 
 
 def write(journal, fields, source):
-    """Log the rows of an import's `journal`, [(model, pk, outcome)], that it created, updated or deleted,
-    with the `fields` that changed, {(model, pk): {name: [old, new]}}; rows unchanged are not logged, and a
-    row created is logged once, as created."""
+    """Log the rows of an import's `journal`, [(model, pk, outcome)], that it created, updated or removed
+    (the importer's outcomes are the log's kinds), with the `fields` that changed, {(model, pk): {name:
+    [old, new]}}; rows unchanged are not logged, and a row created is logged once, as created."""
     kinds = {}
-    for model, pk, outcome in journal:
-        kind = KINDS.get(outcome)
-        if kind is not None and not (kind == Change.UPDATED and kinds.get((model, pk)) == Change.CREATED):
+    for model, pk, kind in journal:
+        if kind in KINDS and not (kind == Change.UPDATED and kinds.get((model, pk)) == Change.CREATED):
             kinds[model, pk] = kind
     time = timezone.now()
     entries = [
@@ -49,7 +41,7 @@ def write(journal, fields, source):
 
 def removed(model, pks, source):
     """Log the removal of rows `pks` of `model`."""
-    write([(model, pk, "deleted") for pk in pks], {}, source)
+    write([(model, pk, Change.REMOVED) for pk in pks], {}, source)
 
 
 def prune(days=None):

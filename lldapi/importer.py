@@ -39,6 +39,7 @@ from lldapi import changelog, store
 from lldapi.api.registry import registry
 from lldapi.api.serializers import selected_lists
 from lldapi.api.shapes import CONSTANT, ID, LINK, LIST, OBJECT, VALUE, shape_of
+from lldapi.models import Change
 from lldapi.records import Children, Links
 from lldapi.tables import reset_sequences
 
@@ -194,7 +195,8 @@ def record_serializer(record, path, listed=None):
     return resource.serializer_for(mode)
 
 
-CREATED, UPDATED, UNCHANGED, DELETED = "created", "updated", "unchanged", "deleted"
+# What an import does to a row; the change log names the changes alike.
+CREATED, UPDATED, DELETED, UNCHANGED = Change.CREATED, Change.UPDATED, Change.REMOVED, "unchanged"
 
 class Changes:
     """What imports did to one model's rows: the ids of those created, updated (a column, its links, its

@@ -11,23 +11,13 @@ from django.utils import timezone
 from lldapi.importer import Importer, read_page
 from lldapi.models import Change
 
-from .fidelity import CORPUS, FIXTURES, get_json
+from .fidelity import CORPUS, FIXTURES, all_results, get_json
 from .writes import emptied, write_page
 
 pytestmark = pytest.mark.django_db
 
 LAUNCHES = CORPUS / "001_launches.json"
 SPACECRAFT_PAGE = FIXTURES / "001_ebc334ed3d95f5b7.txt"
-
-
-def entries(client, url):
-    """Every entry of the feed at `url`, following `next`; and how many pages that took."""
-    found, pages = [], 0
-    while url:
-        page = get_json(client, url)
-        found += page["results"]
-        url, pages = page["next"], pages + 1
-    return found, pages
 
 
 def test_an_import_logs_each_row_it_creates_with_its_values_and_nothing_when_nothing_changed(client, tmp_path):
@@ -80,13 +70,13 @@ def test_the_feed_is_oldest_first_and_following_next_misses_and_repeats_nothing_
     client, tmp_path
 ):
     page = read_page(SPACECRAFT_PAGE)
-    first, pages = entries(client, "/2.3.0/changes/?limit=7")
-    assert pages > 2 and [entry["id"] for entry in first] == list(Change.objects.values_list("id", flat=True))
+    first = all_results(client, "/2.3.0/changes/?limit=7")
+    assert len(first) > 14 and [entry["id"] for entry in first] == list(Change.objects.values_list("id", flat=True))
     # Half way through, an import commits: the entries it writes come after those already read.
     half = get_json(client, "/2.3.0/changes/?limit=7")
     page["results"][0]["description"] = "Changed while a client reads."
     Importer().import_file(write_page(tmp_path, "changed.json", page))
-    rest, _ = entries(client, half["next"])
+    rest = all_results(client, half["next"])
     read = [entry["id"] for entry in half["results"] + rest]
     assert read == list(Change.objects.values_list("id", flat=True)) and len(read) == len(set(read))
     assert rest[-1]["fields"]["description"][1] == "Changed while a client reads."
@@ -113,9 +103,9 @@ def test_the_feed_filters(client, tmp_path, query, expected):
     page = read_page(SPACECRAFT_PAGE)
     page["results"][0]["description"] = "Changed."
     Importer().import_file(write_page(tmp_path, "changed.json", page))
-    found, _ = entries(client, f"/2.3.0/changes/?{query}&limit=1000")
+    found = all_results(client, f"/2.3.0/changes/?{query}&limit=1000")
     assert found and all(expected(entry) for entry in found)
-    everything, _ = entries(client, "/2.3.0/changes/?limit=1000")
+    everything = all_results(client, "/2.3.0/changes/?limit=1000")
     assert [entry for entry in everything if expected(entry)] == found
 
 
@@ -187,3 +177,12 @@ def test_a_launch_s_dates_show_how_its_net_window_status_and_probability_moved(c
     assert failed["changed"] == ["status"] and failed["status"] == {"id": 4, "name": "Launch Failure"}
     assert failed["net"] == slipped["net"] and failed["window_end"] == first["window_end"]
     assert client.get("/2.3.0/agencies/1/dates/").status_code == 404  # only launches have dates
+
+
+def test_a_history_finds_a_launch_however_its_id_is_written(client):
+    launch = read_page(LAUNCHES)["results"][0]
+    with emptied():
+        Importer().import_file(LAUNCHES)
+        lower = get_json(client, f"/2.3.0/launches/{launch['id']}/history/")["results"]
+        upper = get_json(client, f"/2.3.0/launches/{launch['id'].upper()}/history/")["results"]
+    assert len(lower) == 1 and upper == lower

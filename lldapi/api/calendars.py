@@ -14,6 +14,7 @@ from django.utils import timezone
 from lldapi.models import Change
 from lldapi.store.queries import among
 
+from .fields import record_url
 from .formats import MadeByView
 
 
@@ -42,6 +43,9 @@ class CalendarRenderer(MadeByView):
     media_type = "text/calendar"
     format = "ics"
 
+    def respond(self, view, rows):
+        return calendar_response(view, rows)
+
 
 def calendar_response(view, rows):
     """The calendar of `rows` of `view`'s endpoint: an event per row with a date."""
@@ -67,10 +71,10 @@ def calendar_response(view, rows):
         entry = declared.entry(row)
         if entry is None:
             continue
-        link = request.build_absolute_uri(f"/{resource.version}/{resource.path.split('/')[0]}/{row.pk}/")
+        link = record_url(request, model, row.pk, resource.version)
         updates, last = logged.get(str(row.pk), (0, getattr(row, "last_updated", None) or now))
         event = icalendar.Event()
-        event.add("uid", f"{resource.path.split('/')[0]}-{row.pk}@{host}")
+        event.add("uid", f"{model._meta.model_name}-{row.pk}@{host}")
         event.add("dtstamp", last)
         event.add("last-modified", last)
         event.add("sequence", updates)

@@ -1,6 +1,9 @@
 """The change log served (`lldapi.models.Change`): the feed `/2.3.0/changes/`, oldest first, each record's
 `history/`, and for the endpoints that declare their `dates`, how those stood over time (`dates/`)."""
 
+from functools import cached_property
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django_filters import rest_framework as filters
@@ -8,6 +11,11 @@ from rest_framework import generics, pagination, serializers
 from rest_framework.response import Response
 
 from lldapi.models import Change
+
+from .fields import record_url
+
+# The API version whose records have a history, and under whose root the change feed sits.
+CHANGE_LOG_VERSION = "2.3.0"
 
 
 class ChangePage(pagination.CursorPagination):
@@ -34,7 +42,7 @@ class ChangeEntry(serializers.ModelSerializer):
     def get_url(self, change):
         if change.endpoint is None or change.kind == Change.REMOVED:
             return None
-        return self.context["request"].build_absolute_uri(f"/2.3.0/{change.endpoint}/{change.record}/")
+        return record_url(self.context["request"], apps.get_model(change.model), change.record, CHANGE_LOG_VERSION)
 
 
 class ChangeFilter(filters.FilterSet):
@@ -75,20 +83,23 @@ class RecordHistory(generics.ListAPIView):
     resource = None  # the registry's `Resource` whose record it is
 
     def get_queryset(self):
-        return Change.objects.filter(model=self.resource.model._meta.label, record=self.kwargs["pk"])
+        return Change.objects.filter(model=self.resource.model._meta.label, record=str(self.pk))
 
     def list(self, request, *args, **kwargs):
         self.check_record()
         return super().list(request, *args, **kwargs)
 
-    def check_record(self):
-        """A 404 for a record neither stored nor ever logged."""
-        model = self.resource.model
+    @cached_property
+    def pk(self):
+        """The record's id as its column holds it (a UUID however the path writes it); a 404 if it is none."""
         try:
-            pk = model._meta.pk.to_python(self.kwargs["pk"])
+            return self.resource.model._meta.pk.to_python(self.kwargs["pk"])
         except ValidationError:
             raise Http404 from None
-        if not self.get_queryset().exists() and not model.objects.filter(pk=pk).exists():
+
+    def check_record(self):
+        """A 404 for a record neither stored nor ever logged."""
+        if not self.get_queryset().exists() and not self.resource.model.objects.filter(pk=self.pk).exists():
             raise Http404
 
 
@@ -120,5 +131,5 @@ class RecordDates(RecordHistory):
                 for entry in results:
                     if entry[name] is not None:
                         entry[name] = {"id": entry[name], "name": names.get(entry[name])}
-        return Response({"id": self.kwargs["pk"], "results": [
+        return Response({"id": str(self.pk), "results": [
             {**entry, "time": serializers.DateTimeField().to_representation(entry["time"])} for entry in results]})

@@ -2,6 +2,7 @@
 
 import isodate
 from django.db import models
+from django.urls import reverse
 from rest_framework import serializers
 
 from lldapi.records import related_rows
@@ -51,6 +52,12 @@ class SelfLink(serializers.HyperlinkedIdentityField):
                 view_name, kwargs={"pk": self.ID_MARKER}, request=request, format=format
             )
         return routes[view_name, format].replace(self.ID_MARKER, str(obj.pk))
+
+
+def record_url(request, model, pk, version):
+    """The absolute link of record `pk` of `model` under API `version`: its endpoint's object, or its
+    embedded resource's, without `?format=` (the self links of JSON keep it)."""
+    return request.build_absolute_uri(reverse(f"{version}:{model._meta.model_name}-detail", kwargs={"pk": pk}))
 
 
 def self_link(resource):

@@ -22,14 +22,12 @@ from rest_framework.routers import DefaultRouter, SimpleRouter
 from rest_framework.settings import api_settings
 
 from .calendars import CalendarRenderer
-from .changes import RecordDates, RecordHistory
+from .changes import CHANGE_LOG_VERSION, RecordDates, RecordHistory
 from .errors import not_found, not_served
 from .export import NDJSONRenderer
 from .modes import ModeViewSet, ObjectViewSet
 
 SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "ll2" / "openapi-2.3.0.json"
-# The API version whose records have a history (`RecordHistory`) and whose root the change feed sits under.
-CHANGE_LOG_VERSION = "2.3.0"
 # The rest of an object's path after its endpoint's, as DRF's routers match it.
 OBJECT_ID = re.compile(r"[^/.]+/")
 
@@ -166,6 +164,14 @@ class Registry:
     def paged(self, version=None):
         """The served endpoints that list records in pages (all but those of one object of lists)."""
         return [r for r in self.served(version) if r.subject is None]
+
+    def path_of(self, model, version):
+        """The path of `model`'s objects under `version`: the endpoint that lists them all, or the resource
+        that responses link them to (`Embedded`); None for objects that only sit inside others."""
+        for resource in self.paged(version):
+            if resource.model is model and resource.subset is None:
+                return resource.path
+        return next((item.path for item in self.embedded if item.model is model and item.version == version), None)
 
     def resource_at(self, path):
         """The served resource at URL path `path`, and whether the path names one of its objects (an id
