@@ -22,6 +22,9 @@ class NDJSONRenderer(MadeByView):
     media_type = "application/x-ndjson"
     format = "ndjson"
 
+    def respond(self, view, rows):
+        return export_response(view, rows)
+
 
 def export_response(view, rows):
     """Every record of `rows`, the view's selection, as a streamed NDJSON response with an ETag (a 304

@@ -8,9 +8,7 @@ from rest_framework.response import Response
 
 from lldapi import store
 
-from .calendars import CalendarRenderer, calendar_response
 from .eager import joined, load_nested
-from .export import NDJSONRenderer, export_response
 from .formats import MadeByView
 from .shapes import shape_of
 
@@ -81,24 +79,16 @@ class ModeViewSet(Modes, viewsets.ReadOnlyModelViewSet):
         return instance
 
     def list(self, request, *args, **kwargs):
-        if isinstance(request.accepted_renderer, NDJSONRenderer):
-            return export_response(self, self.selected_rows)
-        if self.wants_calendar:
-            return calendar_response(self, self.selected_rows)
+        if isinstance(request.accepted_renderer, MadeByView):
+            return request.accepted_renderer.respond(self, self.selected_rows)
         stored = self.stored_answer()
         return super().list(request, *args, **kwargs) if stored is None else stored
 
     def retrieve(self, request, *args, **kwargs):
-        if isinstance(request.accepted_renderer, NDJSONRenderer):
-            return export_response(self, self.queryset.filter(pk=super().get_object().pk))
-        if self.wants_calendar:
-            return calendar_response(self, self.queryset.filter(pk=super().get_object().pk))
+        if isinstance(request.accepted_renderer, MadeByView):
+            return request.accepted_renderer.respond(self, self.queryset.filter(pk=super().get_object().pk))
         stored = self.stored_answer(str(kwargs[self.lookup_url_kwarg or self.lookup_field]))
         return super().retrieve(request, *args, **kwargs) if stored is None else stored
-
-    @property
-    def wants_calendar(self):
-        return isinstance(self.request.accepted_renderer, CalendarRenderer)
 
     def handle_exception(self, exc):
         """Errors answer JSON, whatever the format asked for."""
